@@ -1,0 +1,42 @@
+"""cleannews: clean, structured articles from saved news pages (HTML or scraped text).
+
+>>> import cleannews
+>>> article = cleannews.extract("<html><body><h1>Hi</h1><p>...</p></body></html>")
+"""
+
+from .errors import (
+    CleannewsError,
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    ParseError,
+    RuleError,
+)
+from .model import Article, Code, ListBlock, Paragraph, Quote, Removed, Section, Table, TocEntry
+from .options import Favor, InputKind, Options
+from .pipeline import extract
+
+__all__ = [
+    "Article",
+    "CleannewsError",
+    "Code",
+    "DecodeError",
+    "EmptyInputError",
+    "Favor",
+    "InputError",
+    "InputKind",
+    "InputTooLargeError",
+    "ListBlock",
+    "Options",
+    "Paragraph",
+    "ParseError",
+    "Quote",
+    "Removed",
+    "RuleError",
+    "Section",
+    "Table",
+    "TocEntry",
+    "extract",
+]
+__version__ = "0.1.0"

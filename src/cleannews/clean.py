@@ -1,0 +1,128 @@
+"""Stage 3 (HTML): drop what is never content, before the page is cut into blocks.
+
+Scripts, styles, embeds and form controls go by tag; hidden elements by attribute; site
+chrome (nav, aside, footer, ARIA landmarks) by tag and role; menus, share bars, comments,
+related links, ads, sign-ups and consent banners by class/id concept (``data/class_tokens.json``).
+An element is protected from class/id removal when it also looks like content, contains the
+article or the main heading, or holds most of the page's text: a page whose wrapper is named
+``page-with-sidebar`` must not lose its article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .rules import Action, class_concepts, normalise_attrs
+
+_NEVER_CONTENT = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "applet", "map", "audio", "video", "source", "track", "input", "select", "textarea",
+    "button", "option", "datalist", "link", "meta",
+)  # fmt: skip
+_CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog")
+_HIDDEN = etree.XPath(
+    "//body//*[@hidden or @aria-hidden='true' or contains(translate(@style,' ',''),"
+    "'display:none') or contains(translate(@style,' ',''),'visibility:hidden')]"
+)
+_CHROME_ROLES = etree.XPath(
+    "//body//*[@role='navigation' or @role='menu' or @role='menubar' or @role='complementary'"
+    " or @role='contentinfo' or @role='dialog' or @role='alertdialog' or @role='search']"
+)
+_WITH_ATTRS = etree.XPath("//body//*[@class or @id]")
+_PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
+#: An element holding more than this share of the body's text is never removed by class/id.
+MAX_REMOVED_SHARE = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """An element cleaning removed, for the boilerplate report."""
+
+    text: str
+    rule: str
+    reason: str
+
+
+@lru_cache(maxsize=8192)
+def classify_attrs(attrs: str) -> tuple[str | None, float]:
+    """(removal concept or None, summed hint weight) for a class/id string."""
+    normal = normalise_attrs(attrs)
+    remove: str | None = None
+    weight = 0.0
+    for concept in class_concepts():
+        if concept.matches(normal):
+            weight += concept.weight
+            if concept.action is Action.REMOVE and remove is None:
+                remove = concept.name
+    if remove is not None and weight > 0:  # also looks like content: keep it
+        remove = None
+    return remove, weight
+
+
+def attrs_of(element: HtmlElement) -> str:
+    """An element's class and id joined by a space."""
+    return f"{element.get('class', '')} {element.get('id', '')}"
+
+
+def clean(root: HtmlElement, dropped: list[Dropped]) -> None:
+    """Remove non-content from ``root`` in place, recording what went in ``dropped``."""
+    etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
+    body_chars = _text_len(root.find("body") if root.find("body") is not None else root)
+    _remove_all(root, _HIDDEN(root), "hidden", "hidden from readers", dropped)
+    roles = _CHROME_ROLES(root)
+    _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
+    chrome = [el for el in root.iter(*_CHROME_TAGS) if _removable(el, body_chars)]
+    _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
+    _remove_by_class(root, body_chars, dropped)
+
+
+def _remove_by_class(root: HtmlElement, body_chars: int, dropped: list[Dropped]) -> None:
+    victims: list[tuple[HtmlElement, str]] = []
+    for element in _WITH_ATTRS(root):
+        concept, _ = classify_attrs(attrs_of(element))
+        if concept is not None and _removable(element, body_chars):
+            victims.append((element, concept))
+    for element, concept in victims:
+        _remove(root, element, f"class:{concept}", f"{concept} block (class/id)", dropped)
+
+
+def _removable(element: HtmlElement, body_chars: int) -> bool:
+    if element.tag in _PROTECTED_TAGS or element.getparent() is None:
+        return False
+    if next(element.iter("article", "main", "h1"), None) is not None:
+        return False
+    if element.get("itemprop", "").lower() == "articlebody":
+        return False
+    return _text_len(element) <= MAX_REMOVED_SHARE * body_chars or body_chars == 0
+
+
+def _text_len(element: HtmlElement | None) -> int:
+    if element is None:
+        return 0
+    return sum(len(t.strip()) for t in element.itertext())
+
+
+def _remove_all(
+    root: HtmlElement, elements: list[HtmlElement], rule: str, reason: str, out: list[Dropped]
+) -> None:
+    for element in elements:
+        _remove(root, element, rule, reason, out)
+
+
+def _remove(
+    root: HtmlElement, element: HtmlElement, rule: str, reason: str, out: list[Dropped]
+) -> None:
+    top = element
+    for top in element.iterancestors():
+        pass
+    if top is element or top is not root:
+        return  # the root itself, or already gone with an ancestor
+    text = " ".join(element.text_content().split())
+    if text:
+        out.append(Dropped(text[:200], rule, reason))
+    element.drop_tree()
+

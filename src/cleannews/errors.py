@@ -1,0 +1,31 @@
+"""The exception hierarchy: every failure cleannews reports is a :class:`CleannewsError`."""
+
+from __future__ import annotations
+
+
+class CleannewsError(Exception):
+    """Base class of every error cleannews raises on purpose."""
+
+
+class InputError(CleannewsError):
+    """The input cannot be read as a page (wrong type, missing file, unreadable gzip)."""
+
+
+class DecodeError(InputError):
+    """The bytes are not text in any encoding we can detect (binary data, for instance)."""
+
+
+class InputTooLargeError(InputError):
+    """The input exceeds a configured limit (bytes, decompressed size or element count)."""
+
+
+class ParseError(CleannewsError):
+    """The parser could not build a document from the text."""
+
+
+class RuleError(CleannewsError):
+    """A packaged rule file is missing or malformed (a packaging bug, not an input problem)."""
+
+
+class EmptyInputError(InputError):
+    """The input holds no text at all (empty or whitespace only)."""

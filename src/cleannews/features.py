@@ -1,0 +1,27 @@
+"""Stage 5: measurable properties of each block, stored in ``Block.features``."""
+
+from __future__ import annotations
+
+import regex
+
+from .blocks import Block
+
+_COMMAS = regex.compile(r"[,،、，]")
+_SENTENCE_END = regex.compile(r"[.!?。！？…»\"”')]\s*$")
+_WORD = regex.compile(r"\w+")
+
+
+def compute(blocks: list[Block]) -> None:
+    """Fill ``features`` of every block: chars, words, commas, link density, sentence end."""
+    for block in blocks:
+        text = block.text
+        words = len(_WORD.findall(text))
+        block.features = {
+            "chars": float(len(text)),
+            "words": float(words),
+            "commas": float(len(_COMMAS.findall(text))),
+            "link_density": block.link_density,
+            "sentence": 1.0 if _SENTENCE_END.search(text) else 0.0,
+            # CJK and Thai text has few spaces: count characters as words there.
+            "cjk": 1.0 if words and len(text) / words > 12 else 0.0,
+        }

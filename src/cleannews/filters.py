@@ -1,0 +1,108 @@
+"""Stage 7: boilerplate filters over blocks, each a small rule with a stated reason.
+
+Phrase rules come from ``data/boilerplate/*.json``; the rest generalise by structure:
+link-heavy blocks and link lists, promo paragraphs (scored by promo signals per sentence),
+repeated lines, and headings left with no content under them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import regex
+
+from .blocks import Block, BlockKind, Label
+from .rules import RuleKind, rules_of_kind
+
+#: A paragraph is promo when its promo signals reach this score...
+PROMO_MIN_SCORE = 2.0
+#: ...and at least this many signals per sentence.
+PROMO_PER_SENTENCE = 0.5
+#: Blocks this link-heavy are navigation, not prose.
+MAX_LINK_DENSITY = 0.6
+#: A list whose items are mostly links is a link list (related stories, tags, menus).
+MAX_LIST_LINK_DENSITY = 0.5
+_SENTENCE = regex.compile(r"[.!?…]+(?:\s|$)")
+
+
+def live(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks still in the running for the body: not dropped, not the headline."""
+    return [b for b in blocks if b.label is Label.UNDECIDED or b.label is Label.CONTENT]
+
+
+def drop_phrase_lines(blocks: Sequence[Block]) -> None:
+    """Short blocks that are wholly an interface label, reading-time line or TOC label."""
+    line_rules = rules_of_kind(RuleKind.LINE)
+    for block in live(blocks):
+        if block.kind in (BlockKind.CODE, BlockKind.CELL) or len(block.text) > 200:
+            continue
+        for rule in line_rules:
+            if rule.matches(block.text):
+                block.drop(rule.id, rule.reason)
+                break
+
+
+def promo_score(text: str) -> tuple[float, int]:
+    """(sum of promo signal weights, number of sentences) of a paragraph."""
+    score = sum(rule.weight * rule.count(text) for rule in rules_of_kind(RuleKind.SIGNAL))
+    sentences = max(1, len(_SENTENCE.findall(text)))
+    return score, sentences
+
+
+def drop_promo(blocks: Sequence[Block]) -> None:
+    """Paragraphs in which the site talks about itself or calls the reader to act."""
+    for block in live(blocks):
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+            continue
+        score, sentences = promo_score(block.text)
+        if score >= PROMO_MIN_SCORE and score / sentences >= PROMO_PER_SENTENCE:
+            block.drop("promo", f"site promotion ({score:g} promo signals)")
+
+
+def drop_link_heavy(blocks: Sequence[Block]) -> None:
+    """Link-heavy paragraphs, and lists made mostly of links."""
+    lists: dict[int, list[Block]] = defaultdict(list)
+    for block in live(blocks):
+        if block.kind is BlockKind.LIST_ITEM and block.group is not None:
+            lists[block.group].append(block)
+        elif block.kind is not BlockKind.HEADING and block.link_density > MAX_LINK_DENSITY:
+            block.drop("link-heavy", f"mostly links ({block.link_density:.0%})")
+    for items in lists.values():
+        chars = sum(len(b.text) for b in items)
+        linked = sum(b.link_chars for b in items)
+        if chars and linked / chars > MAX_LIST_LINK_DENSITY:
+            for item in items:
+                item.drop("link-list", f"list of links ({linked / chars:.0%})")
+
+
+def drop_repeated(blocks: Sequence[Block], protect: Block | None = None) -> None:
+    """Short lines repeated on the page (headline echoes, labels): keep none but ``protect``."""
+    seen: dict[str, list[Block]] = defaultdict(list)
+    for block in blocks:
+        if len(block.text) <= 150:
+            seen[block.text.casefold()].append(block)
+    for copies in seen.values():
+        if len(copies) < 2:
+            continue
+        for block in copies:
+            if block is not protect and block.label is Label.UNDECIDED:
+                block.drop("repeated", f"line repeated {len(copies)} times on the page")
+
+
+def drop_empty_headings(blocks: Sequence[Block]) -> None:
+    """Headings with no kept content before the next heading of the same or higher rank."""
+    kept = live(blocks)
+    for index, block in enumerate(kept):
+        if block.kind is BlockKind.HEADING and not _has_content_after(kept, index):
+            block.drop("empty-heading", "heading with no content under it")
+
+
+def _has_content_after(kept: Sequence[Block], index: int) -> bool:
+    level = kept[index].level
+    for block in kept[index + 1 :]:
+        if block.kind is not BlockKind.HEADING:
+            return True
+        if block.level <= level:
+            return False
+    return False

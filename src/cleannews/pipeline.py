@@ -1,0 +1,138 @@
+"""The orchestrator: each function calls the stages in order and nothing else.
+
+    source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> select
+                      (text) text blocks -> features
+           -> boilerplate filters -> headline -> structure -> metadata -> Article
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from . import features, filters, scoring
+from .blocks import Block
+from .clean import Dropped, clean
+from .detect import input_kind
+from .errors import EmptyInputError
+from .headline import (
+    drop_text_frame,
+    html_headline,
+    mark_headline,
+    strip_site_name,
+    text_headline,
+)
+from .load import Source, load
+from .metadata import Metadata, estimated_reading_time, head_metadata, text_metadata
+from .model import Article, Removed
+from .options import InputKind, Options
+from .parse import check_size, parse_html
+from .segment import segment
+from .select import drop_outside, main_containers
+from .structure import sections, toc_from_sections
+from .textblocks import text_blocks
+
+
+def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:
+    """Extract the article from ``source``: HTML or plain text, as str, bytes, Path or tree.
+
+    Raises a :class:`~cleannews.errors.CleannewsError` subclass when the input cannot be read.
+    """
+    options = options or Options()
+    loaded = load(source, options)
+    if loaded.tree is not None:
+        check_size(loaded.tree, options.max_elements)
+        return extract_html(loaded.tree, url, options)
+    text = loaded.text or ""
+    if not text.strip():
+        raise EmptyInputError("input is empty")
+    if input_kind(text, options.input_kind) is InputKind.HTML:
+        return extract_html(parse_html(text, options.max_elements), url, options)
+    return extract_text(text, url, options)
+
+
+def extract_html(root: HtmlElement, url: str | None, options: Options) -> Article:
+    """The HTML pipeline over a parsed tree (modified in place)."""
+    meta = Metadata(url=url)
+    head_metadata(root, meta)
+    dropped: list[Dropped] = []
+    clean(root, dropped)
+    body = root.find("body")
+    blocks = segment_and_score(body if body is not None else root)
+    drop_outside(blocks, main_containers(blocks))
+    drop_boilerplate(blocks)
+    headline = html_headline(blocks, meta.title)
+    if headline is not None:
+        mark_headline(blocks, headline)
+    filters.drop_empty_headings(blocks)
+    text_metadata(blocks, meta, options)
+    title = headline.text if headline else strip_site_name(meta.title) if meta.title else None
+    return assemble(blocks, title, meta, dropped, options)
+
+
+def extract_text(text: str, url: str | None, options: Options) -> Article:
+    """The plain-text pipeline: the same filters over blocks made from lines."""
+    blocks = text_blocks(text)
+    features.compute(blocks)
+    filters.drop_phrase_lines(blocks)
+    filters.drop_promo(blocks)
+    headline = text_headline(blocks)
+    if headline is not None:
+        mark_headline(blocks, headline)
+        drop_text_frame(blocks, headline)
+    filters.drop_repeated(blocks)
+    filters.drop_empty_headings(blocks)
+    meta = Metadata(url=url)
+    text_metadata(blocks, meta, options)
+    return assemble(blocks, headline.text if headline else None, meta, [], options)
+
+
+def segment_and_score(body: HtmlElement) -> list[Block]:
+    """Blocks of the cleaned body with features and scores."""
+    blocks = segment(body)
+    features.compute(blocks)
+    scoring.score_blocks(blocks)
+    return blocks
+
+
+def drop_boilerplate(blocks: list[Block]) -> None:
+    """Every block-level boilerplate filter, in order."""
+    filters.drop_phrase_lines(blocks)
+    filters.drop_promo(blocks)
+    filters.drop_link_heavy(blocks)
+
+
+def assemble(
+    blocks: list[Block],
+    title: str | None,
+    meta: Metadata,
+    dropped: list[Dropped],
+    options: Options,
+) -> Article:
+    """Build the Article from the kept blocks and the metadata."""
+    body = filters.live(blocks)
+    parts = sections(body, tables=options.tables)
+    removed = [Removed(d.text, d.rule, d.reason) for d in dropped]
+    removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.dropped]
+    words = sum(len(b.text.split()) for b in body)
+    reading = meta.reading_time
+    if reading is None:
+        reading = estimated_reading_time(words, options)
+        meta.provenance.setdefault("reading_time_minutes", "estimate:word-count")
+    else:
+        meta.provenance["reading_time_minutes"] = meta.provenance.pop("reading_time")
+    return Article(
+        title=title,
+        sections=parts,
+        toc=toc_from_sections(parts),
+        published=meta.published,
+        modified=meta.modified,
+        authors=meta.authors,
+        description=meta.description,
+        site_name=meta.site_name,
+        language=meta.language,
+        url=meta.url,
+        reading_time_minutes=reading,
+        is_article=words >= 50,
+        boilerplate=tuple(removed),
+        provenance=dict(meta.provenance),
+    )

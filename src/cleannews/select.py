@@ -1,0 +1,100 @@
+"""Stage 8 (HTML): choose the main-content container, and drop the blocks outside it.
+
+The best-scoring container wins (container score scaled by its link density). Like
+Readability, a parent that scores nearly as well replaces it (the article was split over
+several children), and siblings that score well enough, or are plain prose paragraphs, join it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml.html import HtmlElement
+
+from .blocks import Block, Label
+from .scoring import container_scores, link_density
+
+#: Candidates considered after link-density scaling.
+TOP_CANDIDATES = 5
+#: A sibling joins the article when it scores at least this share of the winner.
+SIBLING_SHARE = 0.2
+SIBLING_MIN_SCORE = 10.0
+#: Stop climbing when the parent scores less than this share of the current container.
+CLIMB_SHARE = 1 / 3
+
+
+def main_containers(blocks: list[Block]) -> list[HtmlElement]:
+    """The containers of the main content, in document order; empty when nothing scores."""
+    raw = container_scores(blocks)
+    if not raw:
+        return []
+    ranked = sorted(
+        ((score * (1.0 - link_density(el)), el) for el, score in raw.items()),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )[:TOP_CANDIDATES]
+    scores = dict((el, s) for s, el in ranked) | {
+        el: s for el, s in raw.items() if el not in {e for _, e in ranked}
+    }
+    top_score, top = ranked[0]
+    if top_score <= 0:
+        return []
+    top = _climb(top, scores)
+    return _with_siblings(top, scores)
+
+
+def _climb(top: HtmlElement, scores: dict[HtmlElement, float]) -> HtmlElement:
+    last = scores.get(top, 0.0)
+    threshold = last * CLIMB_SHARE
+    for parent in top.iterancestors():
+        if parent.tag in ("body", "html"):
+            break
+        if parent not in scores:
+            continue
+        parent_score = scores[parent]
+        if parent_score < threshold:
+            break
+        if parent_score > last:
+            top = parent
+            break
+        last = parent_score
+    while (parent := top.getparent()) is not None and len(parent) == 1 and parent.tag != "body":
+        top = parent  # the only child: its parent holds exactly the same content
+    return top
+
+
+def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float]) -> list[HtmlElement]:
+    parent = top.getparent()
+    if parent is None or parent.tag in ("html",):
+        return [top]
+    threshold = max(SIBLING_MIN_SCORE, scores.get(top, 0.0) * SIBLING_SHARE)
+    top_class = top.get("class")
+    chosen = []
+    for sibling in parent:
+        if sibling is top:
+            chosen.append(sibling)
+            continue
+        bonus = scores.get(top, 0.0) * 0.2 if top_class and sibling.get("class") == top_class else 0
+        if scores.get(sibling, -1e9) + bonus >= threshold or _prose(sibling):
+            chosen.append(sibling)
+    return chosen
+
+
+def _prose(element: HtmlElement) -> bool:
+    if element.tag != "p":
+        return False
+    text = element.text_content().strip()
+    density = link_density(element)
+    if len(text) > 80:
+        return density < 0.25
+    return density == 0 and text.endswith(".")
+
+
+def drop_outside(blocks: Iterable[Block], containers: list[HtmlElement]) -> None:
+    """Label every block outside ``containers`` as boilerplate."""
+    inside: set[HtmlElement] = set()
+    for container in containers:
+        inside.update(container.iter())
+    for block in blocks:
+        if block.label is Label.UNDECIDED and block.element not in inside:
+            block.drop("outside-main", "outside the main content")
