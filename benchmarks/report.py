@@ -105,7 +105,7 @@ def _f1_cell(corpus_node: Mapping[str, Any] | None, split: str) -> str:
     if not corpus_node:
         return "-"
     if corpus_node["status"] != "ok":
-        return corpus_node["status"]
+        return str(corpus_node["status"])
     prf = corpus_node[split]["prf"]
     return f"**{prf['f1']:.3f}** ({prf['precision']:.3f} / {prf['recall']:.3f})"
 

@@ -101,7 +101,7 @@ def _refuse_network(*_args: object, **_kwargs: object) -> NoReturn:
 def _forbid_network() -> None:
     """Extractors must work from the given HTML only: any connection attempt fails (counted
     as that page's error)."""
-    socket.socket.connect = _refuse_network  # type: ignore[method-assign,assignment]
-    socket.socket.connect_ex = _refuse_network  # type: ignore[method-assign,assignment]
-    socket.create_connection = _refuse_network  # type: ignore[assignment]
-    socket.getaddrinfo = _refuse_network  # type: ignore[assignment]
+    socket.socket.connect = _refuse_network  # type: ignore[method-assign]
+    socket.socket.connect_ex = _refuse_network  # type: ignore[method-assign]
+    socket.create_connection = _refuse_network
+    socket.getaddrinfo = _refuse_network
