@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
+from .dom import Element
 
 
 class BlockKind(enum.Enum):
@@ -52,7 +52,9 @@ class Block:
     #: The element id (for headings: the anchor a TOC can link to).
     anchor: str | None = None
     #: The element that owns the block (HTML only).
-    element: HtmlElement | None = None
+    element: Element | None = None
+    #: Block-level ancestors, outermost first, ending with ``element`` (HTML only).
+    ancestors: tuple[Element, ...] = ()
     #: Class/id hint of the ancestors: positive for content-like, negative for chrome-like.
     hint: float = 0.0
     #: Set by :mod:`cleannews.scoring`.

@@ -13,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
 from lxml import etree
-from lxml.html import HtmlElement
+from .dom import Element
 
-from .rules import Action, class_concepts, normalise_attrs
+from .dom import drop_tree, text_length, text_of
+from .rules import Action, class_concepts, concepts_in
 
 _NEVER_CONTENT = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
@@ -25,12 +27,13 @@ _NEVER_CONTENT = (
 )  # fmt: skip
 _CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog")
 _HIDDEN = etree.XPath(
-    "//body//*[@hidden or @aria-hidden='true' or contains(translate(@style,' ',''),"
-    "'display:none') or contains(translate(@style,' ',''),'visibility:hidden')]"
+    "//body//*[@hidden or @aria-hidden='true' or (@style and (contains(@style,'none')"
+    " or contains(@style,'hidden')))]"
 )
-_CHROME_ROLES = etree.XPath(
-    "//body//*[@role='navigation' or @role='menu' or @role='menubar' or @role='complementary'"
-    " or @role='contentinfo' or @role='dialog' or @role='alertdialog' or @role='search']"
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+_CHROME_ROLES = etree.XPath("//body//*[@role]")
+_ROLES = frozenset(
+    "navigation menu menubar complementary contentinfo dialog alertdialog search".split()
 )
 _WITH_ATTRS = etree.XPath("//body//*[@class or @id]")
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
@@ -47,14 +50,16 @@ class Dropped:
     reason: str
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def classify_attrs(attrs: str) -> tuple[str | None, float]:
     """(removal concept or None, summed hint weight) for a class/id string."""
-    normal = normalise_attrs(attrs)
+    found = concepts_in(attrs)
+    if not found:
+        return None, 0.0
     remove: str | None = None
     weight = 0.0
     for concept in class_concepts():
-        if concept.matches(normal):
+        if concept.name in found:
             weight += concept.weight
             if concept.action is Action.REMOVE and remove is None:
                 remove = concept.name
@@ -63,25 +68,33 @@ def classify_attrs(attrs: str) -> tuple[str | None, float]:
     return remove, weight
 
 
-def attrs_of(element: HtmlElement) -> str:
+def attrs_of(element: Element) -> str:
     """An element's class and id joined by a space."""
     return f"{element.get('class', '')} {element.get('id', '')}"
 
 
-def clean(root: HtmlElement, dropped: list[Dropped]) -> None:
+def clean(root: Element, dropped: list[Dropped]) -> None:
     """Remove non-content from ``root`` in place, recording what went in ``dropped``."""
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
-    body_chars = _text_len(root.find("body") if root.find("body") is not None else root)
-    _remove_all(root, _HIDDEN(root), "hidden", "hidden from readers", dropped)
-    roles = _CHROME_ROLES(root)
+    body = root.find("body")
+    body_chars = text_length(body if body is not None else root)
+    hidden = [el for el in _HIDDEN(root) if _is_hidden(el)]
+    _remove_all(root, hidden, "hidden", "hidden from readers", dropped)
+    roles = [el for el in _CHROME_ROLES(root) if el.get("role", "").lower() in _ROLES]
     _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
     chrome = [el for el in root.iter(*_CHROME_TAGS) if _removable(el, body_chars)]
     _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
     _remove_by_class(root, body_chars, dropped)
 
 
-def _remove_by_class(root: HtmlElement, body_chars: int, dropped: list[Dropped]) -> None:
-    victims: list[tuple[HtmlElement, str]] = []
+def _is_hidden(element: Element) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    return _HIDDEN_STYLE.search(element.get("style", "")) is not None
+
+
+def _remove_by_class(root: Element, body_chars: int, dropped: list[Dropped]) -> None:
+    victims: list[tuple[Element, str]] = []
     for element in _WITH_ATTRS(root):
         concept, _ = classify_attrs(attrs_of(element))
         if concept is not None and _removable(element, body_chars):
@@ -90,39 +103,33 @@ def _remove_by_class(root: HtmlElement, body_chars: int, dropped: list[Dropped])
         _remove(root, element, f"class:{concept}", f"{concept} block (class/id)", dropped)
 
 
-def _removable(element: HtmlElement, body_chars: int) -> bool:
+def _removable(element: Element, body_chars: int) -> bool:
     if element.tag in _PROTECTED_TAGS or element.getparent() is None:
         return False
     if next(element.iter("article", "main", "h1"), None) is not None:
         return False
     if element.get("itemprop", "").lower() == "articlebody":
         return False
-    return _text_len(element) <= MAX_REMOVED_SHARE * body_chars or body_chars == 0
-
-
-def _text_len(element: HtmlElement | None) -> int:
-    if element is None:
-        return 0
-    return sum(len(t.strip()) for t in element.itertext())
+    return body_chars == 0 or text_length(element) <= MAX_REMOVED_SHARE * body_chars
 
 
 def _remove_all(
-    root: HtmlElement, elements: list[HtmlElement], rule: str, reason: str, out: list[Dropped]
+    root: Element, elements: list[Element], rule: str, reason: str, out: list[Dropped]
 ) -> None:
     for element in elements:
         _remove(root, element, rule, reason, out)
 
 
 def _remove(
-    root: HtmlElement, element: HtmlElement, rule: str, reason: str, out: list[Dropped]
+    root: Element, element: Element, rule: str, reason: str, out: list[Dropped]
 ) -> None:
     top = element
     for top in element.iterancestors():
         pass
     if top is element or top is not root:
         return  # the root itself, or already gone with an ancestor
-    text = " ".join(element.text_content().split())
+    text = text_of(element)
     if text:
         out.append(Dropped(text[:200], rule, reason))
-    element.drop_tree()
+    drop_tree(element)
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from .decode import decode, maybe_gunzip
 from .errors import InputError, InputTooLargeError
@@ -19,16 +17,15 @@ try:  # beautifulsoup4 is a runtime dependency, but a soup is only one of the in
 except ImportError:  # pragma: no cover - bs4 is installed with cleannews
     BeautifulSoup = None  # type: ignore[assignment,misc]
 
-Source = str | bytes | Path | HtmlElement | object
+Source = str | bytes | Path | etree._Element | object
 _T = TypeVar("_T", str, bytes)
 
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """A source reduced to text, or to an lxml tree the caller gave us (copied)."""
+    """A source reduced to text (a tree or soup is serialised, to be parsed our way)."""
 
-    text: str | None = None
-    tree: HtmlElement | None = None
+    text: str
     path: Path | None = None
 
 
@@ -51,7 +48,7 @@ def read_path(path: Path, options: Options) -> bytes:
 
 
 def load(source: Source, options: Options) -> Loaded:
-    """Reduce any supported source to text or a (copied) lxml tree."""
+    """Reduce any supported source to text."""
     if isinstance(source, str):
         return Loaded(text=_check_size(source, options))
     if isinstance(source, bytes | bytearray | memoryview):
@@ -59,8 +56,6 @@ def load(source: Source, options: Options) -> Loaded:
         return Loaded(text=decode(_check_size(data, options)))
     if isinstance(source, Path):
         return Loaded(text=decode(read_path(source, options)), path=source)
-    if isinstance(source, HtmlElement):
-        return Loaded(tree=copy.deepcopy(source.getroottree().getroot()))
     if BeautifulSoup is not None and isinstance(source, BeautifulSoup):
         # Serialise and re-parse with lxml: bs4 is never our parser.
         return Loaded(text=str(source))

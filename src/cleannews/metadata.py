@@ -14,9 +14,9 @@ from typing import Any
 
 import regex
 from lxml import etree
-from lxml.html import HtmlElement
 
 from .blocks import Block
+from .dom import Element
 from .dates import parse_date, parse_iso
 from .options import Options
 
@@ -57,7 +57,7 @@ class Metadata:
         self.provenance[name] = source
 
 
-def head_metadata(root: HtmlElement, meta: Metadata) -> None:
+def head_metadata(root: Element, meta: Metadata) -> None:
     """Read JSON-LD first, then <meta> tags, then the <title> and <html lang>."""
     for item in _json_ld_articles(root):
         _from_json_ld(item, meta)
@@ -98,7 +98,7 @@ def _from_meta_tags(tags: dict[str, str], meta: Metadata) -> None:
     meta.offer("language", _lang(tags.get("og:locale", "").replace("_", "-")), "meta:og:locale")
 
 
-def _json_ld_articles(root: HtmlElement) -> Iterator[dict[str, Any]]:
+def _json_ld_articles(root: Element) -> Iterator[dict[str, Any]]:
     for raw in _JSON_LD(root):
         try:
             data = json.loads(raw)

@@ -7,12 +7,12 @@
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
 
 from . import features, filters, scoring
 from .blocks import Block
 from .clean import Dropped, clean
 from .detect import input_kind
+from .dom import Element
 from .errors import EmptyInputError
 from .headline import (
     drop_text_frame,
@@ -25,7 +25,7 @@ from .load import Source, load
 from .metadata import Metadata, estimated_reading_time, head_metadata, text_metadata
 from .model import Article, Removed
 from .options import InputKind, Options
-from .parse import check_size, parse_html
+from .parse import parse_html
 from .segment import segment
 from .select import drop_outside, main_containers
 from .structure import sections, toc_from_sections
@@ -38,11 +38,7 @@ def extract(source: Source, *, url: str | None = None, options: Options | None =
     Raises a :class:`~cleannews.errors.CleannewsError` subclass when the input cannot be read.
     """
     options = options or Options()
-    loaded = load(source, options)
-    if loaded.tree is not None:
-        check_size(loaded.tree, options.max_elements)
-        return extract_html(loaded.tree, url, options)
-    text = loaded.text or ""
+    text = load(source, options).text
     if not text.strip():
         raise EmptyInputError("input is empty")
     if input_kind(text, options.input_kind) is InputKind.HTML:
@@ -50,7 +46,7 @@ def extract(source: Source, *, url: str | None = None, options: Options | None =
     return extract_text(text, url, options)
 
 
-def extract_html(root: HtmlElement, url: str | None, options: Options) -> Article:
+def extract_html(root: Element, url: str | None, options: Options) -> Article:
     """The HTML pipeline over a parsed tree (modified in place)."""
     meta = Metadata(url=url)
     head_metadata(root, meta)
@@ -86,7 +82,7 @@ def extract_text(text: str, url: str | None, options: Options) -> Article:
     return assemble(blocks, headline.text if headline else None, meta, [], options)
 
 
-def segment_and_score(body: HtmlElement) -> list[Block]:
+def segment_and_score(body: Element) -> list[Block]:
     """Blocks of the cleaned body with features and scores."""
     blocks = segment(body)
     features.compute(blocks)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -17,8 +17,6 @@ import regex
 from .errors import RuleError
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
-#: Left boundary added to class-token patterns, so "ad" never matches inside "head".
-_TOKEN_BOUNDARY = r"(?<![a-z0-9])"
 
 
 class Action(enum.Enum):
@@ -37,19 +35,32 @@ class RuleKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class ClassConcept:
-    """A group of class/id tokens that mean one thing (navigation, comments, ...)."""
+    """A group of class/id words that mean one thing (navigation, comments, ...)."""
 
     name: str
     action: Action
     weight: float
-    pattern: regex.Pattern[str]
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: frozenset[str]
     note: str
     examples: tuple[str, ...]
     non_examples: tuple[str, ...]
 
     def matches(self, attrs: str) -> bool:
-        """True when the class/id string (see :func:`normalise_attrs`) holds a token."""
-        return self.pattern.search(attrs) is not None
+        """True when a class name or id in ``attrs`` holds one of the concept's words."""
+        return any(self.matches_words(class_words(name)) for name in attrs.split())
+
+    def matches_words(self, words: tuple[str, ...]) -> bool:
+        """True when one word, or two or three adjacent words, belong to the concept."""
+        for i, word in enumerate(words):
+            if word in self.words or word.startswith(self.prefixes):
+                return True
+            if " ".join(words[i : i + 2]) in self.phrases:
+                return True
+            if " ".join(words[i : i + 3]) in self.phrases:
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +90,7 @@ class PhraseRule:
 
 
 _CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
-
-
-def normalise_attrs(value: str) -> str:
-    """Lowercase a class/id string, splitting camelCase words ("mainMenu" -> "main menu")."""
-    return _CAMEL.sub(" ", value).lower()
+_LETTERS = regex.compile(r"[a-z]+")
 
 
 def _read_json(*parts: str) -> dict[str, Any]:
@@ -110,18 +117,65 @@ def _compile(pattern: str, where: str, prefix: str = "") -> regex.Pattern[str]:
 def class_concepts() -> tuple[ClassConcept, ...]:
     """Every class/id concept, in file order."""
     data = _read_json("class_tokens.json")
-    return tuple(
-        ClassConcept(
-            name=name,
-            action=Action(spec["action"]),
-            weight=float(spec["weight"]),
-            pattern=_compile(spec["pattern"], f"class concept {name}", _TOKEN_BOUNDARY),
-            note=spec["note"],
-            examples=tuple(spec["examples"]),
-            non_examples=tuple(spec["non_examples"]),
-        )
-        for name, spec in data["concepts"].items()
+    return tuple(_concept(name, spec) for name, spec in data["concepts"].items())
+
+
+def _concept(name: str, spec: dict[str, Any]) -> ClassConcept:
+    listed = [w.lower() for w in spec["words"]]
+    return ClassConcept(
+        name=name,
+        action=Action(spec["action"]),
+        weight=float(spec["weight"]),
+        words=frozenset(w for w in listed if not w.endswith("*")),
+        prefixes=tuple(w[:-1] for w in listed if w.endswith("*")),
+        phrases=frozenset(p.lower() for p in spec["phrases"]),
+        note=spec["note"],
+        examples=tuple(spec["examples"]),
+        non_examples=tuple(spec["non_examples"]),
     )
+
+
+@lru_cache(maxsize=65536)
+def class_words(name: str) -> tuple[str, ...]:
+    """Lowercase words of one class name or id: split at non-letters and camelCase."""
+    return tuple(_LETTERS.findall(_CAMEL.sub(" ", name).lower()))
+
+
+@lru_cache(maxsize=65536)
+def name_concepts(name: str) -> frozenset[str]:
+    """Names of the concepts one class name or id belongs to (cached: names repeat)."""
+    words = class_words(name)
+    phrases = _phrase_index()
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        found |= _word_concepts(word)
+        found |= phrases.get(" ".join(words[i : i + 2]), frozenset())
+        found |= phrases.get(" ".join(words[i : i + 3]), frozenset())
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _word_concepts(word: str) -> frozenset[str]:
+    return frozenset(
+        c.name for c in class_concepts() if word in c.words or word.startswith(c.prefixes)
+    )
+
+
+@cache
+def _phrase_index() -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for item in class_concepts():
+        for phrase in item.phrases:
+            index.setdefault(phrase, set()).add(item.name)
+    return {phrase: frozenset(names) for phrase, names in index.items()}
+
+
+def concepts_in(attrs: str) -> set[str]:
+    """Names of every concept matched by a space-separated class/id string."""
+    found: set[str] = set()
+    for name in attrs.split():
+        found |= name_concepts(name)
+    return found
 
 
 def concept(name: str) -> ClassConcept:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lxml.html import HtmlElement
+from .dom import Element
 
 from .blocks import Block, BlockKind
 from .clean import attrs_of, classify_attrs
@@ -44,29 +44,23 @@ def score_blocks(blocks: Iterable[Block]) -> None:
         block.score = base * max(0.0, 1.0 - 1.5 * f["link_density"])
 
 
-def container_scores(blocks: Iterable[Block]) -> dict[HtmlElement, float]:
+def container_scores(blocks: Iterable[Block]) -> dict[Element, float]:
     """Side table: candidate container -> score (before link-density scaling)."""
-    scores: dict[HtmlElement, float] = {}
+    scores: dict[Element, float] = {}
     for block in blocks:
-        if block.score <= 0 or block.element is None:
+        if block.score <= 0 or not block.ancestors:
             continue
-        start = block.element
-        if start.tag in _PARAGRAPH_LIKE:
-            parent = start.getparent()
-            start = parent if parent is not None else start
-        for weight, element in zip(ANCESTOR_WEIGHTS, _self_and_ancestors(start), strict=False):
+        chain = block.ancestors[::-1]  # nearest first
+        if chain[0].tag in _PARAGRAPH_LIKE and len(chain) > 1:
+            chain = chain[1:]
+        for weight, element in zip(ANCESTOR_WEIGHTS, chain, strict=False):
             if element not in scores:
                 scores[element] = container_prior(element)
             scores[element] += block.score * weight
     return scores
 
 
-def _self_and_ancestors(element: HtmlElement) -> Iterable[HtmlElement]:
-    yield element
-    yield from element.iterancestors()
-
-
-def container_prior(element: HtmlElement) -> float:
+def container_prior(element: Element) -> float:
     """Score a container has by its tag, class/id and schema.org markup alone."""
     prior = TAG_PRIORS.get(element.tag, 0.0)
     attrs = attrs_of(element)
@@ -77,10 +71,11 @@ def container_prior(element: HtmlElement) -> float:
     return prior
 
 
-def link_density(element: HtmlElement) -> float:
-    """Share of the element's text inside links."""
-    total = sum(len(t) for t in element.itertext())
-    if not total:
-        return 0.0
-    linked = sum(len(t) for a in element.iter("a") for t in a.itertext())
-    return min(1.0, linked / total)
+def block_link_density(container: Element, blocks: Iterable[Block]) -> float:
+    """Share of the text of the blocks inside ``container`` that is link text."""
+    chars = linked = 0
+    for block in blocks:
+        if container in block.ancestors:
+            chars += len(block.text)
+            linked += block.link_chars
+    return linked / chars if chars else 0.0

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 from lxml import etree
-from lxml.html import HtmlElement
+from .dom import Element
 
 from .blocks import Block, BlockKind
 
@@ -34,10 +34,10 @@ class _Walk:
     links_open: int = 0
     pre_open: int = 0
     quote_open: int = 0
-    lists: list[HtmlElement] = field(default_factory=list)
-    owners: list[HtmlElement] = field(default_factory=list)
-    list_ids: dict[HtmlElement, int] = field(default_factory=dict)
-    table_ids: dict[HtmlElement, int] = field(default_factory=dict)
+    lists: list[Element] = field(default_factory=list)
+    owners: list[Element] = field(default_factory=list)
+    list_ids: dict[Element, int] = field(default_factory=dict)
+    table_ids: dict[Element, int] = field(default_factory=dict)
     rows: int = 0
 
     def add(self, text: str | None) -> None:
@@ -47,7 +47,7 @@ class _Walk:
                 self.link_chars += len(text.strip())
 
 
-def segment(body: HtmlElement) -> list[Block]:
+def segment(body: Element) -> list[Block]:
     """Blocks of ``body`` in document order."""
     walk = _Walk(owners=[body])
     for event, element in etree.iterwalk(body, events=("start", "end")):
@@ -62,7 +62,7 @@ def segment(body: HtmlElement) -> list[Block]:
     return walk.blocks
 
 
-def _start(walk: _Walk, element: HtmlElement, tag: str) -> None:
+def _start(walk: _Walk, element: Element, tag: str) -> None:
     if tag in BLOCK_TAGS:
         _flush(walk)
         walk.owners.append(element)
@@ -79,7 +79,7 @@ def _start(walk: _Walk, element: HtmlElement, tag: str) -> None:
     walk.add(element.text)
 
 
-def _end(walk: _Walk, element: HtmlElement, tag: str) -> None:
+def _end(walk: _Walk, element: Element, tag: str) -> None:
     if tag in BLOCK_TAGS:
         _flush(walk)
         walk.owners.pop()
@@ -98,17 +98,19 @@ def _flush(walk: _Walk) -> None:
     if not walk.text:
         return
     raw = "".join(walk.text)
-    text = raw.strip("\n") if walk.pre_open else _WS.sub(" ", raw).strip()
+    text = raw.strip("\n") if walk.pre_open else " ".join(raw.split())
     link_chars, walk.text, walk.link_chars = walk.link_chars, [], 0
     if not text:
         return
     owner = walk.owners[-1]
-    block = Block(text, link_chars=min(link_chars, len(text)), element=owner)
+    block = Block(
+        text, link_chars=min(link_chars, len(text)), element=owner, ancestors=tuple(walk.owners)
+    )
     _classify(walk, block, owner)
     walk.blocks.append(block)
 
 
-def _classify(walk: _Walk, block: Block, owner: HtmlElement) -> None:
+def _classify(walk: _Walk, block: Block, owner: Element) -> None:
     tag = owner.tag
     if tag in _HEADINGS:
         block.kind, block.level = BlockKind.HEADING, _HEADINGS[tag]
@@ -123,7 +125,7 @@ def _classify(walk: _Walk, block: Block, owner: HtmlElement) -> None:
         block.group = walk.list_ids.setdefault(current, len(walk.list_ids))
         block.ordered = current.tag == "ol"
     elif tag in ("td", "th"):
-        table = next(owner.iterancestors("table"), None)
+        table = next((el for el in reversed(walk.owners) if el.tag == "table"), None)
         block.kind, block.row = BlockKind.CELL, walk.rows
         if table is not None:
             block.group = walk.table_ids.setdefault(table, len(walk.table_ids))
@@ -131,7 +133,7 @@ def _classify(walk: _Walk, block: Block, owner: HtmlElement) -> None:
         block.kind = BlockKind.CAPTION
 
 
-def _anchor(heading: HtmlElement) -> str | None:
+def _anchor(heading: Element) -> str | None:
     anchor = heading.get("id")
     if anchor:
         return anchor

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lxml.html import HtmlElement
+from .dom import Element
 
 from .blocks import Block, Label
-from .scoring import container_scores, link_density
+from .dom import link_density, text_of
+from .scoring import block_link_density, container_scores
 
 #: Candidates considered after link-density scaling.
 TOP_CANDIDATES = 5
@@ -23,13 +24,14 @@ SIBLING_MIN_SCORE = 10.0
 CLIMB_SHARE = 1 / 3
 
 
-def main_containers(blocks: list[Block]) -> list[HtmlElement]:
+def main_containers(blocks: list[Block]) -> list[Element]:
     """The containers of the main content, in document order; empty when nothing scores."""
     raw = container_scores(blocks)
     if not raw:
         return []
+    best = sorted(raw.items(), key=lambda pair: pair[1], reverse=True)[: 2 * TOP_CANDIDATES]
     ranked = sorted(
-        ((score * (1.0 - link_density(el)), el) for el, score in raw.items()),
+        ((score * (1.0 - block_link_density(el, blocks)), el) for el, score in best),
         key=lambda pair: pair[0],
         reverse=True,
     )[:TOP_CANDIDATES]
@@ -43,7 +45,7 @@ def main_containers(blocks: list[Block]) -> list[HtmlElement]:
     return _with_siblings(top, scores)
 
 
-def _climb(top: HtmlElement, scores: dict[HtmlElement, float]) -> HtmlElement:
+def _climb(top: Element, scores: dict[Element, float]) -> Element:
     last = scores.get(top, 0.0)
     threshold = last * CLIMB_SHARE
     for parent in top.iterancestors():
@@ -63,7 +65,7 @@ def _climb(top: HtmlElement, scores: dict[HtmlElement, float]) -> HtmlElement:
     return top
 
 
-def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float]) -> list[HtmlElement]:
+def _with_siblings(top: Element, scores: dict[Element, float]) -> list[Element]:
     parent = top.getparent()
     if parent is None or parent.tag in ("html",):
         return [top]
@@ -80,21 +82,19 @@ def _with_siblings(top: HtmlElement, scores: dict[HtmlElement, float]) -> list[H
     return chosen
 
 
-def _prose(element: HtmlElement) -> bool:
+def _prose(element: Element) -> bool:
     if element.tag != "p":
         return False
-    text = element.text_content().strip()
+    text = text_of(element)
     density = link_density(element)
     if len(text) > 80:
         return density < 0.25
     return density == 0 and text.endswith(".")
 
 
-def drop_outside(blocks: Iterable[Block], containers: list[HtmlElement]) -> None:
+def drop_outside(blocks: Iterable[Block], containers: list[Element]) -> None:
     """Label every block outside ``containers`` as boilerplate."""
-    inside: set[HtmlElement] = set()
-    for container in containers:
-        inside.update(container.iter())
+    chosen = set(containers)
     for block in blocks:
-        if block.label is Label.UNDECIDED and block.element not in inside:
+        if block.label is Label.UNDECIDED and chosen.isdisjoint(block.ancestors):
             block.drop("outside-main", "outside the main content")

@@ -1,0 +1,46 @@
+"""Small helpers over plain lxml elements (cleannews never uses lxml.html's element classes:
+their Python-level class lookup costs more than the parse itself)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+Element = etree._Element
+
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_LINK_TEXT = etree.XPath(".//a")
+
+
+def text_of(element: Element) -> str:
+    """All text inside ``element`` (not its tail), whitespace collapsed."""
+    raw = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    return " ".join(raw.split())
+
+
+def text_length(element: Element) -> int:
+    """Length of the element's whitespace-normalised text, computed in C."""
+    return int(_TEXT_LENGTH(element))  # type: ignore[arg-type]
+
+
+def drop_tree(element: Element) -> None:
+    """Remove ``element`` and its children, keeping its tail text in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def link_density(element: Element) -> float:
+    """Share of the element's text inside links."""
+    total = text_length(element)
+    if not total:
+        return 0.0
+    linked = sum(text_length(a) for a in _LINK_TEXT(element))  # type: ignore[union-attr]
+    return min(1.0, linked / total)
