@@ -15,9 +15,8 @@ from functools import lru_cache
 
 import regex
 from lxml import etree
-from .dom import Element
 
-from .dom import drop_tree, text_length, text_of
+from .dom import Element, drop_tree, elements, text_length, text_of
 from .rules import Action, class_concepts, concepts_in
 
 _NEVER_CONTENT = (
@@ -33,7 +32,16 @@ _HIDDEN = etree.XPath(
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _CHROME_ROLES = etree.XPath("//body//*[@role]")
 _ROLES = frozenset(
-    "navigation menu menubar complementary contentinfo dialog alertdialog search".split()
+    [
+        "navigation",
+        "menu",
+        "menubar",
+        "complementary",
+        "contentinfo",
+        "dialog",
+        "alertdialog",
+        "search",
+    ]
 )
 _WITH_ATTRS = etree.XPath("//body//*[@class or @id]")
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
@@ -78,9 +86,9 @@ def clean(root: Element, dropped: list[Dropped]) -> None:
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
     body = root.find("body")
     body_chars = text_length(body if body is not None else root)
-    hidden = [el for el in _HIDDEN(root) if _is_hidden(el)]
+    hidden = [el for el in elements(_HIDDEN, root) if _is_hidden(el)]
     _remove_all(root, hidden, "hidden", "hidden from readers", dropped)
-    roles = [el for el in _CHROME_ROLES(root) if el.get("role", "").lower() in _ROLES]
+    roles = [el for el in elements(_CHROME_ROLES, root) if el.get("role", "").lower() in _ROLES]
     _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
     chrome = [el for el in root.iter(*_CHROME_TAGS) if _removable(el, body_chars)]
     _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
@@ -95,7 +103,7 @@ def _is_hidden(element: Element) -> bool:
 
 def _remove_by_class(root: Element, body_chars: int, dropped: list[Dropped]) -> None:
     victims: list[tuple[Element, str]] = []
-    for element in _WITH_ATTRS(root):
+    for element in elements(_WITH_ATTRS, root):
         concept, _ = classify_attrs(attrs_of(element))
         if concept is not None and _removable(element, body_chars):
             victims.append((element, concept))
@@ -120,16 +128,11 @@ def _remove_all(
         _remove(root, element, rule, reason, out)
 
 
-def _remove(
-    root: Element, element: Element, rule: str, reason: str, out: list[Dropped]
-) -> None:
-    top = element
-    for top in element.iterancestors():
-        pass
+def _remove(root: Element, element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
+    top = next(iter(reversed(list(element.iterancestors()))), element)
     if top is element or top is not root:
         return  # the root itself, or already gone with an ancestor
     text = text_of(element)
     if text:
         out.append(Dropped(text[:200], rule, reason))
     drop_tree(element)
-

@@ -27,9 +27,7 @@ def input_kind(text: str, forced: InputKind = InputKind.AUTO) -> InputKind:
     head = text[:65536].lstrip("\ufeff \t\r\n")
     if regex.match(r"<(?:!doctype|html|\?xml|!--)", head, regex.IGNORECASE):
         return InputKind.HTML
-    tags = 0
-    for _ in _tag_pattern().finditer(head):
-        tags += 1
-        if tags >= _MIN_TAGS:
+    for count, _ in enumerate(_tag_pattern().finditer(head), 1):
+        if count >= _MIN_TAGS:
             return InputKind.HTML
     return InputKind.TEXT

@@ -42,5 +42,17 @@ def link_density(element: Element) -> float:
     total = text_length(element)
     if not total:
         return 0.0
-    linked = sum(text_length(a) for a in _LINK_TEXT(element))  # type: ignore[union-attr]
+    linked = sum(text_length(a) for a in elements(_LINK_TEXT, element))
     return min(1.0, linked / total)
+
+
+def elements(xpath: etree.XPath, node: Element) -> list[Element]:
+    """Run an XPath that selects elements, typed."""
+    result = xpath(node)
+    return [item for item in result if isinstance(item, etree._Element)]  # type: ignore[union-attr]
+
+
+def strings(xpath: etree.XPath, node: Element) -> list[str]:
+    """Run an XPath that selects text or attribute values, typed."""
+    result = xpath(node)
+    return [str(item) for item in result if isinstance(item, str)]  # type: ignore[union-attr]

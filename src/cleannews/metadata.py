@@ -16,8 +16,8 @@ import regex
 from lxml import etree
 
 from .blocks import Block
-from .dom import Element
 from .dates import parse_date, parse_iso
+from .dom import Element, elements, strings
 from .options import Options
 
 _READING_TIME = regex.compile(
@@ -61,15 +61,15 @@ def head_metadata(root: Element, meta: Metadata) -> None:
     """Read JSON-LD first, then <meta> tags, then the <title> and <html lang>."""
     for item in _json_ld_articles(root):
         _from_json_ld(item, meta)
-    tags = {}
-    for element in _META(root):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
+    tags: dict[str, str] = {}
+    for element in elements(_META, root):
+        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
         tags.setdefault(key.strip().lower(), element.get("content", "").strip())
     _from_meta_tags(tags, meta)
     title = root.findtext(".//title")
     meta.offer("title", " ".join(title.split()) if title else None, "html:title")
     meta.offer("language", _lang(root.get("lang") or root.get("xml:lang")), "html:lang")
-    for element in _TIME(root):
+    for element in elements(_TIME, root):
         meta.offer("published", _iso(element.get("datetime")), "html:time")
 
 
@@ -99,7 +99,7 @@ def _from_meta_tags(tags: dict[str, str], meta: Metadata) -> None:
 
 
 def _json_ld_articles(root: Element) -> Iterator[dict[str, Any]]:
-    for raw in _JSON_LD(root):
+    for raw in strings(_JSON_LD, root):
         try:
             data = json.loads(raw)
         except ValueError:

@@ -6,8 +6,8 @@ import threading
 
 import regex
 from lxml import etree
-from .dom import Element
 
+from .dom import Element
 from .errors import EmptyInputError, InputTooLargeError, ParseError
 
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")

@@ -1,12 +1,11 @@
 """The orchestrator: each function calls the stages in order and nothing else.
 
-    source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> select
-                      (text) text blocks -> features
-           -> boilerplate filters -> headline -> structure -> metadata -> Article
+source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> select
+                  (text) text blocks -> features
+       -> boilerplate filters -> headline -> structure -> metadata -> Article
 """
 
 from __future__ import annotations
-
 
 from . import features, filters, scoring
 from .blocks import Block

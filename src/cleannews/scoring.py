@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .dom import Element
-
 from .blocks import Block, BlockKind
 from .clean import attrs_of, classify_attrs
+from .dom import Element
 
 #: Blocks shorter than this (characters) carry no container score.
 MIN_SCORED_CHARS = 25
@@ -27,10 +26,29 @@ TAG_PRIORS = {
 }  # fmt: skip
 #: Weight of a class/id hint point in a container's prior.
 CLASS_WEIGHT = 25.0
-_PARAGRAPH_LIKE = frozenset({"p", "li", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-                             "td", "th", "dd", "dt", "figcaption", "span"})
-_SCORED_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE,
-                           BlockKind.CODE, BlockKind.CELL})
+_PARAGRAPH_LIKE = frozenset(
+    {
+        "p",
+        "li",
+        "pre",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "figcaption",
+        "span",
+    }
+)
+_SCORED_KINDS = frozenset(
+    {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE, BlockKind.CELL}
+)
 
 
 def score_blocks(blocks: Iterable[Block]) -> None:

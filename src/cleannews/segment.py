@@ -11,14 +11,16 @@ from dataclasses import dataclass, field
 
 import regex
 from lxml import etree
-from .dom import Element
 
 from .blocks import Block, BlockKind
+from .dom import Element
 
 BLOCK_TAGS = frozenset(
-    "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
-    "blockquote pre table thead tbody tfoot tr td th caption figure figcaption form fieldset "
-    "address hr br center details summary body hgroup".split()
+    (
+        "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt "
+        "dd blockquote pre table thead tbody tfoot tr td th caption figure figcaption form "
+        "fieldset address hr br center details summary body hgroup"
+    ).split()
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _WS = regex.compile(r"\s+")

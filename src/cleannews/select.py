@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .dom import Element
-
 from .blocks import Block, Label
-from .dom import link_density, text_of
+from .dom import Element, link_density, text_of
 from .scoring import block_link_density, container_scores
 
 #: Candidates considered after link-density scaling.
@@ -57,9 +55,12 @@ def _climb(top: Element, scores: dict[Element, float]) -> Element:
         if parent_score < threshold:
             break
         if parent_score > last:
-            top = parent
-            break
+            return _only_child_up(parent)
         last = parent_score
+    return _only_child_up(top)
+
+
+def _only_child_up(top: Element) -> Element:
     while (parent := top.getparent()) is not None and len(parent) == 1 and parent.tag != "body":
         top = parent  # the only child: its parent holds exactly the same content
     return top

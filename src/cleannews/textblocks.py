@@ -15,7 +15,10 @@ import regex
 
 from .blocks import Block, BlockKind
 
-_BULLET = regex.compile(r"^(?P<indent>[ \t]*)(?:(?P<mark>[•◦▪▸►‣●○■□➢➤✓✔*·–—-])|(?P<num>\d{1,3}|[a-z])[.)])\s+(?P<text>\S.*)$")
+_BULLET = regex.compile(
+    r"^(?P<indent>[ \t]*)(?:(?P<mark>[•◦▪▸►‣●○■□➢➤✓✔*·–—-])|(?P<num>\d{1,3}|[a-z])[.)])"
+    r"\s+(?P<text>\S.*)$"
+)
 _MD_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _TERMINAL = regex.compile(r"[.!?…:;,\"'”’)»]$")
 _SENTENCE_END = regex.compile(r"[.!…]$|[.!?…][\"'”’)»]$")
