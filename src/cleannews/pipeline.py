@@ -22,13 +22,14 @@ from .headline import (
 )
 from .load import Source, load
 from .metadata import Metadata, estimated_reading_time, head_metadata, text_metadata
-from .model import Article, Removed
+from .model import Article, Removed, TocEntry
 from .options import InputKind, Options
 from .parse import parse_html
 from .segment import segment
 from .select import drop_outside, main_containers
 from .structure import sections, toc_from_sections
 from .textblocks import text_blocks
+from .toc import extract_toc
 
 
 def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:
@@ -49,6 +50,7 @@ def extract_html(root: Element, url: str | None, options: Options) -> Article:
     """The HTML pipeline over a parsed tree (modified in place)."""
     meta = Metadata(url=url)
     head_metadata(root, meta)
+    page_toc = extract_toc(root)
     dropped: list[Dropped] = []
     clean(root, dropped)
     body = root.find("body")
@@ -61,7 +63,7 @@ def extract_html(root: Element, url: str | None, options: Options) -> Article:
     filters.drop_empty_headings(blocks)
     text_metadata(blocks, meta, options)
     title = headline.text if headline else strip_site_name(meta.title) if meta.title else None
-    return assemble(blocks, title, meta, dropped, options)
+    return assemble(blocks, title, meta, dropped, options, page_toc)
 
 
 def extract_text(text: str, url: str | None, options: Options) -> Article:
@@ -102,6 +104,7 @@ def assemble(
     meta: Metadata,
     dropped: list[Dropped],
     options: Options,
+    page_toc: tuple[TocEntry, ...] = (),
 ) -> Article:
     """Build the Article from the kept blocks and the metadata."""
     body = filters.live(blocks)
@@ -118,7 +121,7 @@ def assemble(
     return Article(
         title=title,
         sections=parts,
-        toc=toc_from_sections(parts),
+        toc=page_toc or toc_from_sections(parts),
         published=meta.published,
         modified=meta.modified,
         authors=meta.authors,

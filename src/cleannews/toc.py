@@ -1,0 +1,89 @@
+"""Stage 3a (HTML): find the page's own table of contents, read it, and take it out.
+
+A TOC box is a list of links, most of them in-page anchors (``href="#..."``) that point at
+ids present in the page (ez-toc, ``nav`` with anchors, Wikipedia's "Contents"). Its entries
+keep the nesting depth of their lists as the level.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .dom import Element, drop_tree, elements, strings, text_of
+from .model import TocEntry
+
+_ANCHOR_LINKS = etree.XPath("//body//a[starts-with(@href, '#') and string-length(@href) > 1]")
+_ANCHOR_LINKS_REL = etree.XPath(".//a[starts-with(@href, '#') and string-length(@href) > 1]")
+_ALL_LINKS_REL = etree.XPath(".//a[@href]")
+_IDS = etree.XPath("//@id | //a/@name")
+#: A TOC has at least this many entries pointing at anchors in the page.
+MIN_ENTRIES = 3
+#: ...and at least this share of its links are such entries.
+MIN_ANCHOR_SHARE = 0.8
+
+
+def extract_toc(root: Element) -> tuple[TocEntry, ...]:
+    """Entries of the page's own TOC box (removed from the tree), or () when there is none."""
+    links = elements(_ANCHOR_LINKS, root)
+    if len(links) < MIN_ENTRIES:
+        return ()
+    ids = set(strings(_IDS, root))
+    box = _toc_box(links, ids)
+    if box is None:
+        return ()
+    entries = tuple(_entries(box, ids))
+    drop_tree(box)
+    return entries
+
+
+def _toc_box(links: list[Element], ids: set[str]) -> Element | None:
+    """The smallest list container holding most in-page links that resolve."""
+    resolving = [a for a in links if a.get("href", "")[1:] in ids]
+    if len(resolving) < MIN_ENTRIES:
+        return None
+    first = resolving[0]
+    for container in first.iterancestors("ul", "ol", "nav", "div", "section", "aside"):
+        inside = [a for a in resolving if _contains(container, a)]
+        if len(inside) < MIN_ENTRIES:
+            continue
+        total = len(elements(_ALL_LINKS_REL, container))
+        if len(inside) / max(total, 1) < MIN_ANCHOR_SHARE:
+            return None
+        return _outermost_box(container)
+    return None
+
+
+def _contains(container: Element, element: Element) -> bool:
+    return any(parent is container for parent in element.iterancestors())
+
+
+def _outermost_box(container: Element) -> Element:
+    """Climb from the list to the box around it (its title, toggle and nav wrapper)."""
+    box = container
+    for parent in container.iterancestors():
+        if parent.tag in ("body", "article", "main") or len(text_of(parent)) > 2 * len(
+            text_of(box)
+        ) + 80:
+            break
+        box = parent
+    return box
+
+
+def _entries(box: Element, ids: set[str]) -> list[TocEntry]:
+    result = []
+    for link in elements(_ANCHOR_LINKS_REL, box):
+        anchor = link.get("href", "")[1:]
+        title = text_of(link)
+        if anchor in ids and title:
+            depth = sum(1 for p in link.iterancestors("ul", "ol") if _contains(box, p) or p is box)
+            result.append(TocEntry(_strip_number(title), max(1, depth) + 1, anchor))
+    return result
+
+
+
+def _strip_number(title: str) -> str:
+    """'2.1 Background' -> 'Background' (TOC widgets number their entries)."""
+    head, _, rest = title.partition(" ")
+    if rest and head.rstrip(".").replace(".", "").isdigit():
+        return rest.strip()
+    return title

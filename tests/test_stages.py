@@ -1,0 +1,400 @@
+"""Each pipeline stage on small inputs made for it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree, html
+
+import cleannews
+from cleannews import InputKind, Options
+from cleannews.blocks import Block, BlockKind, Label
+from cleannews.clean import Dropped, clean
+from cleannews.decode import decode, declared_encoding
+from cleannews.detect import input_kind
+from cleannews.features import compute
+from cleannews.filters import (
+    drop_empty_headings,
+    drop_link_heavy,
+    drop_phrase_lines,
+    drop_promo,
+    drop_repeated,
+    promo_score,
+)
+from cleannews.headline import strip_site_name, text_headline
+from cleannews.parse import parse_html
+from cleannews.scoring import score_blocks
+from cleannews.segment import segment
+from cleannews.select import drop_outside, main_containers
+from cleannews.structure import sections, slug
+from cleannews.textblocks import text_blocks
+
+PROSE = (
+    "The committee met on Tuesday to discuss the budget, and after a long debate, "
+    "members agreed to fund the new library, the bridge repairs and two schools."
+)
+
+
+def _body(markup: str) -> etree._Element:
+    root = parse_html(f"<html><body>{markup}</body></html>", 10_000)
+    body = root.find("body")
+    assert body is not None
+    return body
+
+
+# decode ------------------------------------------------------------------------------
+
+
+def test_decode_honours_a_declared_legacy_charset() -> None:
+    page = '<meta charset="windows-1252"><p>caf\xe9 \x93quoted\x94</p>'.encode("latin-1")
+    assert "café “quoted”" in decode(page)
+
+
+def test_decode_prefers_valid_utf8_over_a_lying_declaration() -> None:
+    page = '<meta charset="iso-8859-1"><p>naïve – ok</p>'.encode()
+    assert "naïve – ok" in decode(page)
+
+
+def test_decode_reads_byte_order_marks() -> None:
+    assert decode("<p>hé</p>".encode("utf-16")) == "<p>hé</p>"
+
+
+def test_declared_encoding_reads_http_equiv() -> None:
+    head = b'<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'
+    assert declared_encoding(head) == "shift_jis"
+
+
+def test_decode_refuses_binary() -> None:
+    with pytest.raises(cleannews.DecodeError, match="PNG"):
+        decode(b"\x89PNG\r\n\x1a\n" + bytes(100))
+
+
+# detect ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("<!DOCTYPE html><html><body>x</body></html>", InputKind.HTML),
+        ("<div><p>one</p><p>two</p></div>", InputKind.HTML),
+        ("Prices rose 3% as a < b held.\n\nSecond paragraph.", InputKind.TEXT),
+        ("Plain headline\n\nBody text with <b> once.", InputKind.TEXT),
+    ],
+)
+def test_input_kind(text: str, kind: InputKind) -> None:
+    assert input_kind(text) is kind
+
+
+def test_input_kind_can_be_forced() -> None:
+    assert input_kind("<p>x</p><p>y</p><p>z</p>", InputKind.TEXT) is InputKind.TEXT
+
+
+# text blocks -------------------------------------------------------------------------
+
+
+def test_text_blocks_find_lists_headings_and_join_wrapped_lines() -> None:
+    blocks = text_blocks(
+        "A Title Line\n\n"
+        f"{PROSE}\n\n"
+        "Key points\n\n"
+        "  • first point\n  • second point\n    • nested point\n"
+        "1. numbered\n\n"
+        "a sentence that was\nwrapped by the scraper."
+    )
+    kinds = [(b.kind, b.text) for b in blocks]
+    assert kinds[0] == (BlockKind.HEADING, "A Title Line")
+    assert (BlockKind.HEADING, "Key points") in kinds
+    items = [b for b in blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [(i.text, i.level, i.ordered) for i in items] == [
+        ("first point", 0, False),
+        ("second point", 0, False),
+        ("nested point", 1, False),
+        ("numbered", 0, True),
+    ]
+    assert blocks[-1].text == "a sentence that was wrapped by the scraper."
+
+
+def test_text_blocks_keep_markdown_heading_levels() -> None:
+    blocks = text_blocks("### Deep heading\n\nText")
+    assert (blocks[0].kind, blocks[0].level) == (BlockKind.HEADING, 3)
+
+
+# clean -------------------------------------------------------------------------------
+
+
+def test_clean_drops_scripts_hidden_chrome_and_class_concepts() -> None:
+    body = _body(
+        "<script>var x = 1;</script><nav>Home News</nav>"
+        '<div class="share-buttons">Share</div><div style="display: none">secret</div>'
+        '<div class="comments">nice!</div>'
+        f'<div class="content"><p>{PROSE}</p></div>'
+    )
+    dropped: list[Dropped] = []
+    clean(body.getroottree().getroot(), dropped)
+    text = "".join(body.itertext())
+    assert text == PROSE
+    assert {d.rule for d in dropped} >= {"chrome-tag", "class:social", "hidden", "class:comments"}
+
+
+def test_clean_protects_a_wrapper_holding_most_of_the_text() -> None:
+    body = _body(f'<div class="page has-sidebar"><p>{PROSE}</p><p>{PROSE}</p></div>')
+    clean(body.getroottree().getroot(), [])
+    assert PROSE in "".join(body.itertext())
+
+
+def test_clean_keeps_tail_text_of_removed_elements() -> None:
+    body = _body('<p>before <span class="ad">AD</span> after</p>' + f"<p>{PROSE}</p>" * 3)
+    clean(body.getroottree().getroot(), [])
+    assert "before  after" in "".join(body.itertext())
+
+
+# segment -----------------------------------------------------------------------------
+
+
+def test_segment_makes_one_block_per_block_element_with_structure() -> None:
+    blocks = segment(
+        _body(
+            '<h2 id="s1">Section <b>one</b></h2><p>Text with <a href="/x">a link</a>.</p>'
+            "<ul><li>one</li><li>two<ol><li>inner</li></ol></li></ul>"
+            "<blockquote><p>quoted</p></blockquote><pre>  code\n  kept</pre>"
+        )
+    )
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.HEADING, "Section one"),
+        (BlockKind.PARAGRAPH, "Text with a link."),
+        (BlockKind.LIST_ITEM, "one"),
+        (BlockKind.LIST_ITEM, "two"),
+        (BlockKind.LIST_ITEM, "inner"),
+        (BlockKind.QUOTE, "quoted"),
+        (BlockKind.CODE, "  code\n  kept"),
+    ]
+    heading, paragraph, one, two, inner = blocks[:5]
+    assert (heading.level, heading.anchor) == (2, "s1")
+    assert paragraph.link_chars == len("a link")
+    assert one.group == two.group != inner.group
+    assert (inner.level, inner.ordered) == (1, True)
+
+
+def test_segment_groups_table_cells_by_row() -> None:
+    blocks = segment(_body("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"))
+    assert [(b.kind, b.row) for b in blocks] == [(BlockKind.CELL, 1)] * 2 + [(BlockKind.CELL, 2)]
+
+
+# scoring and selection ---------------------------------------------------------------
+
+
+def _scored(markup: str) -> list[Block]:
+    blocks = segment(_body(markup))
+    compute(blocks)
+    score_blocks(blocks)
+    return blocks
+
+
+def test_scoring_prefers_long_comma_rich_text_without_links() -> None:
+    prose, links, short = _scored(
+        f'<p>{PROSE}</p><p><a href="/a">{PROSE}</a></p><p>Short line.</p>'
+    )
+    assert prose.score > 2
+    assert links.score == 0
+    assert short.score == 0
+
+
+def test_selection_keeps_the_article_container_and_drops_the_rest() -> None:
+    blocks = _scored(
+        '<div class="menu"><p>Home</p><p>World</p></div>'
+        f'<div class="story"><p>{PROSE}</p><p>{PROSE} Again.</p><p>Short end.</p></div>'
+        '<div class="more"><p><a href="/1">Other story one, with a long title here</a></p></div>'
+    )
+    drop_outside(blocks, main_containers(blocks))
+    kept = [b.text for b in blocks if not b.dropped]
+    assert kept == [PROSE, f"{PROSE} Again.", "Short end."]
+
+
+def test_selection_finds_nothing_on_a_page_without_prose() -> None:
+    assert main_containers(_scored("<p>Home</p><p>Contact</p>")) == []
+
+
+# filters -----------------------------------------------------------------------------
+
+
+def _blocks(*texts: str, kind: BlockKind = BlockKind.PARAGRAPH) -> list[Block]:
+    blocks = [Block(t, kind) for t in texts]
+    compute(blocks)
+    return blocks
+
+
+def test_phrase_lines_drop_labels_but_not_sentences() -> None:
+    blocks = _blocks("Advertisement", "Share prices fell sharply on Monday.", "5 min read")
+    drop_phrase_lines(blocks)
+    assert [b.rule for b in blocks] == ["ui-leftover", "", "reading-line"]
+
+
+def test_promo_generalises_to_new_wording() -> None:
+    promo = (
+        "Thanks for stopping by our blog, your go-to source for celebrity gossip. "
+        "Subscribe to our newsletter and join thousands of fans!"
+    )
+    blocks = _blocks(promo, PROSE, "Our team played well, the coach said after the match.")
+    drop_promo(blocks)
+    assert [b.rule for b in blocks] == ["promo", "", ""]
+    assert promo_score(promo)[0] >= 3
+
+
+def test_link_heavy_blocks_and_link_lists_are_dropped() -> None:
+    items = [Block(f"Story {n}", BlockKind.LIST_ITEM, group=1, link_chars=7) for n in range(3)]
+    para = Block("Read the full story here", link_chars=24)
+    keep = Block(PROSE, link_chars=5)
+    drop_link_heavy([*items, para, keep])
+    assert all(i.rule == "link-list" for i in items)
+    assert para.rule == "link-heavy"
+    assert not keep.dropped
+
+
+def test_repeated_short_lines_are_dropped_except_the_protected_copy() -> None:
+    blocks = _blocks("Same headline", PROSE, "same headline")
+    drop_repeated(blocks, protect=blocks[0])
+    assert [b.dropped for b in blocks] == [False, False, True]
+
+
+def test_headings_without_content_are_dropped() -> None:
+    blocks = [
+        Block("Kept", BlockKind.HEADING, level=2),
+        Block(PROSE),
+        Block("Empty", BlockKind.HEADING, level=2),
+        Block("Parent", BlockKind.HEADING, level=2),
+        Block("Child", BlockKind.HEADING, level=3),
+        Block(PROSE),
+        Block("Trailing", BlockKind.HEADING, level=2),
+    ]
+    drop_empty_headings(blocks)
+    assert [b.text for b in blocks if not b.dropped] == ["Kept", PROSE, "Parent", "Child", PROSE]
+
+
+# headline and structure ----------------------------------------------------------------
+
+
+def test_text_headline_is_the_copy_nearest_the_body() -> None:
+    blocks = text_blocks(
+        f"Big News Today\n\nBIG NEWS TODAY\n\nSome promo.\n\nBig News today\n\n{PROSE} {PROSE}"
+    )
+    compute(blocks)
+    headline = text_headline(blocks)
+    assert headline is blocks[3]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Storm hits coast | The Daily Paper", "Storm hits coast"),
+        ("The Daily Paper - Storm hits the coast again", "Storm hits the coast again"),
+        ("No suffix here", "No suffix here"),
+    ],
+)
+def test_strip_site_name(title: str, expected: str) -> None:
+    assert strip_site_name(title) == expected
+
+
+def test_sections_group_content_under_headings() -> None:
+    blocks = [
+        Block("Lead text."),
+        Block("First", BlockKind.HEADING, level=2, anchor="first"),
+        Block("a", BlockKind.LIST_ITEM, group=0),
+        Block("b", BlockKind.LIST_ITEM, group=0),
+        Block("Body."),
+        Block("Sub", BlockKind.HEADING, level=3),
+        Block("x", BlockKind.CELL, group=0, row=1),
+        Block("y", BlockKind.CELL, group=0, row=1),
+        Block("z", BlockKind.CELL, group=0, row=2),
+        Block("w", BlockKind.CELL, group=0, row=2),
+    ]
+    lead, first, sub = sections(blocks)
+    assert (lead.heading, lead.paragraphs) == (None, ("Lead text.",))
+    assert (first.heading, first.level, first.anchor) == ("First", 2, "first")
+    assert first.content == (cleannews.ListBlock(("a", "b")), cleannews.Paragraph("Body."))
+    assert (sub.anchor, sub.content) == ("sub", (cleannews.Table((("x", "y"), ("z", "w"))),))
+
+
+def test_slug() -> None:
+    assert slug("Looking Ahead: Strengthening Processes!") == "looking-ahead-strengthening-processes"
+
+
+# extract: every source type ----------------------------------------------------------
+
+PAGE = (
+    "<html><head><title>Bridge reopens | Town News</title></head><body>"
+    f"<article><h1>Bridge reopens</h1><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+)
+
+
+def _same(article: cleannews.Article) -> None:
+    assert article.title == "Bridge reopens"
+    assert article.text == f"{PROSE}\n\n{PROSE}"
+
+
+def test_extract_accepts_str_bytes_path_gzip_soup_and_lxml(tmp_path: Path) -> None:
+    plain, packed = tmp_path / "page.html", tmp_path / "page.html.gz"
+    plain.write_text(PAGE, encoding="utf-8")
+    packed.write_bytes(gzip.compress(PAGE.encode()))
+    for source in (
+        PAGE,
+        PAGE.encode(),
+        plain,
+        packed,
+        gzip.compress(PAGE.encode()),
+        BeautifulSoup(PAGE, "html.parser"),
+        html.fromstring(PAGE),
+        etree.fromstring(PAGE, etree.HTMLParser()),
+    ):
+        _same(cleannews.extract(source))
+
+
+def test_extract_does_not_modify_a_callers_tree() -> None:
+    tree = html.fromstring(PAGE)
+    before = html.tostring(tree)
+    cleannews.extract(tree)
+    assert html.tostring(tree) == before
+
+
+def test_extract_rejects_unsupported_sources() -> None:
+    with pytest.raises(cleannews.InputError, match="unsupported source type int"):
+        cleannews.extract(42)
+
+
+def test_extract_reports_empty_input() -> None:
+    with pytest.raises(cleannews.EmptyInputError):
+        cleannews.extract("   \n ")
+
+
+def test_forcing_text_reads_markup_as_text() -> None:
+    article = cleannews.extract(PAGE, options=Options(input_kind=InputKind.TEXT))
+    assert "<article>" in article.text
+
+
+def test_boilerplate_records_every_removal_with_a_reason() -> None:
+    article = cleannews.extract(PAGE.replace("<article>", "<nav>Home</nav><article>"))
+    assert [(r.text, r.rule) for r in article.boilerplate] == [("Home", "chrome-tag")]
+
+
+# serializers -------------------------------------------------------------------------
+
+
+def test_serializers_render_the_same_tree() -> None:
+    article = cleannews.extract(PAGE, url="https://example.org/bridge")
+    data = json.loads(article.to_json())
+    assert data["title"] == "Bridge reopens"
+    assert data["url"] == "https://example.org/bridge"
+    assert data["text"] == article.text
+    assert data["sections"][0]["content"][0] == {"type": "paragraph", "text": PROSE}
+    assert article.to_markdown().startswith("# Bridge reopens\n\n")
+    assert article.to_text() == f"Bridge reopens\n\n{article.text}"
+    assert article.word_count == 2 * len(PROSE.split())
+
+
+def test_labels_are_exclusive() -> None:
+    block = Block("x")
+    block.drop("rule", "why")
+    assert block.dropped and block.label is Label.BOILERPLATE
