@@ -14,7 +14,7 @@ import cleannews
 from cleannews import InputKind, Options
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.clean import Dropped, clean
-from cleannews.decode import decode, declared_encoding
+from cleannews.decode import declared_encoding, decode
 from cleannews.detect import input_kind
 from cleannews.features import compute
 from cleannews.filters import (
@@ -319,7 +319,8 @@ def test_sections_group_content_under_headings() -> None:
 
 
 def test_slug() -> None:
-    assert slug("Looking Ahead: Strengthening Processes!") == "looking-ahead-strengthening-processes"
+    expected = "looking-ahead-strengthening-processes"
+    assert slug("Looking Ahead: Strengthening Processes!") == expected
 
 
 # extract: every source type ----------------------------------------------------------

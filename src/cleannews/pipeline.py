@@ -63,7 +63,9 @@ def extract_html(root: Element, url: str | None, options: Options) -> Article:
     filters.drop_empty_headings(blocks)
     text_metadata(blocks, meta, options)
     title = headline.text if headline else strip_site_name(meta.title) if meta.title else None
-    return assemble(blocks, title, meta, dropped, options, page_toc)
+    return assemble(
+        blocks, title=title, meta=meta, dropped=dropped, options=options, page_toc=page_toc
+    )
 
 
 def extract_text(text: str, url: str | None, options: Options) -> Article:
@@ -80,7 +82,8 @@ def extract_text(text: str, url: str | None, options: Options) -> Article:
     filters.drop_empty_headings(blocks)
     meta = Metadata(url=url)
     text_metadata(blocks, meta, options)
-    return assemble(blocks, headline.text if headline else None, meta, [], options)
+    title = headline.text if headline else None
+    return assemble(blocks, title=title, meta=meta, dropped=[], options=options)
 
 
 def segment_and_score(body: Element) -> list[Block]:
@@ -100,6 +103,7 @@ def drop_boilerplate(blocks: list[Block]) -> None:
 
 def assemble(
     blocks: list[Block],
+    *,
     title: str | None,
     meta: Metadata,
     dropped: list[Dropped],
