@@ -61,7 +61,9 @@ def _climb(top: Element, scores: dict[Element, float]) -> Element:
 
 
 def _only_child_up(top: Element) -> Element:
-    while (parent := top.getparent()) is not None and len(parent) == 1 and parent.tag != "body":
+    while (parent := top.getparent()) is not None and len(parent) == 1:
+        if parent.tag in ("body", "html"):  # never climb to (or past) the body
+            break
         top = parent  # the only child: its parent holds exactly the same content
     return top
 

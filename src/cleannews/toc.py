@@ -61,9 +61,10 @@ def _outermost_box(container: Element) -> Element:
     """Climb from the list to the box around it (its title, toggle and nav wrapper)."""
     box = container
     for parent in container.iterancestors():
-        if parent.tag in ("body", "article", "main") or len(text_of(parent)) > 2 * len(
-            text_of(box)
-        ) + 80:
+        if (
+            parent.tag in ("body", "article", "main")
+            or len(text_of(parent)) > 2 * len(text_of(box)) + 80
+        ):
             break
         box = parent
     return box
@@ -78,7 +79,6 @@ def _entries(box: Element, ids: set[str]) -> list[TocEntry]:
             depth = sum(1 for p in link.iterancestors("ul", "ol") if _contains(box, p) or p is box)
             result.append(TocEntry(_strip_number(title), max(1, depth) + 1, anchor))
     return result
-
 
 
 def _strip_number(title: str) -> str:
