@@ -77,8 +77,15 @@ def classify_attrs(attrs: str) -> tuple[str | None, float]:
 
 
 def attrs_of(element: Element) -> str:
-    """An element's class and id joined by a space."""
-    return f"{element.get('class', '')} {element.get('id', '')}"
+    """An element's class and id joined by a space.
+
+    An id of four or more words is a slug made from a heading ("sharing-with-a-developer"),
+    not the name of a page component, and is left out.
+    """
+    ident = element.get("id", "")
+    if ident.count("-") + ident.count("_") >= 3:
+        ident = ""
+    return f"{element.get('class', '')} {ident}"
 
 
 def clean(root: Element, dropped: list[Dropped]) -> None:

@@ -18,8 +18,9 @@ from .textblocks import is_title_like
 
 _SITE_SUFFIX = regex.compile(r"\s+(?:[|–—•·»:]|-{1,2}|::)\s+")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-#: A line is an echo of the headline when their word sets overlap this much.
-ECHO_SIMILARITY = 0.9
+#: A line is an echo of the headline when their word sets overlap this much, and the
+#: shorter of the two is at least this share of the longer.
+ECHO_SIMILARITY = 0.8
 
 
 def normalise(text: str) -> str:
@@ -36,8 +37,13 @@ def strip_site_name(title: str) -> str:
 def _similar(a: str, b: str) -> bool:
     if not a or not b:
         return False
-    if a == b or (len(a) > 15 and (a in b or b in a)):
+    if a == b:
         return True
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < ECHO_SIMILARITY * len(longer):
+        return False  # a paragraph that merely starts with the headline is not an echo
+    if len(shorter) > 15 and shorter in longer:
+        return True  # the headline with a site name or a label around it
     words_a, words_b = set(a.split()), set(b.split())
     return len(words_a & words_b) / max(len(words_a), len(words_b)) >= ECHO_SIMILARITY
 

@@ -23,7 +23,7 @@ CLIMB_SHARE = 1 / 3
 
 
 def main_containers(blocks: list[Block]) -> list[Element]:
-    """The containers of the main content, in document order; empty when nothing scores."""
+    """The containers of the main content, in document order; empty when no block scores."""
     raw = container_scores(blocks)
     if not raw:
         return []
@@ -36,10 +36,7 @@ def main_containers(blocks: list[Block]) -> list[Element]:
     scores = dict((el, s) for s, el in ranked) | {
         el: s for el, s in raw.items() if el not in {e for _, e in ranked}
     }
-    top_score, top = ranked[0]
-    if top_score <= 0:
-        return []
-    top = _climb(top, scores)
+    top = _climb(ranked[0][1], scores)
     return _with_siblings(top, scores)
 
 
@@ -96,7 +93,9 @@ def _prose(element: Element) -> bool:
 
 
 def drop_outside(blocks: Iterable[Block], containers: list[Element]) -> None:
-    """Label every block outside ``containers`` as boilerplate."""
+    """Label every block outside ``containers`` as boilerplate (none when there are none)."""
+    if not containers:
+        return
     chosen = set(containers)
     for block in blocks:
         if block.label is Label.UNDECIDED and chosen.isdisjoint(block.ancestors):

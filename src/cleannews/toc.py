@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .dom import Element, drop_tree, elements, strings, text_of
+from .dom import Element, drop_tree, elements, link_density, strings, text_of
 from .model import TocEntry
 
 _ANCHOR_LINKS = etree.XPath("//body//a[starts-with(@href, '#') and string-length(@href) > 1]")
 _ANCHOR_LINKS_REL = etree.XPath(".//a[starts-with(@href, '#') and string-length(@href) > 1]")
-_ALL_LINKS_REL = etree.XPath(".//a[@href]")
 _IDS = etree.XPath("//@id | //a/@name")
 #: A TOC has at least this many entries pointing at anchors in the page.
 MIN_ENTRIES = 3
-#: ...and at least this share of its links are such entries.
+#: ...and at least this share of its text is link text.
 MIN_ANCHOR_SHARE = 0.8
 
 
@@ -37,19 +36,20 @@ def extract_toc(root: Element) -> tuple[TocEntry, ...]:
 
 
 def _toc_box(links: list[Element], ids: set[str]) -> Element | None:
-    """The smallest list container holding most in-page links that resolve."""
+    """The outermost list made almost only of in-page links that resolve, with its box."""
     resolving = [a for a in links if a.get("href", "")[1:] in ids]
     if len(resolving) < MIN_ENTRIES:
         return None
-    first = resolving[0]
-    for container in first.iterancestors("ul", "ol", "nav", "div", "section", "aside"):
-        inside = [a for a in resolving if _contains(container, a)]
-        if len(inside) < MIN_ENTRIES:
+    seen: set[Element] = set()
+    for link in resolving:
+        lists = list(link.iterancestors("ul", "ol"))
+        if not lists or lists[-1] in seen:
             continue
-        total = len(elements(_ALL_LINKS_REL, container))
-        if len(inside) / max(total, 1) < MIN_ANCHOR_SHARE:
-            return None
-        return _outermost_box(container)
+        outer = lists[-1]
+        seen.add(outer)
+        inside = sum(1 for a in resolving if _contains(outer, a))
+        if inside >= MIN_ENTRIES and link_density(outer) >= MIN_ANCHOR_SHARE:
+            return _outermost_box(outer)
     return None
 
 
