@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from .blocks import Block, BlockKind
 from .clean import attrs_of, classify_attrs
+from .segment import BLOCK_TAGS
 from .dom import Element
 
 #: Blocks shorter than this (characters) carry no container score.
@@ -69,13 +70,20 @@ def container_scores(blocks: Iterable[Block]) -> dict[Element, float]:
         if block.score <= 0 or not block.ancestors:
             continue
         chain = block.ancestors[::-1]  # nearest first
-        if chain[0].tag in _PARAGRAPH_LIKE and len(chain) > 1:
+        if len(chain) > 1 and _is_paragraph(chain[0]):
             chain = chain[1:]
         for weight, element in zip(ANCESTOR_WEIGHTS, chain, strict=False):
             if element not in scores:
                 scores[element] = container_prior(element)
             scores[element] += block.score * weight
     return scores
+
+
+def _is_paragraph(owner: Element) -> bool:
+    """A paragraph-like tag, or a container with only inline content (a div used as a p)."""
+    if owner.tag in _PARAGRAPH_LIKE:
+        return True
+    return not any(child.tag in BLOCK_TAGS for child in owner)
 
 
 def container_prior(element: Element) -> float:

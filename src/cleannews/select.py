@@ -18,6 +18,8 @@ TOP_CANDIDATES = 5
 #: A sibling joins the article when it scores at least this share of the winner.
 SIBLING_SHARE = 0.2
 SIBLING_MIN_SCORE = 10.0
+#: Widen the container only while the text it adds has at most this link density.
+MAX_ADDED_LINK_DENSITY = 0.3
 #: Stop climbing when the parent scores less than this share of the current container.
 CLIMB_SHARE = 1 / 3
 
@@ -36,8 +38,22 @@ def main_containers(blocks: list[Block]) -> list[Element]:
     scores = dict((el, s) for s, el in ranked) | {
         el: s for el, s in raw.items() if el not in {e for _, e in ranked}
     }
-    top = _climb(ranked[0][1], scores)
+    top = _expand(_climb(ranked[0][1], scores), blocks)
     return _with_siblings(top, scores)
+
+
+def _expand(top: Element, blocks: list[Block]) -> Element:
+    """Widen to an ancestor while what it adds reads like prose, not link lists."""
+    for parent in top.iterancestors():
+        if parent.tag in ("html", "body"):
+            break
+        extra = [b for b in blocks if parent in b.ancestors and top not in b.ancestors]
+        chars = sum(len(b.text) for b in extra)
+        linked = sum(b.link_chars for b in extra)
+        if chars and linked / chars > MAX_ADDED_LINK_DENSITY:
+            break
+        top = parent
+    return top
 
 
 def _climb(top: Element, scores: dict[Element, float]) -> Element:
