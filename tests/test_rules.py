@@ -60,7 +60,7 @@ def test_concepts_in_combines_every_class_name() -> None:
     assert rules.concepts_in("widget relatedPosts entry-content") == {
         "sidebar",
         "related",
-        "content",
+        "article_body",
     }
 
 

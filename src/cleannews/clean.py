@@ -44,6 +44,7 @@ _ROLES = frozenset(
     ]
 )
 _WITH_ATTRS = etree.XPath("//body//*[@class or @id]")
+_DESCENDANTS_WITH_CLASS = etree.XPath(".//*[@class or @itemprop='articleBody']")
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 #: An element holding more than this share of the body's text is never removed by class/id.
 MAX_REMOVED_SHARE = 0.4
@@ -102,6 +103,16 @@ def clean(root: Element, dropped: list[Dropped]) -> None:
     _remove_by_class(root, body_chars, dropped)
 
 
+def _holds_article_body(element: Element) -> bool:
+    """True when a descendant is named like the article body (entry-content, post-body)."""
+    for inner in elements(_DESCENDANTS_WITH_CLASS, element):
+        if inner.get("itemprop") == "articleBody":
+            return True
+        if "article_body" in concepts_in(inner.get("class", "")):
+            return True
+    return False
+
+
 def _is_hidden(element: Element) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
@@ -123,7 +134,7 @@ def _removable(element: Element, body_chars: int) -> bool:
         return False
     if next(element.iter("article", "main", "h1"), None) is not None:
         return False
-    if element.get("itemprop", "").lower() == "articlebody":
+    if element.get("itemprop", "").lower() == "articlebody" or _holds_article_body(element):
         return False
     return body_chars == 0 or text_length(element) <= MAX_REMOVED_SHARE * body_chars
 
