@@ -61,6 +61,7 @@ def test_concepts_in_combines_every_class_name() -> None:
         "sidebar",
         "related",
         "article_body",
+        "content",
     }
 
 

@@ -60,11 +60,11 @@ class Dropped:
 
 
 @lru_cache(maxsize=65536)
-def classify_attrs(attrs: str) -> tuple[str | None, float]:
-    """(removal concept or None, summed hint weight) for a class/id string."""
-    found = concepts_in(attrs)
+def classify_attrs(attrs: str) -> tuple[str | None, float, frozenset[str]]:
+    """(removal concept or None, summed hint weight, concepts) for a class/id string."""
+    found = frozenset(concepts_in(attrs))
     if not found:
-        return None, 0.0
+        return None, 0.0, found
     remove: str | None = None
     weight = 0.0
     for concept in class_concepts():
@@ -74,7 +74,7 @@ def classify_attrs(attrs: str) -> tuple[str | None, float]:
                 remove = concept.name
     if remove is not None and weight > 0:  # also looks like content: keep it
         remove = None
-    return remove, weight
+    return remove, weight, found
 
 
 def attrs_of(element: Element) -> str:
@@ -122,7 +122,7 @@ def _is_hidden(element: Element) -> bool:
 def _remove_by_class(root: Element, body_chars: int, dropped: list[Dropped]) -> None:
     victims: list[tuple[Element, str]] = []
     for element in elements(_WITH_ATTRS, root):
-        concept, _ = classify_attrs(attrs_of(element))
+        concept = classify_attrs(attrs_of(element))[0]
         if concept is not None and _removable(element, body_chars):
             victims.append((element, concept))
     for element, concept in victims:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import features, filters, scoring
 from .blocks import Block
+from .classify import classify
 from .clean import Dropped, clean
 from .detect import input_kind
 from .dom import Element
@@ -26,7 +27,7 @@ from .model import Article, Removed, TocEntry
 from .options import InputKind, Options
 from .parse import parse_html
 from .segment import segment
-from .select import drop_outside, main_containers
+from .select import main_containers
 from .structure import sections, toc_from_sections
 from .textblocks import text_blocks
 from .toc import extract_toc
@@ -52,11 +53,8 @@ def extract_html(root: Element, url: str | None, options: Options) -> Article:
     head_metadata(root, meta)
     page_toc = extract_toc(root)
     dropped: list[Dropped] = []
-    clean(root, dropped)
-    body = root.find("body")
-    blocks = segment_and_score(body if body is not None else root)
-    drop_outside(blocks, main_containers(blocks))
-    drop_boilerplate(blocks)
+    blocks, containers = candidate_blocks(root, dropped)
+    classify(blocks, containers)
     headline = html_headline(blocks, meta.title)
     if headline is not None:
         mark_headline(blocks, headline)
@@ -84,6 +82,16 @@ def extract_text(text: str, url: str | None, options: Options) -> Article:
     text_metadata(blocks, meta, options)
     title = headline.text if headline else None
     return assemble(blocks, title=title, meta=meta, dropped=[], options=options)
+
+
+def candidate_blocks(root: Element, dropped: list[Dropped]) -> tuple[list[Block], list[Element]]:
+    """Cleaned, segmented and scored blocks, rule-filtered, with the main containers."""
+    clean(root, dropped)
+    body = root.find("body")
+    blocks = segment_and_score(body if body is not None else root)
+    containers = main_containers(blocks)
+    drop_boilerplate(blocks)
+    return blocks, containers
 
 
 def segment_and_score(body: Element) -> list[Block]:

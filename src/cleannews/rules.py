@@ -93,7 +93,8 @@ _CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 _LETTERS = regex.compile(r"[a-z]+")
 
 
-def _read_json(*parts: str) -> dict[str, Any]:
+def read_json(*parts: str) -> dict[str, Any]:
+    """A JSON object from the package's data folder (a RuleError when unreadable)."""
     path = resources.files("cleannews").joinpath("data")
     for part in parts:
         path = path.joinpath(part)
@@ -116,7 +117,7 @@ def _compile(pattern: str, where: str, prefix: str = "") -> regex.Pattern[str]:
 @cache
 def class_concepts() -> tuple[ClassConcept, ...]:
     """Every class/id concept, in file order."""
-    data = _read_json("class_tokens.json")
+    data = read_json("class_tokens.json")
     return tuple(_concept(name, spec) for name, spec in data["concepts"].items())
 
 
@@ -195,7 +196,7 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
 
 
 def _load_phrase_file(name: str) -> list[PhraseRule]:
-    data = _read_json("boilerplate", name)
+    data = read_json("boilerplate", name)
     return [
         PhraseRule(
             id=spec["id"],

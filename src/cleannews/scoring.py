@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from .blocks import Block, BlockKind
 from .clean import attrs_of, classify_attrs
-from .segment import BLOCK_TAGS
 from .dom import Element
+from .segment import BLOCK_TAGS
 
 #: Blocks shorter than this (characters) carry no container score.
 MIN_SCORED_CHARS = 25

@@ -1,0 +1,215 @@
+"""Stage 8b (HTML): a small logistic model decides each remaining block, content or not.
+
+The model weighs what the earlier stages measured — text and link density, the block's kind,
+the class/id concepts of its ancestors, whether it lies in the selected main container and
+where, and its neighbours — instead of a hand-set threshold per signal. It was trained offline
+on the development split of the evaluation corpora (``benchmarks/train_block_model.py``);
+its weights, feature names and held-out scores are in ``data/block_model.json``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from operator import mul
+
+import regex
+
+from .blocks import Block, BlockKind, Label
+from .clean import attrs_of, classify_attrs
+from .dom import Element
+from .errors import RuleError
+from .filters import promo_score
+from .rules import class_concepts, read_json
+
+_KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE,
+          BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
+_TAGS = ("p", "div", "li", "td", "span", "section", "article")
+_DIGIT = regex.compile(r"\d")
+_LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}")
+
+
+@dataclass(frozen=True, slots=True)
+class BlockModel:
+    """Logistic weights over named features (input scaling folded into the weights)."""
+
+    names: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, vector: Sequence[float]) -> float:
+        """P(content) for one feature vector."""
+        z = self.bias + sum(map(mul, self.weights, vector))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def feature_names() -> tuple[str, ...]:
+    """Names of the features, in vector order."""
+    names = ["log_chars", "log_words", "link_density", "commas_per_word", "sentence_end"]
+    names += ["digit_ratio", "lower_word_ratio", "log_score", "promo", "repeated", "group_ld"]
+    names += [f"k_{k.value}" for k in _KINDS]
+    names += ["level"]
+    names += [f"t_{t}" for t in _TAGS]
+    names += ["main_found", "in_main", "depth_below_main", "before_main", "after_main"]
+    names += ["main_position", "main_ld", "main_chars"]
+    names += [f"c_{c.name}" for c in class_concepts()]
+    names += ["prev_ld", "next_ld", "prev_chars", "next_chars", "prev_heading", "next_heading"]
+    return tuple(names)
+
+
+@cache
+def block_model() -> BlockModel:
+    """The packaged model, loaded once."""
+    data = read_json("block_model.json")
+    names = tuple(data["features"])
+    if names != feature_names():
+        raise RuleError("data/block_model.json was trained on other features: retrain it")
+    mean, scale, raw = data["mean"], data["scale"], data["weights"]
+    weights = tuple(w / s for w, s in zip(raw, scale, strict=True))
+    bias = data["bias"] - sum(w * m for w, m in zip(weights, mean, strict=True))
+    return BlockModel(names, weights, bias, float(data["threshold"]))
+
+
+def classify(blocks: Sequence[Block], containers: Sequence[Element]) -> None:
+    """Drop undecided blocks the model scores below its threshold."""
+    model = block_model()
+    for block, vector in zip(blocks, vectors(blocks, containers), strict=True):
+        if block.label is not Label.UNDECIDED:
+            continue
+        p = model.probability(vector)
+        block.features["p_content"] = p
+        if p < model.threshold:
+            block.drop("classifier", f"looks like boilerplate (p={p:.2f})")
+
+
+@dataclass(slots=True)
+class _Page:
+    """What the features need to know about the page as a whole."""
+
+    blocks: Sequence[Block]
+    in_main: list[bool]
+    first_main: int
+    last_main: int
+    main_depth: int
+    main_ld: float
+    main_chars: float
+    texts: Counter[str]
+    groups: dict[int, float]
+    concepts: dict[Element, frozenset[str]]
+
+
+def _page(blocks: Sequence[Block], containers: Sequence[Element]) -> _Page:
+    chosen = set(containers)
+    in_main = (
+        [not chosen.isdisjoint(b.ancestors) for b in blocks] if chosen else [False] * len(blocks)
+    )
+    inside = [i for i, flag in enumerate(in_main) if flag]
+    main_blocks = [blocks[i] for i in inside]
+    chars = sum(len(b.text) for b in main_blocks)
+    linked = sum(b.link_chars for b in main_blocks)
+    depth = min((len(list(c.iterancestors())) for c in containers), default=0)
+    return _Page(
+        blocks=blocks,
+        in_main=in_main,
+        first_main=inside[0] if inside else -1,
+        last_main=inside[-1] if inside else -1,
+        main_depth=depth,
+        main_ld=linked / chars if chars else 0.0,
+        main_chars=math.log1p(chars),
+        texts=Counter(b.text for b in blocks),
+        groups=_group_link_density(blocks),
+        concepts={},
+    )
+
+
+def _group_link_density(blocks: Sequence[Block]) -> dict[int, float]:
+    chars: Counter[int] = Counter()
+    linked: Counter[int] = Counter()
+    for block in blocks:
+        if block.kind is BlockKind.LIST_ITEM and block.group is not None:
+            chars[block.group] += len(block.text)
+            linked[block.group] += block.link_chars
+    return {g: linked[g] / chars[g] for g in chars if chars[g]}
+
+
+def vectors(blocks: Sequence[Block], containers: Sequence[Element]) -> list[list[float]]:
+    """One feature vector per block, in :func:`feature_names` order."""
+    page = _page(blocks, containers)
+    names = [c.name for c in class_concepts()]
+    return [
+        _own(block, page) + _position(i, block, page) + _concepts(block, page, names)
+        + _neighbours(i, page)
+        for i, block in enumerate(blocks)
+    ]  # fmt: skip
+
+
+def _own(block: Block, page: _Page) -> list[float]:
+    f, text = block.features, block.text
+    words = max(f.get("words", 0.0), 1.0)
+    promo, sentences = promo_score(text) if len(text) > 40 else (0.0, 1)
+    group_ld = page.groups.get(block.group, 0.0) if block.group is not None else 0.0
+    return [
+        math.log1p(len(text)),
+        math.log1p(words),
+        block.link_density,
+        f.get("commas", 0.0) / words,
+        f.get("sentence", 0.0),
+        len(_DIGIT.findall(text)) / len(text) if text else 0.0,
+        len(_LOWER_WORD.findall(text)) / words,
+        math.log1p(block.score),
+        promo / sentences,
+        1.0 if page.texts[text] > 1 else 0.0,
+        group_ld,
+        *(1.0 if block.kind is kind else 0.0 for kind in _KINDS),
+        block.level / 6 if block.kind is BlockKind.HEADING else 0.0,
+        *(1.0 if block.element is not None and block.element.tag == t else 0.0 for t in _TAGS),
+    ]
+
+
+def _position(index: int, block: Block, page: _Page) -> list[float]:
+    found = page.first_main >= 0
+    inside = page.in_main[index]
+    span = max(page.last_main - page.first_main, 1)
+    return [
+        1.0 if found else 0.0,
+        1.0 if inside else 0.0,
+        (len(block.ancestors) - page.main_depth) / 10 if inside else 0.0,
+        1.0 if found and index < page.first_main else 0.0,
+        1.0 if found and index > page.last_main else 0.0,
+        (index - page.first_main) / span if inside else 0.0,
+        page.main_ld,
+        page.main_chars / 10,
+    ]
+
+
+def _concepts(block: Block, page: _Page, names: list[str]) -> list[float]:
+    found: set[str] = set()
+    for element in block.ancestors:
+        known = page.concepts.get(element)
+        if known is None:
+            known = page.concepts[element] = _element_concepts(element)
+        found |= known
+    return [1.0 if name in found else 0.0 for name in names]
+
+
+def _element_concepts(element: Element) -> frozenset[str]:
+    attrs = attrs_of(element)
+    return classify_attrs(attrs)[2] if attrs.strip() else frozenset()
+
+
+def _neighbours(index: int, page: _Page) -> list[float]:
+    blocks = page.blocks
+    prev = blocks[index - 1] if index > 0 else None
+    nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+    return [
+        prev.link_density if prev else 1.0,
+        nxt.link_density if nxt else 1.0,
+        math.log1p(len(prev.text)) if prev else 0.0,
+        math.log1p(len(nxt.text)) if nxt else 0.0,
+        1.0 if prev and prev.kind is BlockKind.HEADING else 0.0,
+        1.0 if nxt and nxt.kind is BlockKind.HEADING else 0.0,
+    ]
