@@ -1,37 +1,73 @@
-"""Stage 10: metadata from the page head (JSON-LD, Open Graph, meta tags, <time>) and text.
+"""Stage 10: metadata from the page head, structured data and the article's own lines.
 
-Each field records where it came from in ``provenance``. Sources are tried in order of trust.
+Every field records where it came from in ``provenance`` (e.g. ``"published":
+"json-ld:datePublished"``). Sources are tried in order of trust and the first good value of a
+field wins:
+
+1. JSON-LD (:mod:`cleannews.jsonld`: the article object, then its web page and site);
+2. Open Graph and Twitter cards (``og:*``, ``article:*``, ``twitter:*``);
+3. other ``<meta>`` tags (``dc.*``/``dcterms.*``, ``parsely-*`` and the ``parsely-page``
+   JSON, ``sailthru.*``, ``citation_*``, ``author``, ``description``, ``keywords``, ...);
+4. microdata (``itemprop`` inside the article's ``itemscope``, or outside any scope);
+5. the document: ``<title>``, ``<link rel=canonical|license|image_src>``;
+6. after segmentation, the article's own blocks (:func:`text_metadata`): ``<time datetime>``
+   in the article or its header (never in related-link lists, never in scripts), then bylines
+   and dates written in the header or in lines the filters dropped as reading/date lines.
+
+Some fields rank a source higher: the canonical URL trusts ``<link rel=canonical>`` first, the
+language trusts ``<html lang>`` right after JSON-LD (``og:locale`` last). Values are normalised
+on the way in: dates parsed (:mod:`cleannews.dates`), author names cleaned
+(:mod:`cleannews.authors`), language tags normalised, URLs resolved against the page URL.
+:func:`finish` fills the rest from the body: excerpt, a guessed or corrected language.
 """
 
 from __future__ import annotations
 
+import functools
+import html
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import resources
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import regex
-from lxml import etree
 
-from .blocks import Block
+from . import jsonld, language
+from .authors import clean_authors
+from .blocks import Block, BlockKind, Label
+from .clean import attrs_of
 from .dates import parse_date, parse_iso
-from .dom import Element, elements, strings
+from .dom import Element, text_of
+from .errors import RuleError
+from .headline import normalise, strip_site_name
 from .options import Options
+from .rules import class_words, concepts_in
+from .segment import BLOCK_TAGS
 
 _READING_TIME = regex.compile(
     r"(\d{1,3})\s*(?:min(?:ute)?s?|m)\.?\s*read|reading time:?\s*(\d{1,3})\s*min", regex.I
 )
-_META = etree.XPath("//meta[@content]")
-_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
-_TIME = etree.XPath("//time[@datetime]")
-_PUBLISHED_KEYS = (
-    "article:published_time", "datepublished", "og:published_time", "publishdate",
-    "pubdate", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
-    "parsely-pub-date", "publish-date", "article.published",
-)  # fmt: skip
-_ARTICLE_TYPES = regex.compile(r"(?:News|Blog|Scholarly|Tech)?Article|Report|BlogPosting", regex.I)
+_SEPARATOR = regex.compile(r"(\s+(?:[|–—•·»/]|-{1,2}|::)\s+|\s*_\s*|\s+:\s+)")
+_PLACEHOLDER = regex.compile(r"\{\{.*\}\}|\$\{.*\}|^(?:null|undefined|none|n/a)$", regex.I)
+_DC_KEY = regex.compile(r"^(?:dc|dcterms?)[.:]", regex.I)
+_URL_DATE = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+Offer = tuple[str, Any, str]
+#: Blocks before the headline that still count as the article header (kicker, date line).
+HEADER_BEFORE = 3
+#: Blocks after the headline, before the body starts, that count as the article header.
+HEADER_AFTER = 8
+#: A byline or date line is short.
+MAX_LINE_WORDS = 30
+MAX_TAGS = 50
+#: A block with links above this density is a teaser (related story), not the article.
+TEASER_LINK_DENSITY = 0.3
+#: A text guess overrides the declared language when at least this confident.
+OVERRIDE_CONFIDENCE = 0.6
 
 
 @dataclass(slots=True)
@@ -39,127 +75,653 @@ class Metadata:
     """Metadata fields found so far, with the source of each."""
 
     title: str | None = None
+    subtitle: str | None = None
     published: date | None = None
     modified: date | None = None
     authors: tuple[str, ...] = ()
+    #: An organisation named as author, used only when no person is named.
+    author_organisation: tuple[str, ...] = ()
     description: str | None = None
     site_name: str | None = None
+    publisher: str | None = None
     language: str | None = None
+    #: The URL the caller gave (base for relative URLs).
     url: str | None = None
+    canonical_url: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    license: str | None = None
     reading_time: int | None = None
+    #: Page types the page declares (og:type, JSON-LD @type), for the page-type classifier.
+    types: tuple[str, ...] = ()
+    #: Every title candidate in order of trust: (text, source).
+    titles: list[tuple[str, str]] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)
 
     def offer(self, name: str, value: Any, source: str) -> None:
         """Set ``name`` to ``value`` unless a more trusted source set it already."""
-        if value in (None, "", ()) or getattr(self, name) not in (None, "", ()):
+        if value in (None, "", ()):
+            return
+        if name == "title":
+            self.titles.append((value, source))
+        if getattr(self, name) not in (None, "", ()):
             return
         setattr(self, name, value)
         self.provenance[name] = source
 
+    def offer_raw(self, name: str, raw: Any, source: str) -> None:
+        """Normalise a raw value for field ``name`` (see ``_NORMALISERS``), then offer it."""
+        normaliser = _NORMALISERS.get(name)
+        value = normaliser(raw, self, source) if normaliser else raw
+        self.offer(name, value, source)
 
-def head_metadata(root: Element, meta: Metadata) -> None:
-    """Read JSON-LD first, then <meta> tags, then the <title> and <html lang>."""
-    for item in _json_ld_articles(root):
-        _from_json_ld(item, meta)
-    tags: dict[str, str] = {}
-    for element in elements(_META, root):
-        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
-        tags.setdefault(key.strip().lower(), element.get("content", "").strip())
-    _from_meta_tags(tags, meta)
-    title = root.findtext(".//title")
-    meta.offer("title", " ".join(title.split()) if title else None, "html:title")
-    meta.offer("language", _lang(root.get("lang") or root.get("xml:lang")), "html:lang")
-    for element in elements(_TIME, root):
-        meta.offer("published", _iso(element.get("datetime")), "html:time")
+    def offer_all(self, offers: Iterable[Offer]) -> None:
+        """Offer every (field, raw value, source), in order."""
+        for name, raw, source in offers:
+            self.offer_raw(name, raw, source)
 
 
-def _lang(value: str | None) -> str | None:
-    return value.strip().lower() if value and value.strip() else None
+# --------------------------------------------------------------------------- normalisers
 
 
-def _iso(value: Any) -> date | None:
-    if not isinstance(value, str) or not value.strip():
+def clean_text(raw: Any) -> str | None:
+    """Whitespace-collapsed text with HTML entities decoded; None for placeholders."""
+    if not isinstance(raw, str):
         return None
-    parsed = parse_iso(value.strip()) or parse_date(value)
+    text = " ".join(html.unescape(raw).split())
+    return text if text and not _PLACEHOLDER.search(text) else None
+
+
+def to_date(raw: Any, reference: Any = None) -> date | None:
+    """A date or timezone-aware datetime (when the value names the zone), or None."""
+    if isinstance(raw, date):
+        return raw
+    text = clean_text(raw)
+    if text is None:
+        return None
+    parsed = parse_iso(text) or parse_date(text, reference=reference)
     return parsed.value if parsed else None
 
 
-def _from_meta_tags(tags: dict[str, str], meta: Metadata) -> None:
-    for key in _PUBLISHED_KEYS:
-        meta.offer("published", _iso(tags.get(key)), f"meta:{key}")
-    meta.offer("modified", _iso(tags.get("article:modified_time")), "meta:article:modified_time")
-    meta.offer("title", tags.get("og:title") or None, "meta:og:title")
-    meta.offer("site_name", tags.get("og:site_name") or None, "meta:og:site_name")
-    description = tags.get("description") or tags.get("og:description")
-    meta.offer("description", description or None, "meta:description")
-    author = tags.get("author") or tags.get("article:author") or tags.get("parsely-author")
-    if author and not author.startswith("http"):
-        meta.offer("authors", (author,), "meta:author")
-    meta.offer("language", _lang(tags.get("og:locale", "").replace("_", "-")), "meta:og:locale")
+def resolve_url(raw: Any, base: str | None) -> str | None:
+    """An absolute http(s) URL, resolved against ``base``; None for anything else."""
+    text = clean_text(raw)
+    if text is None:
+        return None
+    absolute = urljoin(base, text) if base else text
+    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
 
 
-def _json_ld_articles(root: Element) -> Iterator[dict[str, Any]]:
-    for raw in strings(_JSON_LD, root):
-        try:
-            data = json.loads(raw)
-        except ValueError:
+def _names(raw: Any, meta: Metadata, source: str) -> tuple[str, ...]:
+    values = [raw] if isinstance(raw, str) else list(raw or ())
+    texts = [v for v in values if isinstance(v, str) and not v.startswith(("http:", "https:"))]
+    inverted = any(key in source for key in ("citation_author", "dc.creator", "microdata"))
+    return clean_authors(texts, strict=source.startswith("text:"), inverted=inverted)
+
+
+def _organisations(raw: Any, meta: Metadata, source: str) -> tuple[str, ...]:
+    return tuple(t for t in (clean_text(v) for v in raw or ()) if t)
+
+
+def _tags(raw: Any, meta: Metadata, source: str) -> tuple[str, ...]:
+    values = [raw] if isinstance(raw, str) else list(raw or ())
+    seen: dict[str, str] = {}
+    for value in values:
+        for part in str(value).split(","):
+            text = clean_text(part)
+            if text and text.casefold() not in seen and len(text) <= 80:
+                seen[text.casefold()] = text
+    return tuple(seen.values())[:MAX_TAGS]
+
+
+def _license(raw: Any, meta: Metadata, source: str) -> str | None:
+    text = clean_text(raw)
+    if text and ("/" in text or text.startswith("www.")) and " " not in text:
+        return resolve_url(text, meta.url)
+    return text
+
+
+def _site(raw: Any, meta: Metadata, source: str) -> str | None:
+    text = clean_text(raw)
+    return None if text is None or text.startswith(("http://", "https://")) else text
+
+
+_Normaliser = Callable[[Any, Metadata, str], Any]
+_NORMALISERS: dict[str, _Normaliser] = {
+    "title": lambda raw, meta, src: clean_text(raw),
+    "subtitle": lambda raw, meta, src: clean_text(raw),
+    "description": lambda raw, meta, src: clean_text(raw),
+    "section": lambda raw, meta, src: clean_text(raw),
+    "site_name": lambda raw, meta, src: clean_text(raw),
+    "publisher": _site,
+    "published": lambda raw, meta, src: to_date(raw),
+    "modified": lambda raw, meta, src: to_date(raw),
+    "authors": _names,
+    "author_organisation": _organisations,
+    "language": lambda raw, meta, src: language.normalise_tag(clean_text(raw)),
+    "canonical_url": lambda raw, meta, src: resolve_url(raw, meta.url),
+    "image": lambda raw, meta, src: resolve_url(raw, meta.url),
+    "license": _license,
+    "tags": _tags,
+}
+
+
+# --------------------------------------------------------------------------- meta tags
+
+#: (field, meta keys) in order of trust: Open Graph and Twitter first, then the other tags.
+_META_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("title", ("og:title", "twitter:title")),
+    ("description", ("og:description", "twitter:description")),
+    ("site_name", ("og:site_name",)),
+    ("canonical_url", ("og:url",)),
+    ("image", ("og:image:secure_url", "og:image", "og:image:url", "twitter:image",
+               "twitter:image:src")),
+    ("published", ("article:published_time", "og:published_time", "article:published")),
+    ("modified", ("article:modified_time", "og:updated_time", "article:modified")),
+    ("authors", ("article:author",)),
+    ("section", ("article:section",)),
+    ("tags", ("article:tag",)),
+    ("title", ("dc.title", "parsely-title", "sailthru.title", "citation_title", "title")),
+    ("authors", ("dc.creator", "author", "parsely-author", "sailthru.author",
+                 "citation_author", "byl", "dc.contributor")),
+    ("description", ("dc.description", "description", "sailthru.description")),
+    ("published", ("dc.date.issued", "dc.date", "dc.created", "citation_publication_date",
+                   "citation_date", "parsely-pub-date", "sailthru.date", "publishdate",
+                   "publish-date", "publish_date", "pubdate", "datepublished",
+                   "article.published", "date", "original-publish-date")),
+    ("modified", ("dc.modified", "dc.date.modified", "last-modified", "lastmod",
+                  "article.updated", "datemodified", "revised")),
+    ("publisher", ("dc.publisher", "publisher", "citation_publisher")),
+    ("site_name", ("application-name", "apple-mobile-web-app-title")),
+    ("language", ("dc.language", "http-equiv:content-language", "language", "og:locale")),
+    ("section", ("parsely-section", "section", "article.section", "category")),
+    ("tags", ("news_keywords", "keywords", "parsely-tags", "sailthru.tags", "dc.subject")),
+    ("license", ("dc.license", "dc.rights.license", "license")),
+)  # fmt: skip
+_ALL_VALUES = frozenset({"tags", "authors"})
+#: parsely-page JSON keys, read after the plain meta tags.
+_PARSELY_KEYS = (
+    ("title", "title"), ("authors", "authors"), ("authors", "author"),
+    ("published", "pub_date"), ("section", "section"), ("tags", "tags"),
+    ("image", "image_url"),
+)  # fmt: skip
+
+
+def meta_tags(root: Element) -> dict[str, list[str]]:
+    """Every ``<meta>`` value by key (property, name, itemprop-less), keys normalised."""
+    tags: dict[str, list[str]] = {}
+    for element in root.iter("meta"):
+        value = element.get("content") or element.get("value")
+        if value is None or not value.strip():
             continue
-        yield from _walk_json_ld(data)
+        keys = (element.get("property") or "").split() + (element.get("name") or "").split()
+        if element.get("http-equiv"):
+            keys.append("http-equiv:" + element.get("http-equiv", ""))
+        for key in keys:
+            tags.setdefault(_meta_key(key), []).append(value.strip())
+    return tags
 
 
-def _walk_json_ld(data: Any) -> Iterator[dict[str, Any]]:
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(reversed(item))
-        elif isinstance(item, dict):
-            kinds = item.get("@type", "")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(isinstance(k, str) and _ARTICLE_TYPES.fullmatch(k) for k in kinds):
-                yield item
-            if "@graph" in item:
-                stack.append(item["@graph"])
+def _meta_key(key: str) -> str:
+    key = _DC_KEY.sub("dc.", key.strip().lower())
+    return key.removeprefix("og:") if key.startswith("og:article:") else key
 
 
-def _from_json_ld(item: dict[str, Any], meta: Metadata) -> None:
-    meta.offer("title", _text(item.get("headline")), "json-ld:headline")
-    meta.offer("published", _iso(item.get("datePublished")), "json-ld:datePublished")
-    meta.offer("modified", _iso(item.get("dateModified")), "json-ld:dateModified")
-    meta.offer("description", _text(item.get("description")), "json-ld:description")
-    meta.offer("authors", tuple(_names(item.get("author"))), "json-ld:author")
-    publisher = item.get("publisher")
-    if isinstance(publisher, dict):
-        meta.offer("site_name", _text(publisher.get("name")), "json-ld:publisher")
-    meta.offer("language", _lang(_text(item.get("inLanguage"))), "json-ld:inLanguage")
+def _meta_offers(tags: dict[str, list[str]]) -> Iterator[Offer]:
+    for name, keys in _META_FIELDS:
+        for key in keys:
+            values = tags.get(key)
+            if values:
+                yield name, values if name in _ALL_VALUES else values[0], f"meta:{key}"
+    yield from _parsely_offers(tags)
 
 
-def _text(value: Any) -> str | None:
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+def _parsely_offers(tags: dict[str, list[str]]) -> Iterator[Offer]:
+    raw = (tags.get("parsely-page") or [""])[0]
+    try:
+        data = json.loads(html.unescape(raw)) if raw else None
+    except ValueError:
+        return
+    if isinstance(data, dict):
+        for name, key in _PARSELY_KEYS:
+            if data.get(key):
+                yield name, data[key], f"meta:parsely-page.{key}"
 
 
-def _names(value: Any) -> Iterator[str]:
-    items = value if isinstance(value, list) else [value]
-    for item in items:
-        name = item.get("name") if isinstance(item, dict) else item
-        text = _text(name)
-        if text and not text.startswith("http"):
-            yield text
+# --------------------------------------------------------------------------- microdata
+
+#: itemprop (lower case) -> field.
+_ITEMPROPS = {
+    "headline": "title", "alternativeheadline": "subtitle", "author": "authors",
+    "creator": "authors", "datepublished": "published", "datecreated": "published",
+    "datemodified": "modified", "description": "description", "articlesection": "section",
+    "keywords": "tags", "inlanguage": "language", "image": "image", "publisher": "publisher",
+    "license": "license",
+}  # fmt: skip
+_URL_PROPS = frozenset({"image", "license"})
+
+
+def _microdata_offers(root: Element) -> Iterator[Offer]:
+    scope = next((el for el in root.iter() if _is_article_scope(el)), None)
+    for element in (scope if scope is not None else root).iter():
+        prop = _itemprop(element)
+        if prop is None or not _in_scope(element, scope):
+            continue
+        value = _item_value(element, _ITEMPROPS[prop])
+        yield _ITEMPROPS[prop], value, f"microdata:{prop}"
+
+
+def _itemprop(element: Element) -> str | None:
+    if not isinstance(element.tag, str):
+        return None
+    for prop in element.get("itemprop", "").lower().split():
+        if prop in _ITEMPROPS:
+            return prop
+    return None
+
+
+def _is_article_scope(element: Element) -> bool:
+    if not isinstance(element.tag, str) or element.get("itemscope") is None:
+        return False
+    kind = element.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1]
+    return bool(kind) and jsonld.ARTICLE_TYPES.fullmatch(kind) is not None
+
+
+def _in_scope(element: Element, scope: Element | None) -> bool:
+    """The nearest enclosing itemscope is ``scope`` (or there is none, without a scope)."""
+    owner = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+    return owner is scope
+
+
+def _item_value(element: Element, name: str) -> Any:
+    if element.get("itemscope") is not None:
+        named = next((e for e in element.iter() if e.get("itemprop") == "name"), None)
+        element = named if named is not None else element
+        if named is None and name in ("authors", "publisher"):
+            return None
+    for attr in ("content", "datetime"):
+        if element.get(attr):
+            return element.get(attr)
+    if name in _URL_PROPS:
+        return element.get("href") or element.get("src")
+    return text_of(element)
+
+
+# --------------------------------------------------------------------------- document
+
+
+def _link_offers(root: Element) -> Iterator[Offer]:
+    for element in root.iter("link", "a"):
+        rels = element.get("rel", "").lower().split()
+        href = element.get("href")
+        if not href:
+            continue
+        if "canonical" in rels and element.tag == "link":
+            yield "canonical_url", href, "html:link-canonical"
+        if "license" in rels:
+            yield "license", href, f"html:{element.tag}-license"
+        if "image_src" in rels:
+            yield "image", href, "html:link-image_src"
+
+
+def _language_offers(root: Element) -> Iterator[Offer]:
+    yield "language", root.get("lang"), "html:lang"
+    yield "language", root.get(_XML_LANG) or root.get("xml:lang"), "html:xml:lang"
+
+
+def head_metadata(root: Element, meta: Metadata) -> None:
+    """Read the page's structured metadata, in order of trust (see the module doc)."""
+    graph = jsonld.parse(root)
+    tags = meta_tags(root)
+    kinds = [kind for obj in graph.objects for kind in jsonld.types_of(obj)]
+    meta.types = tuple(dict.fromkeys([*kinds, *(f"og:{t}" for t in tags.get("og:type", []))]))
+    meta.offer_all(_link_offers(root))
+    meta.offer_all(jsonld.offers(graph))
+    meta.offer_all(_language_offers(root))
+    meta.offer_all(_meta_offers(tags))
+    meta.offer_all(_microdata_offers(root))
+    title = root.findtext(".//title")
+    meta.offer_raw("title", title, "html:title")
+
+
+def _url_date(url: str | None) -> str | None:
+    """The /YYYY/MM/DD/ date in the page's own canonical URL."""
+    match = _URL_DATE.search(urlsplit(url).path) if url else None
+    return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}" if match else None
+
+
+# --------------------------------------------------------------------------- title
+
+
+def choose_title(meta: Metadata, headline: str | None) -> str | None:
+    """The most trusted metadata title, site name stripped (the headline when there is none,
+    or when it is the same headline and the metadata copy is truncated). Records
+    ``provenance["title"]``."""
+    names = _site_names(meta)
+    candidates = [(t, s) for t, s in meta.titles if not _names_site(t, names)]
+    if not candidates:
+        if headline:
+            meta.provenance["title"] = "html:headline"
+        return headline
+    text, source = candidates[0]
+    title = strip_site_affixes(text, names)
+    if headline and _agrees(headline, text) and _truncated(title, headline):
+        meta.provenance["title"] = "html:headline"
+        return headline
+    meta.provenance["title"] = source
+    return title
+
+
+def _names_site(title: str, site_names: Sequence[str]) -> bool:
+    """The title is only the site's name (a site-wide og:title, not the article's)."""
+    return normalise(title).replace(" ", "") in site_names
+
+
+def _truncated(title: str, headline: str) -> bool:
+    if title.endswith(("…", "...")):
+        return True
+    short, full = normalise(title), normalise(headline)
+    return full.startswith(short) and len(full) > len(short) + 3
+
+
+def _agrees(headline: str, title: str) -> bool:
+    variants = {title, strip_site_name(title), strip_site_affixes(title, ())}
+    return any(_same_text(headline, variant) for variant in variants)
+
+
+def _same_text(one: str, other: str) -> bool:
+    a, b = normalise(one), normalise(other)
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    if a == b or (len(shorter) >= 0.8 * len(longer) and shorter in longer):
+        return True
+    words_a, words_b = set(a.split()), set(b.split())
+    return len(words_a & words_b) / max(len(words_a), len(words_b)) >= 0.8
+
+
+def _site_names(meta: Metadata) -> list[str]:
+    names = [n for n in (meta.site_name, meta.publisher) if n]
+    for url in (meta.canonical_url, meta.url):
+        host = urlsplit(url).hostname if url else None
+        if host:
+            names.append(host.removeprefix("www.").rsplit(".", 1)[0])
+    return [key for key in (normalise(n).replace(" ", "") for n in names) if len(key) >= 3]
+
+
+def strip_site_affixes(title: str, site_names: Sequence[str]) -> str:
+    """Remove leading/trailing ``| Site`` segments that name the site; without a known site
+    name, remove one short last segment (``Headline | Site``)."""
+    parts = _SEPARATOR.split(title)
+    texts, seps = parts[0::2], parts[1::2]
+
+    def is_site(text: str) -> bool:
+        key = normalise(text).replace(" ", "")
+        return bool(key) and any(
+            key in name or (name in key and 2 * len(name) >= len(key)) for name in site_names
+        )
+
+    start, end = 0, len(texts)
+    while end - start > 1 and is_site(texts[end - 1]):
+        end -= 1
+    while end - start > 1 and is_site(texts[start]):
+        start += 1
+    if (start, end) == (0, len(texts)) and len(texts) > 1:
+        end = len(texts) - 1 if _short_last(texts) else end
+    kept = [texts[start]]
+    for i in range(start + 1, end):
+        kept += [seps[i - 1], texts[i]]
+    return "".join(kept).strip()
+
+
+def _short_last(texts: Sequence[str]) -> bool:
+    """``Headline | Site``: a last segment of at most four words with a capital letter in it,
+    after a headline of two words or more."""
+    last, rest = texts[-1].strip(), " ".join(texts[:-1]).split()
+    return len(last.split()) <= 4 and not last.islower() and len(rest) >= 2
+
+
+# --------------------------------------------------------------------------- page text
+
+
+@functools.cache
+def _page_rules() -> dict[str, Any]:
+    path = resources.files("cleannews") / "data" / "page_metadata.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("author_classes", "date_classes", "subtitle_classes"):
+            data[key] = frozenset(data[key])
+        for key in ("updated_words",):
+            alternation = "|".join(sorted(data[key], key=len, reverse=True))
+            data[key] = regex.compile(
+                rf"(?<!\w)(?:{alternation})(?:\W+\p{{L}}{{1,3}})?\W*$", regex.I
+            )
+    except (OSError, ValueError, KeyError, TypeError, regex.error) as exc:
+        raise RuleError(f"page_metadata.json is missing or malformed: {exc}") from exc
+    return dict(data)
+
+
+def _classes_match(element: Element, words: frozenset[str]) -> bool:
+    for attr in (element.get("class", ""), element.get("id", "")):
+        for name in attr.split():
+            if words.intersection(class_words(name)):
+                return True
+    return False
+
+
+def article_region(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks of the article and its header, in page order: the neighbourhood of the
+    headline (and of its echoes above the body) up to the body, the body, and lines dropped
+    inside the body by line rules (reading/date lines)."""
+    live = [i for i, b in enumerate(blocks) if b.label in (Label.UNDECIDED, Label.CONTENT)]
+    title = next((i for i, b in enumerate(blocks) if b.label is Label.TITLE), None)
+    start = title if title is not None else (live[0] if live else 0)
+    body = next((i for i in live if i > start), len(blocks))
+    anchors = [start] + [i for i, b in enumerate(blocks[:start]) if b.rule == "headline-echo"]
+    header: set[int] = set()
+    for anchor in anchors:
+        header.update(range(max(0, anchor - HEADER_BEFORE), min(body, anchor + HEADER_AFTER + 1)))
+    last = live[-1] if live else body
+    region: list[Block] = []
+    for index, block in enumerate(blocks):
+        in_body = body <= index <= last and (not block.dropped or block.rule in _LINE_RULES)
+        if index in header or in_body:
+            region.append(block)
+    return region
+
+
+_LINE_RULES = frozenset({"reading-line", "ui-leftover", "ui-leftover-multi", "repeated"})
 
 
 def text_metadata(blocks: Sequence[Block], meta: Metadata, options: Options) -> None:
-    """Dates and reading time stated in the page's own lines (bylines, reading-time lines)."""
-    for block in blocks:
-        if block.rule != "reading-line":
-            continue
-        match = _READING_TIME.search(block.text)
+    """Dates, bylines, dek and reading time stated in the article's own lines."""
+    region = article_region(blocks)
+    for block in region:
+        match = _READING_TIME.search(block.text) if block.rule == "reading-line" else None
         if match:
             meta.offer("reading_time", int(match[1] or match[2]), "text:reading-line")
-        parsed = parse_date(block.text, reference=options.reference_time)
-        if parsed:
-            meta.offer("published", parsed.value, "text:reading-line")
+    meta.offer_all(_time_offers(region, _header(blocks, region)))
+    meta.offer_all(_byline_offers(region, blocks))
+    meta.offer_all(_text_date_offers(region, blocks, options))
+    meta.offer_all(_subtitle_offers(region, blocks))
+
+
+def _owned(element: Element, owner: Element) -> bool:
+    """``element``'s nearest block-level ancestor is ``owner``."""
+    parent = next((a for a in element.iterancestors() if a.tag in BLOCK_TAGS), None)
+    return parent is owner
+
+
+def _time_offers(region: Sequence[Block], header: Sequence[Block]) -> Iterator[Offer]:
+    """``<time>`` elements of the header first, then of the body; never in teasers (a list
+    item or block with links: related stories) or, in the body, inside a link."""
+    seen: set[Element] = set()
+    in_header = set(header)
+    for block in [*header, *(b for b in region if b not in in_header)]:
+        if block.element is None or block.element in seen or _is_teaser(block):
+            continue
+        seen.add(block.element)
+        for time in block.element.iter("time"):
+            if not _owned(time, block.element):
+                continue
+            if block not in in_header and next(time.iterancestors("a"), None) is not None:
+                continue
+            value = to_date(time.get("datetime") or text_of(time))
+            kind = "modified" if _says_updated(time, block) else "published"
+            yield kind, value, "html:time"
+
+
+def _is_teaser(block: Block) -> bool:
+    return block.link_chars > 0 and (
+        block.kind is BlockKind.LIST_ITEM or block.link_density > TEASER_LINK_DENSITY
+    )
+
+
+def _says_updated(time: Element, block: Block) -> bool:
+    words = frozenset({"updated", "modified", "update", "dateModified"})
+    attrs = f"{time.get('class', '')} {time.get('itemprop', '')}"
+    if any(w in words for name in attrs.split() for w in (name, *class_words(name))):
+        return True
+    before = block.text.split(text_of(time))[0] if text_of(time) else ""
+    return _page_rules()["updated_words"].search(before[-40:]) is not None
+
+
+def _header(blocks: Sequence[Block], region: Sequence[Block]) -> list[Block]:
+    """The region's blocks up to the first body block (the article header)."""
+    header: list[Block] = []
+    for block in region:
+        if not block.dropped and block.label is not Label.TITLE and header and _is_body(block):
+            break
+        header.append(block)
+    return header
+
+
+def _is_body(block: Block) -> bool:
+    return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) > MAX_LINE_WORDS
+
+
+def _marked(block: Block, words: frozenset[str]) -> list[Element]:
+    """Elements of the block (its own, two nearest ancestors, inline children) whose
+    class/id holds one of ``words``; rel/itemprop=author count for author words."""
+    if block.element is None:
+        return []
+    found = [el for el in block.ancestors[-3:] if _classes_match(el, words)]
+    authorish = "author" in words
+    for element in block.element.iterdescendants():
+        if not isinstance(element.tag, str) or not _owned(element, block.element):
+            continue
+        named = authorish and (
+            "author" in element.get("rel", "").lower().split()
+            or "author" in element.get("itemprop", "").lower().split()
+        )
+        if named or _classes_match(element, words):
+            found.append(element)
+    return found
+
+
+_BY = regex.compile(r"^\s*(?i:by|par|por|von|door|written by|posted by|words by|text by)\s+\p{Lu}")
+
+
+def _byline_offers(region: Sequence[Block], blocks: Sequence[Block]) -> Iterator[Offer]:
+    words = _page_rules()["author_classes"]
+    for block in region:
+        if len(block.text.split()) > MAX_LINE_WORDS or block.label is Label.TITLE:
+            continue
+        if any("comments" in concepts_in(attrs_of(el)) for el in block.ancestors):
+            continue  # a commenter, not the author
+        marked = _marked(block, words)
+        inline = [
+            text_of(el)
+            for el in marked
+            if el is not block.element and el.getparent() is not None and el not in block.ancestors
+        ]
+        if inline:
+            yield "authors", inline, "text:byline-element"
+        elif marked or _BY.match(block.text):
+            yield "authors", [block.text], "text:byline"
+
+
+def _text_date_offers(
+    region: Sequence[Block], blocks: Sequence[Block], options: Options
+) -> Iterator[Offer]:
+    header = set(_header(blocks, region))
+    words = _page_rules()["date_classes"]
+    for block in region:
+        if len(block.text.split()) > MAX_LINE_WORDS or block.label is Label.TITLE:
+            continue
+        if block in header or block.rule == "reading-line" or _marked(block, words):
+            source = "text:reading-line" if block.rule == "reading-line" else "text:date-line"
+            for kind, value in dates_in_line(block.text, options):
+                yield kind, value, source
+
+
+def dates_in_line(text: str, options: Options) -> list[tuple[str, date]]:
+    """Up to three dates written in one line, each 'published' or 'modified' by the words
+    before it ("Updated ...")."""
+    found: list[tuple[str, date]] = []
+    rest = text
+    updated = _page_rules()["updated_words"]
+    for _ in range(3):
+        parsed = parse_date(rest, reference=options.reference_time)
+        if parsed is None or not parsed.matched:
+            break
+        before, _, rest = rest.partition(parsed.matched)
+        kind = "modified" if updated.search(before[-40:]) else "published"
+        found.append((kind, parsed.value))
+    return found
+
+
+def _subtitle_offers(region: Sequence[Block], blocks: Sequence[Block]) -> Iterator[Offer]:
+    words = _page_rules()["subtitle_classes"]
+    for block in _header(blocks, region):
+        count = len(block.text.split())
+        if 3 <= count <= 80 and block.label is not Label.TITLE and _marked(block, words):
+            yield "subtitle", block.text, "text:subtitle"
+
+
+# --------------------------------------------------------------------------- finishing
+
+
+def finish(meta: Metadata, body: Sequence[Block], options: Options) -> None:
+    """Fill what the sources left open: organisation author, published from the page's own
+    URL (/2019/11/18/) or else from modified, excerpt from the first paragraph, language
+    guessed (or corrected) from the text."""
+    if not meta.authors and meta.author_organisation:
+        meta.authors = meta.author_organisation
+        meta.provenance["authors"] = meta.provenance["author_organisation"] + " (organisation)"
+    meta.offer_raw("published", _url_date(meta.canonical_url), "url:canonical")
+    meta.offer_raw("published", _url_date(meta.url), "url:page")
+    if meta.published is None and meta.modified is not None:
+        meta.published = meta.modified
+        meta.provenance["published"] = "modified:" + meta.provenance["modified"]
+    first = next((b for b in body if b.kind is BlockKind.PARAGRAPH and len(b.text) >= 40), None)
+    if first is not None:
+        meta.offer("description", first.text, "body:first-paragraph")
+    _check_language(meta, body)
+
+
+def _check_language(meta: Metadata, body: Sequence[Block]) -> None:
+    text = " ".join(b.text for b in body if b.kind is not BlockKind.CODE)
+    guess = language.guess(text)
+    if guess is None:
+        return
+    source = f"guess:{guess.method}"
+    if meta.language is None:
+        meta.offer("language", guess.language, source)
+        return
+    declared = language.primary(meta.language)
+    if guess.confidence >= OVERRIDE_CONFIDENCE and language.primary(guess.language) != declared:
+        where = meta.provenance.get("language", "?")
+        meta.provenance["language"] = f"{source} (page declared {meta.language} by {where})"
+        meta.language = guess.language
 
 
 def estimated_reading_time(words: int, options: Options) -> int | None:
     """Minutes to read ``words`` words at ``options.words_per_minute`` (None for no words)."""
     return max(1, math.ceil(words / options.words_per_minute)) if words else None
+
+
+def page_rules_examples() -> list[dict[str, str]]:
+    """The examples of ``data/page_metadata.json`` (checked by the tests)."""
+    return list(_page_rules()["examples"])

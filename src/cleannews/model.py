@@ -5,6 +5,7 @@ Serialisation lives in :mod:`cleannews.serialize`; the methods here only delegat
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -86,6 +87,14 @@ class Removed:
     reason: str
 
 
+class PageType(enum.Enum):
+    """What kind of page the input is: one article, a listing of teasers, or something else."""
+
+    ARTICLE = "article"
+    LISTING = "listing"
+    OTHER = "other"
+
+
 @dataclass(frozen=True)
 class Article:
     """The structured result of :func:`cleannews.extract`.
@@ -107,6 +116,18 @@ class Article:
     reading_time_minutes: int | None = None
     is_article: bool = True
     boilerplate: tuple[Removed, ...] = ()
+    subtitle: str | None = None
+    publisher: str | None = None
+    #: The page's canonical URL (resolved against ``url``).
+    canonical_url: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    #: The lead image URL (og:image, JSON-LD image, ...).
+    image: str | None = None
+    license: str | None = None
+    page_type: PageType = PageType.ARTICLE
+    #: Why the page got its type, e.g. ``("og:type is article", "812 words in the body")``.
+    page_type_reasons: tuple[str, ...] = ()
     #: Where each metadata field came from, e.g. ``{"published": "text:reading-line"}``.
     provenance: Mapping[str, str] = field(default_factory=dict)
 

@@ -14,17 +14,19 @@ from .clean import Dropped, clean
 from .detect import input_kind
 from .dom import Element
 from .errors import EmptyInputError
-from .headline import (
-    drop_text_frame,
-    html_headline,
-    mark_headline,
-    strip_site_name,
-    text_headline,
-)
+from .headline import drop_text_frame, html_headline, mark_headline, text_headline
 from .load import Source, load
-from .metadata import Metadata, estimated_reading_time, head_metadata, text_metadata
-from .model import Article, Removed, TocEntry
+from .metadata import (
+    Metadata,
+    choose_title,
+    estimated_reading_time,
+    finish,
+    head_metadata,
+    text_metadata,
+)
+from .model import Article, PageType, Removed, TocEntry
 from .options import InputKind, Options
+from .pagetype import page_type
 from .parse import parse_html
 from .segment import segment
 from .select import main_containers
@@ -60,7 +62,7 @@ def extract_html(root: Element, url: str | None, options: Options) -> Article:
         mark_headline(blocks, headline)
     filters.drop_empty_headings(blocks)
     text_metadata(blocks, meta, options)
-    title = headline.text if headline else strip_site_name(meta.title) if meta.title else None
+    title = choose_title(meta, headline.text if headline else None)
     return assemble(
         blocks, title=title, meta=meta, dropped=dropped, options=options, page_toc=page_toc
     )
@@ -80,7 +82,7 @@ def extract_text(text: str, url: str | None, options: Options) -> Article:
     filters.drop_empty_headings(blocks)
     meta = Metadata(url=url)
     text_metadata(blocks, meta, options)
-    title = headline.text if headline else None
+    title = choose_title(meta, headline.text if headline else None)
     return assemble(blocks, title=title, meta=meta, dropped=[], options=options)
 
 
@@ -124,6 +126,8 @@ def assemble(
     removed = [Removed(d.text, d.rule, d.reason) for d in dropped]
     removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.dropped]
     words = sum(len(b.text.split()) for b in body)
+    finish(meta, body, options)
+    kind, reasons = page_type(meta.types, blocks, body)
     reading = meta.reading_time
     if reading is None:
         reading = estimated_reading_time(words, options)
@@ -142,7 +146,16 @@ def assemble(
         language=meta.language,
         url=meta.url,
         reading_time_minutes=reading,
-        is_article=words >= 50,
+        is_article=kind is PageType.ARTICLE,
         boilerplate=tuple(removed),
         provenance=dict(meta.provenance),
+        subtitle=meta.subtitle,
+        publisher=meta.publisher,
+        canonical_url=meta.canonical_url,
+        section=meta.section,
+        tags=meta.tags,
+        image=meta.image,
+        license=meta.license,
+        page_type=kind,
+        page_type_reasons=reasons,
     )

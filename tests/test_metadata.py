@@ -1,0 +1,599 @@
+"""Metadata: every source and field, with provenance, through the whole pipeline.
+
+Pages are small HTML snippets built by :func:`page`: a head, then an article with a headline,
+optional lines before and after a body of plain prose.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+import cleannews
+from cleannews import Article
+from cleannews.dates import parse_date
+from cleannews.metadata import (
+    Metadata,
+    dates_in_line,
+    head_metadata,
+    page_rules_examples,
+    strip_site_affixes,
+)
+from cleannews.model import PageType
+from cleannews.options import Options
+from cleannews.parse import parse_html
+
+SENTENCE = "The council met on Monday to discuss the new budget for the city and its schools. "
+BODY = f"<p>{SENTENCE * 8}</p><p>{SENTENCE * 8}</p>"
+URL = "https://news.example.com/politics/budget-story"
+
+
+def page(
+    head: str = "",
+    before: str = "",
+    after: str = "",
+    *,
+    headline: str = "The Budget Story",
+    lang: str = "",
+    url: str | None = URL,
+    options: Options | None = None,
+) -> Article:
+    attr = f' lang="{lang}"' if lang else ""
+    html = (
+        f"<html{attr}><head>{head}</head><body><article><h1>{headline}</h1>{before}{BODY}"
+        f"{after}</article></body></html>"
+    )
+    return cleannews.extract(html, url=url, options=options)
+
+
+def ld(data: Any) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def meta(key: str, value: str, attr: str = "property") -> str:
+    return f'<meta {attr}="{key}" content="{value}">'
+
+
+def head_only(head: str, url: str | None = URL) -> Metadata:
+    found = Metadata(url=url)
+    head_metadata(parse_html(f"<html><head>{head}</head><body></body></html>", 10_000), found)
+    return found
+
+
+# --------------------------------------------------------------------------- JSON-LD
+
+
+def test_json_ld_news_article_fields_and_provenance() -> None:
+    article = page(
+        ld(
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": "The Budget Story",
+                "alternativeHeadline": "Schools win, roads lose",
+                "datePublished": "2019-11-18T17:19:00+01:00",
+                "dateModified": "2019-11-19T08:00:00Z",
+                "author": {"@type": "Person", "name": "Jane Doe"},
+                "publisher": {"@type": "Organization", "name": "Example Media"},
+                "description": "What the council decided.",
+                "inLanguage": "en-GB",
+                "articleSection": ["Politics", "Local"],
+                "keywords": "budget, council, schools",
+                "image": {"@type": "ImageObject", "url": "/img/lead.jpg"},
+                "license": "https://creativecommons.org/licenses/by/4.0/",
+            }
+        )
+    )
+    assert article.published == datetime(2019, 11, 18, 17, 19, tzinfo=timezone(timedelta(hours=1)))
+    assert article.modified == datetime(2019, 11, 19, 8, 0, tzinfo=UTC)
+    assert article.authors == ("Jane Doe",)
+    assert article.subtitle == "Schools win, roads lose"
+    assert article.publisher == "Example Media"
+    assert article.description == "What the council decided."
+    assert article.language == "en-GB"
+    assert article.section == "Politics"
+    assert article.tags == ("budget", "council", "schools")
+    assert article.image == "https://news.example.com/img/lead.jpg"
+    assert article.license == "https://creativecommons.org/licenses/by/4.0/"
+    assert article.provenance["published"] == "json-ld:datePublished"
+    assert article.provenance["authors"] == "json-ld:author"
+    assert article.provenance["image"] == "json-ld:image"
+
+
+def test_json_ld_graph_with_id_references() -> None:
+    """Yoast-style @graph: the article points at its author, page and site by @id."""
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "@id": "https://e.com/#site", "name": "Example News"},
+            {
+                "@type": "WebPage",
+                "@id": "https://e.com/story/#page",
+                "isPartOf": {"@id": "https://e.com/#site"},
+                "inLanguage": "de-DE",
+                "datePublished": "2020-01-01T00:00:00+00:00",
+            },
+            {
+                "@type": "Article",
+                "headline": "The Budget Story",
+                "isPartOf": {"@id": "https://e.com/story/#page"},
+                "datePublished": "2021-03-04T05:06:07+00:00",
+                "author": [
+                    {"@id": "https://e.com/#/person/1"},
+                    {"@id": "https://e.com/#/person/2"},
+                ],
+                "publisher": {"@id": "https://e.com/#org"},
+            },
+            {"@type": "Person", "@id": "https://e.com/#/person/1", "name": "Jane Doe"},
+            {"@type": "Person", "@id": "https://e.com/#/person/2", "name": "John Roe"},
+            {"@type": "Organization", "@id": "https://e.com/#org", "name": "Example Media Ltd"},
+        ],
+    }
+    found = head_only(ld(graph))
+    assert found.authors == ("Jane Doe", "John Roe")
+    assert found.published == datetime(2021, 3, 4, 5, 6, 7, tzinfo=UTC)  # article over page
+    assert found.site_name == "Example News"
+    assert found.publisher == "Example Media Ltd"
+    assert found.language == "de-DE"
+    assert found.provenance["language"] == "json-ld:WebPage.inLanguage"
+
+
+def test_json_ld_top_level_array_type_list_and_url_types() -> None:
+    data = [
+        {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": []},
+        {"@type": ["http://schema.org/NewsArticle", "Article"], "headline": "From the array"},
+    ]
+    found = head_only(ld(data))
+    assert found.title == "From the array"
+    assert "NewsArticle" in found.types
+
+
+def test_json_ld_nested_main_entity_and_context_object() -> None:
+    data = {
+        "@context": {"@vocab": "http://schema.org/"},
+        "@type": "WebPage",
+        "mainEntity": {"@type": "ReportageNewsArticle", "headline": "Nested headline"},
+    }
+    assert head_only(ld(data)).title == "Nested headline"
+
+
+def test_json_ld_ignores_articles_listed_inside_other_objects() -> None:
+    data = {
+        "@type": "ItemList",
+        "itemListElement": [{"@type": "NewsArticle", "headline": "Someone else's story"}],
+    }
+    assert head_only(ld(data)).title is None
+
+
+def test_json_ld_lenient_parsing() -> None:
+    raw = (
+        '<script type="application/ld+json">\n<!--\n{"@type": "BlogPosting", '
+        '"headline": "Line\nbreak inside"};\n-->\n</script>'
+        '<script type="application/ld+json">{not json at all</script>'
+    )
+    assert head_only(raw).title == "Line break inside"
+
+
+def test_json_ld_organisation_author_is_used_only_without_a_person() -> None:
+    org = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "BBC News"}}
+    alone = page(ld(org))
+    assert alone.authors == ("BBC News",)
+    assert alone.provenance["authors"] == "json-ld:author (organisation)"
+    with_person = page(ld(org) + meta("author", "Jane Doe", "name"))
+    assert with_person.authors == ("Jane Doe",)
+
+
+def test_json_ld_author_strings_urls_and_junk() -> None:
+    data = {
+        "@type": "Article",
+        "author": ["https://example.com/author/jane", "By JANE DOE", {"name": "John Roe"}],
+    }
+    assert head_only(ld(data)).authors == ("Jane Doe", "John Roe")
+
+
+# --------------------------------------------------------------------------- meta tags
+
+
+def test_open_graph_and_article_tags() -> None:
+    head = (
+        meta("og:title", "The Budget Story | Example News")
+        + meta("og:site_name", "Example News")
+        + meta("og:description", "What the council decided.")
+        + meta("og:type", "article")
+        + meta("og:locale", "en_GB")
+        + meta("article:published_time", "2019-11-18T17:19:00-05:00")
+        + meta("article:modified_time", "2019-11-18T20:00:00-05:00")
+        + meta("article:section", "Politics")
+        + meta("article:tag", "Budget")
+        + meta("article:tag", "Schools")
+        + meta("article:author", "https://facebook.com/jane")
+        + meta("og:image", "//cdn.example.com/lead.jpg")
+    )
+    article = page(head, headline="Something else entirely")
+    assert article.title == "The Budget Story"
+    assert article.provenance["title"] == "meta:og:title"
+    assert article.site_name == "Example News"
+    assert article.published == datetime(2019, 11, 18, 17, 19, tzinfo=timezone(timedelta(hours=-5)))
+    assert article.modified is not None and article.modified.hour == 20
+    assert article.tags == ("Budget", "Schools")
+    assert article.authors == ()  # a profile URL is not a name
+    assert article.image == "https://cdn.example.com/lead.jpg"
+    assert article.language == "en-GB"
+    assert "og:article" in str(article.page_type_reasons)
+
+
+def test_dublin_core_names_and_properties_and_space_separated_keys() -> None:
+    head = (
+        '<meta name="DC.creator" content="Jane Doe">'
+        '<meta property="dc:date" content="2018-12-21">'
+        '<meta property="x:title dc:title" content="Preferred title">'
+        '<meta name="DCTERMS.language" content="fr">'
+    )
+    found = head_only(head)
+    assert found.authors == ("Jane Doe",)
+    assert found.published == date(2018, 12, 21)
+    assert found.title == "Preferred title"
+    assert found.language == "fr"
+    assert found.provenance["authors"] == "meta:dc.creator"
+
+
+def test_open_graph_outranks_dublin_core_and_description() -> None:
+    head = (
+        meta("dc:description", "DC description")
+        + meta("description", "Plain description", "name")
+        + meta("og:description", "OG description")
+    )
+    assert head_only(head).description == "OG description"
+
+
+def test_parsely_and_sailthru_tags() -> None:
+    parsely = json.dumps({"title": "P", "author": "Dan Goodin", "pub_date": "2015-04-16T20:02:01Z"})
+    head = f"<meta name=\"parsely-page\" content='{parsely}'>" + meta(
+        "sailthru.tags", "minecraft, exploits", "name"
+    )
+    found = head_only(head)
+    assert found.authors == ("Dan Goodin",)
+    assert found.published == datetime(2015, 4, 16, 20, 2, 1, tzinfo=UTC)
+    assert found.tags == ("minecraft", "exploits")
+
+
+def test_parsely_meta_tags_and_value_attribute() -> None:
+    head = (
+        meta("parsely-author", "Jane Doe", "name")
+        + meta("parsely-pub-date", "2024-04-20T04:20:00.000Z", "name")
+        + '<meta name="twitter:title" value="Value attribute title">'
+    )
+    found = head_only(head)
+    assert found.authors == ("Jane Doe",)
+    assert found.published == datetime(2024, 4, 20, 4, 20, tzinfo=UTC)
+    assert found.title == "Value attribute title"
+
+
+def test_citation_author_last_first_and_nyt_byl() -> None:
+    head = meta("citation_author", "Curie, Marie", "name") + meta("byl", "By Pierre Curie", "name")
+    assert head_only(head).authors == ("Marie Curie",)
+    assert head_only(meta("byl", "By Corey Kilgannon", "name")).authors == ("Corey Kilgannon",)
+
+
+def test_entities_in_meta_values_are_decoded() -> None:
+    head = meta("og:description", "That&amp;#039;s what &amp;quot;we&amp;quot; said")
+    assert head_only(head).description == 'That\'s what "we" said'
+
+
+def test_placeholder_values_are_ignored() -> None:
+    head = meta("og:title", "{{ page.title }}") + meta("og:site_name", "undefined")
+    found = head_only(head)
+    assert found.title is None and found.site_name is None
+
+
+# --------------------------------------------------------------------------- microdata
+
+
+def test_microdata_in_the_article_scope() -> None:
+    html = (
+        '<html><body><div itemscope itemtype="https://schema.org/NewsArticle">'
+        '<h1 itemprop="headline">Micro headline</h1>'
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<span itemprop="name">Jane Doe</span></span>'
+        '<meta itemprop="datePublished" content="2019-11-18T17:19:00Z">'
+        '<div itemscope itemtype="https://schema.org/NewsArticle">'
+        '<span itemprop="author">Someone Else</span></div>'
+        "</div></body></html>"
+    )
+    found = Metadata()
+    head_metadata(parse_html(html, 10_000), found)
+    assert found.authors == ("Jane Doe",)
+    assert found.published == datetime(2019, 11, 18, 17, 19, tzinfo=UTC)
+    assert found.provenance["published"] == "microdata:datepublished"
+
+
+# --------------------------------------------------------------------------- <time> and text
+
+
+def test_time_in_the_header_gives_the_date() -> None:
+    article = page(
+        before='<p class="meta"><time datetime="2019-11-18T17:19:00+01:00">Nov 18</time></p>'
+    )
+    assert article.published == datetime(2019, 11, 18, 17, 19, tzinfo=timezone(timedelta(hours=1)))
+    assert article.provenance["published"] == "html:time"
+
+
+def test_time_marked_updated_is_the_modified_date() -> None:
+    before = (
+        '<p><time class="published" datetime="2019-11-18">Nov 18</time> '
+        '<time class="updated" datetime="2019-11-20">Nov 20</time></p>'
+    )
+    article = page(before=before)
+    assert (article.published, article.modified) == (date(2019, 11, 18), date(2019, 11, 20))
+
+
+def test_time_in_a_related_list_is_ignored() -> None:
+    related = (
+        '<ul><li><a href="/other">Another story</a> <time datetime="2001-01-01">Jan 1</time></li>'
+        '<li><a href="/more">More</a> <time datetime="2002-02-02">Feb 2</time></li></ul>'
+    )
+    article = page(after=related)
+    assert article.published is None
+
+
+def test_dates_in_scripts_are_never_read() -> None:
+    script = '<script>var published = "2001-01-01T00:00:00Z"; // 18 November 2019</script>'
+    assert page(before=script).published is None
+
+
+def test_dates_in_links_to_other_articles_are_never_read() -> None:
+    after = '<p>See <a href="https://news.example.com/2001/01/01/old-story">earlier</a>.</p>'
+    assert page(after=after, url=None).published is None
+
+
+def test_published_is_preferred_over_modified() -> None:
+    head = meta("article:modified_time", "2020-02-02") + meta(
+        "article:published_time", "2020-01-01"
+    )
+    assert page(head).published == date(2020, 1, 1)
+
+
+def test_modified_stands_in_for_a_missing_published_date() -> None:
+    article = page(meta("article:modified_time", "2020-02-02"))
+    assert article.published == date(2020, 2, 2)
+    assert article.provenance["published"] == "modified:meta:article:modified_time"
+
+
+def test_date_from_the_pages_own_url_is_the_last_resort() -> None:
+    article = page(url="https://example.com/2019/11/18/budget-story/")
+    assert article.published == date(2019, 11, 18)
+    assert article.provenance["published"] == "url:page"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe | Nov 18, 2019 @17:19 PM", datetime(2019, 11, 18, 17, 19)),
+        ("19 November 2019 • 1:16pm", datetime(2019, 11, 19, 13, 16)),
+        ("Publicado el 1 de diciembre de 2017", date(2017, 12, 1)),
+        ("Posted on May 30, 2025", date(2025, 5, 30)),
+    ],
+)
+def test_date_lines_in_the_header(line: str, expected: date) -> None:
+    article = page(before=f'<p class="dateline">{line}</p>')
+    assert article.published == expected
+    assert article.provenance["published"].startswith("text:")
+
+
+def test_relative_date_needs_the_reference_time() -> None:
+    before = '<p class="meta">Updated 3 hours ago</p>'
+    reference = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)
+    article = page(before=before, options=Options(reference_time=reference))
+    assert article.modified == datetime(2019, 11, 20, 9, 0, tzinfo=UTC)
+    assert page(before=before).modified is None
+
+
+def test_dates_in_line_tells_published_from_updated() -> None:
+    found = dates_in_line("Published May 1, 2020 | Updated May 3, 2020", Options())
+    assert found == [("published", date(2020, 5, 1)), ("modified", date(2020, 5, 3))]
+
+
+@pytest.mark.parametrize("example", page_rules_examples(), ids=lambda e: e["text"])
+def test_page_rule_examples(example: dict[str, str]) -> None:
+    found = dates_in_line(example["text"], Options())
+    assert found and found[0][0] == example["kind"]
+    assert parse_date(example["text"]) is not None
+
+
+def test_byline_line_after_the_headline() -> None:
+    article = page(before="<p>By Jane Doe and John Smith</p>")
+    assert article.authors == ("Jane Doe", "John Smith")
+    assert article.provenance["authors"] == "text:byline"
+
+
+def test_byline_element_by_class_and_rel() -> None:
+    before = (
+        '<div class="article-meta">Story by <a rel="author" href="/jane">Jane Doe</a>, '
+        'Staff Writer <span class="share">Share</span></div>'
+    )
+    article = page(before=before)
+    assert article.authors == ("Jane Doe",)
+    assert article.provenance["authors"] == "text:byline-element"
+
+
+def test_junk_byline_is_cleaned() -> None:
+    before = (
+        '<div class="byline">By JANE DOE, Senior Reporter | Email the author | 5 min read</div>'
+    )
+    assert page(before=before).authors == ("Jane Doe",)
+
+
+def test_commenter_is_not_the_author() -> None:
+    after = (
+        '<div class="comment-thread"><p class="comment"><cite class="author">Alan Reader</cite>'
+        " said this was great.</p></div>"
+    )
+    assert page(after=after).authors == ()
+
+
+def test_meta_author_outranks_text_byline() -> None:
+    article = page(meta("author", "Jane Doe", "name"), before="<p>By John Smith</p>")
+    assert article.authors == ("Jane Doe",)
+
+
+def test_subtitle_from_a_dek_element() -> None:
+    article = page(before='<p class="article-dek">Schools win, roads lose in the new plan</p>')
+    assert article.subtitle == "Schools win, roads lose in the new plan"
+    assert article.provenance["subtitle"] == "text:subtitle"
+
+
+def test_reading_time_line() -> None:
+    article = page(before="<p>5 min read</p>")
+    assert article.reading_time_minutes == 5
+    assert article.provenance["reading_time_minutes"] == "text:reading-line"
+
+
+# --------------------------------------------------------------------------- title
+
+
+def test_title_is_the_trusted_metadata_title_with_the_site_stripped() -> None:
+    head = meta("og:site_name", "Example News") + "<title>The Budget Story - Example News</title>"
+    article = page(head, headline="Site logo")
+    assert article.title == "The Budget Story"
+    assert article.provenance["title"] == "html:title"
+
+
+def test_headline_wins_when_it_is_the_same_title_untruncated() -> None:
+    head = meta("og:title", "Mayor says the new budget will fund every school in the…")
+    headline = "Mayor says the new budget will fund every school in the city"
+    article = page(head, headline=headline)
+    assert article.title == headline
+    assert article.provenance["title"] == "html:headline"
+
+
+def test_headline_is_the_fallback_without_metadata() -> None:
+    article = page(headline="Only a headline")
+    assert article.title == "Only a headline"
+    assert article.provenance["title"] == "html:headline"
+
+
+def test_a_site_wide_og_title_is_not_the_article_title() -> None:
+    head = meta("og:title", "Example News") + meta("og:site_name", "Example News")
+    article = page(head, headline="The Budget Story")
+    assert article.title == "The Budget Story"
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Headline here | Example News", ["examplenews"], "Headline here"),
+        ("Example News: Headline here", ["examplenews"], "Example News: Headline here"),
+        ("Example News - Headline here", ["examplenews"], "Headline here"),
+        ("Headline - Part two | Example", ["example"], "Headline - Part two"),
+        ("How to Build a Terrarium | eHow", [], "How to Build a Terrarium"),
+        ("Trump - the early years", [], "Trump - the early years"),
+        ("Mozilla - Wikipedia", [], "Mozilla - Wikipedia"),
+        ("No separators at all", ["x"], "No separators at all"),
+    ],
+)
+def test_strip_site_affixes(title: str, sites: list[str], expected: str) -> None:
+    assert strip_site_affixes(title, sites) == expected
+
+
+# --------------------------------------------------------------------------- other fields
+
+
+def test_canonical_url_is_resolved_against_the_page_url() -> None:
+    article = page('<link rel="canonical" href="/politics/budget-story?ref=a">')
+    assert article.canonical_url == "https://news.example.com/politics/budget-story?ref=a"
+    assert article.url == URL
+    assert article.provenance["canonical_url"] == "html:link-canonical"
+
+
+def test_canonical_link_outranks_og_url() -> None:
+    head = meta("og:url", "https://other.example.com/x") + '<link rel="canonical" href="/a">'
+    assert page(head).canonical_url == "https://news.example.com/a"
+
+
+def test_license_link() -> None:
+    after = '<p><a rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/">CC</a></p>'
+    article = page(after=after)
+    assert article.license == "https://creativecommons.org/licenses/by-sa/4.0/"
+
+
+def test_excerpt_falls_back_to_the_first_paragraph() -> None:
+    article = page()
+    assert article.description is not None and article.description.startswith("The council met")
+    assert article.provenance["description"] == "body:first-paragraph"
+
+
+def test_language_from_html_lang_is_normalised() -> None:
+    article = page(lang="en_us")
+    assert article.language == "en-US"
+    assert article.provenance["language"] == "html:lang"
+
+
+def test_language_guessed_from_text_when_undeclared() -> None:
+    article = page()
+    assert article.language == "en"
+    assert article.provenance["language"] == "guess:stopwords"
+
+
+def test_confident_guess_overrides_a_wrong_template_language() -> None:
+    article = page(lang="de")
+    assert article.language == "en"
+    assert article.provenance["language"].startswith("guess:stopwords (page declared de")
+
+
+def test_site_name_and_serialised_fields() -> None:
+    article = page(meta("og:site_name", "Example News") + meta("og:type", "article"))
+    data = article.to_dict()
+    assert data["site_name"] == "Example News"
+    assert data["page_type"] == "article"
+    for key in ("subtitle", "publisher", "canonical_url", "section", "tags", "image", "license"):
+        assert key in data
+
+
+# --------------------------------------------------------------------------- page type
+
+
+def test_article_page_type() -> None:
+    article = page(meta("og:type", "article"))
+    assert article.page_type is PageType.ARTICLE
+    assert article.is_article
+    assert article.page_type_reasons[-1] == "article: a body of prose"
+
+
+def test_listing_page_type_from_teasers() -> None:
+    teasers = "".join(
+        f'<div><h3><a href="/s{i}">Story number {i} headline</a></h3><p>Teaser text {i}.</p></div>'
+        for i in range(8)
+    )
+    html = f"<html><head><title>Politics</title></head><body><main>{teasers}</main></body></html>"
+    article = cleannews.extract(html)
+    assert article.page_type is PageType.LISTING
+    assert not article.is_article
+    assert any("linked headings" in reason for reason in article.page_type_reasons)
+
+
+def test_other_page_type_for_a_short_page() -> None:
+    html = "<html><head><title>Contact us</title></head><body><p>Call us.</p></body></html>"
+    article = cleannews.extract(html)
+    assert article.page_type is PageType.OTHER
+    assert not article.is_article
+
+
+def test_declared_listing_type() -> None:
+    found = head_only(ld({"@type": "CollectionPage", "name": "Politics"}))
+    assert "CollectionPage" in found.types
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def test_plain_text_byline_and_date() -> None:
+    text = (
+        "The Budget Story\n\nBy Jane Doe\n\nMay 30, 2025\n\n" + SENTENCE * 6 + "\n\n" + SENTENCE * 6
+    )
+    article = cleannews.extract(text)
+    assert article.authors == ("Jane Doe",)
+    assert article.published == date(2025, 5, 30)
+    assert article.language == "en"
