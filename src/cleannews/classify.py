@@ -22,7 +22,6 @@ from .blocks import Block, BlockKind, Label
 from .clean import attrs_of, classify_attrs
 from .dom import Element
 from .errors import RuleError
-from .filters import promo_score
 from .rules import class_concepts, read_json
 
 _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE,
@@ -150,7 +149,6 @@ def vectors(blocks: Sequence[Block], containers: Sequence[Element]) -> list[list
 def _own(block: Block, page: _Page) -> list[float]:
     f, text = block.features, block.text
     words = max(f.get("words", 0.0), 1.0)
-    promo, sentences = promo_score(text) if len(text) > 40 else (0.0, 1)
     group_ld = page.groups.get(block.group, 0.0) if block.group is not None else 0.0
     return [
         math.log1p(len(text)),
@@ -161,7 +159,7 @@ def _own(block: Block, page: _Page) -> list[float]:
         len(_DIGIT.findall(text)) / len(text) if text else 0.0,
         len(_LOWER_WORD.findall(text)) / words,
         math.log1p(block.score),
-        promo / sentences,
+        f.get("promo", 0.0),
         1.0 if page.texts[text] > 1 else 0.0,
         group_ld,
         *(1.0 if block.kind is kind else 0.0 for kind in _KINDS),

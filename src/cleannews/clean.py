@@ -44,7 +44,7 @@ _ROLES = frozenset(
     ]
 )
 _WITH_ATTRS = etree.XPath("//body//*[@class or @id]")
-_DESCENDANTS_WITH_CLASS = etree.XPath(".//*[@class or @itemprop='articleBody']")
+_ARTICLE_BODY_PROP = etree.XPath("//body//*[@itemprop='articleBody']")
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 #: An element holding more than this share of the body's text is never removed by class/id.
 MAX_REMOVED_SHARE = 0.4
@@ -92,51 +92,48 @@ def attrs_of(element: Element) -> str:
 def clean(root: Element, dropped: list[Dropped]) -> None:
     """Remove non-content from ``root`` in place, recording what went in ``dropped``."""
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
-    body = root.find("body")
-    body_chars = text_length(body if body is not None else root)
+    named = [(el, classify_attrs(attrs_of(el))) for el in elements(_WITH_ATTRS, root)]
+    guard = _Guard.of(root, named)
     hidden = [el for el in elements(_HIDDEN, root) if _is_hidden(el)]
     _remove_all(root, hidden, "hidden", "hidden from readers", dropped)
     roles = [el for el in elements(_CHROME_ROLES, root) if el.get("role", "").lower() in _ROLES]
     _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
-    chrome = [el for el in root.iter(*_CHROME_TAGS) if _removable(el, body_chars)]
+    chrome = [el for el in root.iter(*_CHROME_TAGS) if guard.removable(el)]
     _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
-    _remove_by_class(root, body_chars, dropped)
+    for element, (concept, _, _) in named:
+        if concept is not None and guard.removable(element):
+            _remove(root, element, f"class:{concept}", f"{concept} block (class/id)", dropped)
 
 
-def _holds_article_body(element: Element) -> bool:
-    """True when a descendant is named like the article body (entry-content, post-body)."""
-    for inner in elements(_DESCENDANTS_WITH_CLASS, element):
-        if inner.get("itemprop") == "articleBody":
-            return True
-        if "article_body" in concepts_in(inner.get("class", "")):
-            return True
-    return False
+@dataclass(frozen=True, slots=True)
+class _Guard:
+    """What class/id and chrome removal must never take: the article and what holds it."""
+
+    protected: frozenset[Element]
+    body_chars: int
+
+    @classmethod
+    def of(
+        cls, root: Element, named: list[tuple[Element, tuple[str | None, float, frozenset[str]]]]
+    ) -> _Guard:
+        cores = list(root.iter("article", "main", "h1"))
+        cores += [el for el in elements(_ARTICLE_BODY_PROP, root)]
+        cores += [el for el, (_, _, found) in named if "article_body" in found]
+        protected = {el for core in cores for el in (core, *core.iterancestors())}
+        body = root.find("body")
+        return cls(frozenset(protected), text_length(body if body is not None else root))
+
+    def removable(self, element: Element) -> bool:
+        """False for the article, its ancestors, and elements with most of the page's text."""
+        if element in self.protected or element.tag in _PROTECTED_TAGS:
+            return False
+        return self.body_chars == 0 or text_length(element) <= MAX_REMOVED_SHARE * self.body_chars
 
 
 def _is_hidden(element: Element) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     return _HIDDEN_STYLE.search(element.get("style", "")) is not None
-
-
-def _remove_by_class(root: Element, body_chars: int, dropped: list[Dropped]) -> None:
-    victims: list[tuple[Element, str]] = []
-    for element in elements(_WITH_ATTRS, root):
-        concept = classify_attrs(attrs_of(element))[0]
-        if concept is not None and _removable(element, body_chars):
-            victims.append((element, concept))
-    for element, concept in victims:
-        _remove(root, element, f"class:{concept}", f"{concept} block (class/id)", dropped)
-
-
-def _removable(element: Element, body_chars: int) -> bool:
-    if element.tag in _PROTECTED_TAGS or element.getparent() is None:
-        return False
-    if next(element.iter("article", "main", "h1"), None) is not None:
-        return False
-    if element.get("itemprop", "").lower() == "articlebody" or _holds_article_body(element):
-        return False
-    return body_chars == 0 or text_length(element) <= MAX_REMOVED_SHARE * body_chars
 
 
 def _remove_all(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from .blocks import Block, BlockKind, Label
-from .rules import RuleKind, rules_of_kind
+from .rules import RuleKind, line_rule, rules_of_kind
 
 #: A paragraph is promo when its promo signals reach this score...
 PROMO_MIN_SCORE = 2.0
@@ -33,14 +33,12 @@ def live(blocks: Sequence[Block]) -> list[Block]:
 
 def drop_phrase_lines(blocks: Sequence[Block]) -> None:
     """Short blocks that are wholly an interface label, reading-time line or TOC label."""
-    line_rules = rules_of_kind(RuleKind.LINE)
     for block in live(blocks):
         if block.kind in (BlockKind.CODE, BlockKind.CELL) or len(block.text) > 200:
             continue
-        for rule in line_rules:
-            if rule.matches(block.text):
-                block.drop(rule.id, rule.reason)
-                break
+        rule = line_rule(block.text)
+        if rule is not None:
+            block.drop(rule.id, rule.reason)
 
 
 def promo_score(text: str) -> tuple[float, int]:
@@ -53,9 +51,10 @@ def promo_score(text: str) -> tuple[float, int]:
 def drop_promo(blocks: Sequence[Block]) -> None:
     """Paragraphs in which the site talks about itself or calls the reader to act."""
     for block in live(blocks):
-        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE) or len(block.text) < 40:
             continue
         score, sentences = promo_score(block.text)
+        block.features["promo"] = score / sentences
         if score >= PROMO_MIN_SCORE and score / sentences >= PROMO_PER_SENTENCE:
             block.drop("promo", f"site promotion ({score:g} promo signals)")
 

@@ -213,6 +213,26 @@ def _load_phrase_file(name: str) -> list[PhraseRule]:
     ]
 
 
+@cache
 def rules_of_kind(kind: RuleKind) -> tuple[PhraseRule, ...]:
     """The phrase rules of one kind, in file order."""
     return tuple(r for r in phrase_rules() if r.kind is kind)
+
+
+@cache
+def _line_pattern() -> regex.Pattern[str]:
+    parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules_of_kind(RuleKind.LINE))]
+    return regex.compile("|".join(parts), _FLAGS)
+
+
+def line_rule(text: str) -> PhraseRule | None:
+    """The first line rule the whole (short) text matches, in one pass over all of them."""
+    text = text.strip()
+    line_rules = rules_of_kind(RuleKind.LINE)
+    if len(text.split()) > max(r.max_words for r in line_rules):
+        return None
+    match = _line_pattern().fullmatch(text)
+    if match is None:
+        return None
+    first = int(match.lastgroup[1:]) if match.lastgroup else 0
+    return next((r for r in line_rules[first:] if r.matches(text)), None)
