@@ -32,7 +32,7 @@ from benchmarks.corpora import (
 )
 from benchmarks.metrics import html_to_text, normalize_ws, shingles, tokenize
 from cleannews import classify
-from cleannews.blocks import Block, Label
+from cleannews.blocks import Block
 from cleannews.parse import parse_html
 from cleannews.pipeline import candidate_blocks
 
@@ -84,7 +84,7 @@ def labelled_vectors(doc: Doc) -> Iterator[tuple[list[float], int]]:
     else:
         labeler = _readability_labeler(annotation)
     for block, vector in zip(blocks, classify.vectors(blocks, containers), strict=True):
-        if block.label is Label.UNDECIDED:
+        if vector is not None:
             label = labeler(block)
             if label is not None:
                 yield vector, label

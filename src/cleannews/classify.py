@@ -29,6 +29,7 @@ _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.COD
 _TAGS = ("p", "div", "li", "td", "span", "section", "article")
 _DIGIT = regex.compile(r"\d")
 _LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}")
+_SAMPLE = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def classify(blocks: Sequence[Block], containers: Sequence[Element]) -> None:
     """Drop undecided blocks the model scores below its threshold."""
     model = block_model()
     for block, vector in zip(blocks, vectors(blocks, containers), strict=True):
-        if block.label is not Label.UNDECIDED:
+        if vector is None:
             continue
         p = model.probability(vector)
         block.features["p_content"] = p
@@ -135,13 +136,14 @@ def _group_link_density(blocks: Sequence[Block]) -> dict[int, float]:
     return {g: linked[g] / chars[g] for g in chars if chars[g]}
 
 
-def vectors(blocks: Sequence[Block], containers: Sequence[Element]) -> list[list[float]]:
-    """One feature vector per block, in :func:`feature_names` order."""
+def vectors(blocks: Sequence[Block], containers: Sequence[Element]) -> list[list[float] | None]:
+    """A feature vector (:func:`feature_names` order) per undecided block; None for others."""
     page = _page(blocks, containers)
     names = [c.name for c in class_concepts()]
     return [
         _own(block, page) + _position(i, block, page) + _concepts(block, page, names)
         + _neighbours(i, page)
+        if block.label is Label.UNDECIDED else None
         for i, block in enumerate(blocks)
     ]  # fmt: skip
 
@@ -149,6 +151,7 @@ def vectors(blocks: Sequence[Block], containers: Sequence[Element]) -> list[list
 def _own(block: Block, page: _Page) -> list[float]:
     f, text = block.features, block.text
     words = max(f.get("words", 0.0), 1.0)
+    sample = text[:_SAMPLE]  # ratios from the first few hundred characters are enough
     group_ld = page.groups.get(block.group, 0.0) if block.group is not None else 0.0
     return [
         math.log1p(len(text)),
@@ -156,8 +159,8 @@ def _own(block: Block, page: _Page) -> list[float]:
         block.link_density,
         f.get("commas", 0.0) / words,
         f.get("sentence", 0.0),
-        len(_DIGIT.findall(text)) / len(text) if text else 0.0,
-        len(_LOWER_WORD.findall(text)) / words,
+        len(_DIGIT.findall(sample)) / len(sample) if sample else 0.0,
+        len(_LOWER_WORD.findall(sample)) / max(len(sample.split()), 1),
         math.log1p(block.score),
         f.get("promo", 0.0),
         1.0 if page.texts[text] > 1 else 0.0,
