@@ -597,3 +597,44 @@ def test_plain_text_byline_and_date() -> None:
     assert article.authors == ("Jane Doe",)
     assert article.published == date(2025, 5, 30)
     assert article.language == "en"
+
+
+def test_a_title_no_other_source_backs_loses_to_one_that_is_backed() -> None:
+    """Wikipedia puts the page's description in its JSON-LD headline."""
+    head = ld({"@type": "Article", "headline": "constitutional monarchy in Oceania"})
+    head += "<title>New Zealand - Wikipedia</title>"
+    article = page(head, headline="New Zealand")
+    assert article.title == "New Zealand"
+    assert article.provenance["title"] == "html:title"
+
+
+def test_the_trusted_title_stays_when_nothing_contradicts_it() -> None:
+    head = ld({"@type": "Article", "headline": "The Budget Story"})
+    head += "<title>Budget: what the council decided | Example</title>"
+    assert page(head, headline="Council budget").title == "The Budget Story"
+
+
+def test_site_name_from_json_ld_publisher_then_website() -> None:
+    publisher = {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "GitLab"}}
+    article = page(ld(publisher) + meta("og:site_name", "GitLab Inc - the DevOps platform"))
+    assert (article.site_name, article.provenance["site_name"]) == ("GitLab", "json-ld:publisher")
+    site = {"@graph": [publisher, {"@type": "WebSite", "name": "GitLab Blog"}]}
+    assert page(ld(site)).site_name == "GitLab Blog"
+
+
+def test_site_name_falls_back_to_a_meta_publisher() -> None:
+    article = page(meta("dc.publisher", "Example Press", "name"))
+    assert article.site_name == "Example Press"
+    assert article.provenance["site_name"] == "publisher:meta:dc.publisher"
+
+
+def test_byline_under_a_heading_that_matches_the_metadata_title() -> None:
+    """The page's h1 is a section name; the real headline is an h2 with the byline under it."""
+    html = (
+        "<html><head><meta property='og:title' content='Babies Who Eat Peanuts Early'></head>"
+        "<body><h1>Allergies Health Center</h1><div><h2>Babies Who Eat Peanuts Early</h2>"
+        f'<div class="author_fmt">By <a rel="author" href="/bg">Brenda Goodman, MA</a></div>'
+        f"{BODY}</div></body></html>"
+    )
+    article = cleannews.extract(html)
+    assert article.authors == ("Brenda Goodman",)

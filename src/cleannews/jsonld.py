@@ -103,17 +103,27 @@ def _collect(data: Any, graph: Graph, depth: int) -> None:
 
 
 def offers(graph: Graph) -> Iterator[Offer]:
-    """(field, raw value, source) from the article object first, then page and site."""
+    """(field, raw value, source): the site's name first, then the article object's fields,
+    then its web page's and site's."""
     article = graph.first(ARTICLE_TYPES)
     page = graph.first(_PAGE_TYPES)
-    site = graph.first(_SITE_TYPES)
+    site = _site(graph, page)
+    if site is not None:
+        yield "site_name", _text(site.get("name")), "json-ld:WebSite.name"
     if article is not None:
         yield from _article_offers(article, graph, "json-ld")
     if page is not None:
         yield from _page_offers(page, graph)
     if site is not None:
-        yield "site_name", _text(site.get("name")), "json-ld:WebSite.name"
         yield "language", _text(site.get("inLanguage")), "json-ld:WebSite.inLanguage"
+
+
+def _site(graph: Graph, page: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The WebSite object: the page's ``isPartOf`` or the first one in the page."""
+    site = graph.resolve(page.get("isPartOf")) if page is not None else None
+    if not (isinstance(site, dict) and _has_type(site, _SITE_TYPES)):
+        site = graph.first(_SITE_TYPES)
+    return site
 
 
 def _article_offers(item: dict[str, Any], graph: Graph, src: str) -> Iterator[Offer]:
@@ -127,7 +137,9 @@ def _article_offers(item: dict[str, Any], graph: Graph, src: str) -> Iterator[Of
         people, organisations = _people(item.get(key), graph)
         yield "authors", people, f"{src}:{key}"
         yield "author_organisation", organisations[:1], f"{src}:{key}"
-    yield "publisher", _name(graph.resolve(item.get("publisher")), graph), f"{src}:publisher"
+    publisher = _name(graph.resolve(item.get("publisher")), graph)
+    yield "publisher", publisher, f"{src}:publisher"
+    yield "site_name", publisher, f"{src}:publisher"
     yield "language", _text(item.get("inLanguage")), f"{src}:inLanguage"
     yield "canonical_url", _url(item.get("url"), graph), f"{src}:url"
     yield "canonical_url", _url(item.get("mainEntityOfPage"), graph), f"{src}:mainEntityOfPage"
@@ -141,9 +153,6 @@ def _page_offers(page: dict[str, Any], graph: Graph) -> Iterator[Offer]:
     yield "published", _text(page.get("datePublished")), "json-ld:WebPage.datePublished"
     yield "modified", _text(page.get("dateModified")), "json-ld:WebPage.dateModified"
     yield "language", _text(page.get("inLanguage")), "json-ld:WebPage.inLanguage"
-    site = graph.resolve(page.get("isPartOf"))
-    if isinstance(site, dict) and _has_type(site, _SITE_TYPES):
-        yield "site_name", _text(site.get("name")), "json-ld:WebSite.name"
     yield "publisher", _name(graph.resolve(page.get("publisher")), graph), "json-ld:publisher"
 
 

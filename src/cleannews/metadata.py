@@ -395,22 +395,39 @@ def _url_date(url: str | None) -> str | None:
 
 
 def choose_title(meta: Metadata, headline: str | None) -> str | None:
-    """The most trusted metadata title, site name stripped (the headline when there is none,
-    or when it is the same headline and the metadata copy is truncated). Records
-    ``provenance["title"]``."""
+    """The most trusted metadata title that other sources back, site name stripped; the
+    headline when there is no metadata title, or when it is the same title and the metadata
+    copy is truncated. Records ``provenance["title"]``.
+
+    A title no other source agrees with (not another metadata title, not the headline) is
+    passed over for the most trusted title another source does agree with: a misused field
+    (Wikipedia's JSON-LD ``headline`` holds the page's description) loses to ``<title>`` and
+    ``<h1>`` agreeing.
+    """
     names = _site_names(meta)
     candidates = [(t, s) for t, s in meta.titles if not _names_site(t, names)]
     if not candidates:
         if headline:
             meta.provenance["title"] = "html:headline"
         return headline
-    text, source = candidates[0]
+    text, source = _backed(candidates, headline)
     title = strip_site_affixes(text, names)
     if headline and _agrees(headline, text) and _truncated(title, headline):
         meta.provenance["title"] = "html:headline"
         return headline
     meta.provenance["title"] = source
     return title
+
+
+def _backed(candidates: Sequence[tuple[str, str]], headline: str | None) -> tuple[str, str]:
+    texts = [text for text, _ in candidates] + ([headline] if headline else [])
+    support = [
+        sum(1 for j, other in enumerate(texts) if j != i and _agrees(other, text))
+        for i, (text, _) in enumerate(candidates)
+    ]
+    if support[0] == 0 and max(support) >= 1:
+        return next(c for c, n in zip(candidates, support, strict=True) if n)
+    return candidates[0]
 
 
 def _names_site(title: str, site_names: Sequence[str]) -> bool:
@@ -425,9 +442,13 @@ def _truncated(title: str, headline: str) -> bool:
     return full.startswith(short) and len(full) > len(short) + 3
 
 
-def _agrees(headline: str, title: str) -> bool:
-    variants = {title, strip_site_name(title), strip_site_affixes(title, ())}
-    return any(_same_text(headline, variant) for variant in variants)
+def _agrees(one: str, other: str) -> bool:
+    """The same title, give or take a site name around either."""
+    return any(_same_text(a, b) for a in _variants(one) for b in _variants(other))
+
+
+def _variants(title: str) -> set[str]:
+    return {title, strip_site_name(title), strip_site_affixes(title, ())}
 
 
 def _same_text(one: str, other: str) -> bool:
@@ -510,18 +531,26 @@ def _classes_match(element: Element, words: frozenset[str]) -> bool:
     return False
 
 
-def article_region(blocks: Sequence[Block]) -> list[Block]:
+def article_region(blocks: Sequence[Block], titles: Sequence[str] = ()) -> list[Block]:
     """The blocks of the article and its header, in page order: the neighbourhood of the
-    headline (and of its echoes above the body) up to the body, the body, and lines dropped
-    inside the body by line rules (reading/date lines)."""
+    headline (of its echoes, and of headings that agree with a metadata title in ``titles``)
+    up to the body, the body, and lines dropped inside the body by line rules (reading and
+    date lines)."""
     live = [i for i, b in enumerate(blocks) if b.label in (Label.UNDECIDED, Label.CONTENT)]
     title = next((i for i, b in enumerate(blocks) if b.label is Label.TITLE), None)
     start = title if title is not None else (live[0] if live else 0)
     body = next((i for i in live if i > start), len(blocks))
-    anchors = [start] + [i for i, b in enumerate(blocks[:start]) if b.rule == "headline-echo"]
+    anchors = [start] + [
+        i
+        for i, b in enumerate(blocks)
+        if (b.rule == "headline-echo" and i < body)
+        or (b.kind is BlockKind.HEADING and any(_agrees(b.text, t) for t in titles))
+    ]
+    prose = [i for i in live if blocks[i].kind is not BlockKind.HEADING]
     header: set[int] = set()
     for anchor in anchors:
-        header.update(range(max(0, anchor - HEADER_BEFORE), min(body, anchor + HEADER_AFTER + 1)))
+        end = next((i for i in prose if i > anchor), len(blocks))
+        header.update(range(max(0, anchor - HEADER_BEFORE), min(end, anchor + HEADER_AFTER + 1)))
     last = live[-1] if live else body
     region: list[Block] = []
     for index, block in enumerate(blocks):
@@ -536,7 +565,7 @@ _LINE_RULES = frozenset({"reading-line", "ui-leftover", "ui-leftover-multi", "re
 
 def text_metadata(blocks: Sequence[Block], meta: Metadata, options: Options) -> None:
     """Dates, bylines, dek and reading time stated in the article's own lines."""
-    region = article_region(blocks)
+    region = article_region(blocks, [text for text, _ in meta.titles[:3]])
     for block in region:
         match = _READING_TIME.search(block.text) if block.rule == "reading-line" else None
         if match:
@@ -685,13 +714,15 @@ def _subtitle_offers(region: Sequence[Block], blocks: Sequence[Block]) -> Iterat
 
 def finish(meta: Metadata, body: Sequence[Block], options: Options) -> None:
     """Fill what the sources left open: organisation author, published from the page's own
-    URL (/2019/11/18/) or else from modified, excerpt from the first paragraph, language
-    guessed (or corrected) from the text."""
+    URL (/2019/11/18/) or else from modified, site name from the publisher, excerpt from the
+    first paragraph, language guessed (or corrected) from the text."""
     if not meta.authors and meta.author_organisation:
         meta.authors = meta.author_organisation
         meta.provenance["authors"] = meta.provenance["author_organisation"] + " (organisation)"
     meta.offer_raw("published", _url_date(meta.canonical_url), "url:canonical")
     meta.offer_raw("published", _url_date(meta.url), "url:page")
+    if meta.publisher:
+        meta.offer("site_name", meta.publisher, "publisher:" + meta.provenance["publisher"])
     if meta.published is None and meta.modified is not None:
         meta.published = meta.modified
         meta.provenance["published"] = "modified:" + meta.provenance["modified"]
