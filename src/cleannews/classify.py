@@ -22,7 +22,7 @@ from .blocks import Block, BlockKind, Label
 from .clean import attrs_of, classify_attrs
 from .dom import Element
 from .errors import RuleError
-from .rules import class_concepts, read_json
+from .rules import RuleKind, class_concepts, read_json, rules_of_kind
 
 _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE,
           BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
@@ -51,6 +51,8 @@ def feature_names() -> tuple[str, ...]:
     """Names of the features, in vector order."""
     names = ["log_chars", "log_words", "link_density", "commas_per_word", "sentence_end"]
     names += ["digit_ratio", "lower_word_ratio", "log_score", "promo", "repeated", "group_ld"]
+    names += ["stopword_ratio"]
+    names += [f"h_{rule.id}" for rule in rules_of_kind(RuleKind.HINT)]
     names += [f"k_{k.value}" for k in _KINDS]
     names += ["level"]
     names += [f"t_{t}" for t in _TAGS]
@@ -165,10 +167,27 @@ def _own(block: Block, page: _Page) -> list[float]:
         f.get("promo", 0.0),
         1.0 if page.texts[text] > 1 else 0.0,
         group_ld,
+        _stopword_ratio(sample),
+        *(1.0 if rule.pattern.search(sample) else 0.0 for rule in rules_of_kind(RuleKind.HINT)),
         *(1.0 if block.kind is kind else 0.0 for kind in _KINDS),
         block.level / 6 if block.kind is BlockKind.HEADING else 0.0,
         *(1.0 if block.element is not None and block.element.tag == t else 0.0 for t in _TAGS),
     ]
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """Function words of every language in ``data/stopwords.json``: a prose signal."""
+    languages = read_json("stopwords.json")["languages"]
+    return frozenset(w for spec in languages.values() for w in spec["words"])
+
+
+def _stopword_ratio(sample: str) -> float:
+    words = sample.lower().split()
+    if not words:
+        return 0.0
+    stopwords = _stopwords()
+    return sum(1 for w in words if w in stopwords) / len(words)
 
 
 def _position(index: int, block: Block, page: _Page) -> list[float]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from .blocks import Block
@@ -13,6 +15,8 @@ _SENTENCE_END = regex.compile(r"[.!?。！？…»\"”')]\s*$")
 def compute(blocks: list[Block]) -> None:
     """Fill ``features`` of every block: chars, words, commas, link density, sentence end."""
     for block in blocks:
+        if not unicodedata.is_normalized("NFC", block.text):
+            block.text = unicodedata.normalize("NFC", block.text)  # composed, as readers expect
         text = block.text
         words = len(text.split())
         block.features = {

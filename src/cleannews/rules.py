@@ -31,6 +31,7 @@ class RuleKind(enum.Enum):
 
     LINE = "line"  # the whole (short) block must match
     SIGNAL = "signal"  # each match adds weight to a promo score
+    HINT = "hint"  # a match is a feature for the block classifier, not a verdict
 
 
 @dataclass(frozen=True, slots=True)
