@@ -565,13 +565,33 @@ def test_article_page_type() -> None:
 def test_listing_page_type_from_teasers() -> None:
     teasers = "".join(
         f'<div><h3><a href="/s{i}">Story number {i} headline</a></h3><p>Teaser text {i}.</p></div>'
-        for i in range(8)
+        for i in range(12)
     )
     html = f"<html><head><title>Politics</title></head><body><main>{teasers}</main></body></html>"
     article = cleannews.extract(html)
     assert article.page_type is PageType.LISTING
     assert not article.is_article
-    assert any("linked headings" in reason for reason in article.page_type_reasons)
+    assert article.page_type_reasons[-1] == "listing: 12 linked headings and little prose"
+
+
+def test_mostly_links_without_teasers_is_other() -> None:
+    links = "".join(f'<p><a href="/p{i}">Page number {i}</a></p>' for i in range(20))
+    article = cleannews.extract(f"<html><body><div>{links}</div></body></html>")
+    assert article.page_type is PageType.OTHER
+
+
+def test_article_with_a_related_box_stays_an_article() -> None:
+    related = "".join(f'<h3><a href="/r{i}">Related story {i}</a></h3>' for i in range(8))
+    article = page(meta("og:type", "article"), after=f"<div>{related}</div>")
+    assert article.page_type is PageType.ARTICLE
+
+
+def test_headings_linking_to_their_own_anchors_are_not_teasers() -> None:
+    toc = "".join(
+        f'<h2><a href="#s{i}">Section {i}</a></h2><p>{SENTENCE * 3}</p>' for i in range(8)
+    )
+    html = f"<html><body><article><h1>Guide</h1>{toc}</article></body></html>"
+    assert cleannews.extract(html).page_type is PageType.ARTICLE
 
 
 def test_other_page_type_for_a_short_page() -> None:

@@ -45,6 +45,7 @@ _EDGE = regex.compile(r"^[\W_]+|[\W_]+$")
 _DIGIT = regex.compile(r"\d")
 _NAME_WORD = regex.compile(r"(?:\p{Lu}|\p{Lt})[\p{L}\p{M}'’.\-]*|\p{Lo}[\p{L}\p{M}]*")
 _DOUBLED = regex.compile(r"(.{3,}?)\s*\1", regex.DOTALL)
+_GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _TRAILING_LOWER = regex.compile(r"(?:\s+\p{Ll}+)+$")
 MAX_WORDS = 6
 MAX_CHARS = 60
@@ -167,16 +168,19 @@ def clean_name(text: str, *, strict: bool = False) -> str | None:
     name = _EDGE.sub("", _SPACE.sub(" ", rules.prefix.sub("", text.strip())))
     if not name or rules.role.fullmatch(name):
         return None
-    noise = rules.noise.search(name)
-    name = name[: noise.start()] if noise else name  # "Jane Doe Updated 3 hours ago"
+    spaced = _GLUED.sub(" ", name)  # "Jane DoeFollow" (glued by a layout)
+    noise = rules.noise.search(spaced)
+    name = spaced[: noise.start()] if noise else name  # "Jane Doe Updated 3 hours ago"
     if _DIGIT.search(name):  # "Lucas Nolan22 Dec 2016651": keep a full name before digits
         name = _DIGIT.split(name, maxsplit=1)[0]
         if len(name.split()) < 2:
             return None
     name = _TRAILING_LOWER.sub("", rules.trailing_role.sub("", _EDGE.sub("", name)))
     name = _EDGE.sub("", _undouble(name))
-    if not name or rules.role.fullmatch(name):
-        return None
+    if not name or all(
+        rules.role.fullmatch(w) or rules.organisation.fullmatch(w) for w in name.split()
+    ):
+        return None  # "Staff", "Redaktion", "News Desk": no one in particular
     single_or_org = rules.organisation.search(name) or " " not in name.strip()
     if strict and single_or_org and not _uncased(name):
         return None
@@ -202,6 +206,8 @@ def looks_like_name(name: str) -> bool:
         return False
     if _uncased(name):
         return len(name.replace(" ", "")) <= MAX_UNCASED_CHARS
+    if any(word.endswith(".") and len(word) > 4 for word in words):
+        return False  # a sentence end, not an initial ("J.", "Jr.")
     capitalised = 0
     for word in words:
         if _NAME_WORD.fullmatch(word):

@@ -7,11 +7,14 @@ A few explainable signals, each stated in the reasons:
   ``og:type`` (article);
 * the words in the extracted body;
 * the share of the page's text in link-heavy blocks (navigation and teaser lists);
-* the number of headings that are links (teaser headlines: "<h3><a>Story</a></h3>").
+* headings that are links (teaser headlines: "<h3><a>Story</a></h3>"), in the extracted body
+  and on the whole page.
 
-A listing is many linked headings, or mostly link text with little prose, unless the page
-declares an article and has a long body with few teasers. An article has a body of
-``MIN_ARTICLE_WORDS`` (fewer when the page declares an article). Anything else is other.
+A page is a listing when its extracted body is mostly linked headlines from the start.
+Without a declared article type, it is also a listing when it has little prose (no long
+paragraph) and many linked headings, or declares a listing type; an article page with a
+"related stories" box keeps its type. An article has a body of ``MIN_ARTICLE_WORDS``, or a
+long paragraph, or (declaring an article) ``MIN_DECLARED_WORDS``. Anything else is other.
 """
 
 from __future__ import annotations
@@ -36,16 +39,17 @@ _OTHER_TYPES = regex.compile(
 MIN_ARTICLE_WORDS = 150
 #: With an article type declared, a body this long is enough.
 MIN_DECLARED_WORDS = 50
-#: Linked headings that make a page a listing.
-MIN_TEASERS = 6
+#: Linked headings in the body that make a page a listing (when they are half its headings).
+MIN_TEASERS = 5
+#: Linked headings anywhere on a page with little prose that make it a listing.
+MIN_PAGE_TEASERS = 10
 #: A block this link-heavy is navigation or a teaser.
 LINK_HEAVY = 0.5
-#: Link-heavy text share above which a page with little prose is a listing (when it has at
-#: least MIN_LINK_BLOCKS link-heavy blocks: a 404 page with a small menu is not a listing).
+#: Link-heavy text share above which a page with little prose is "mostly links" (other).
 MAX_LINK_SHARE = 0.6
-MIN_LINK_BLOCKS = 10
-#: A declared article with this many body words stays an article despite link text.
+#: A body this long, or with a paragraph this long, is not a listing by page-wide evidence.
 LONG_BODY_WORDS = 400
+LONG_PARAGRAPH_WORDS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,27 +62,59 @@ class Signals:
     words: int
     link_share: float
     link_blocks: int
+    #: Linked headings on the whole page, and in the extracted body (with all its headings).
     teasers: int
+    body_teasers: int
+    body_headings: int
+    #: Words of the longest paragraph in the body (articles have long ones, teasers short).
+    longest: int
+    #: Words of the body before its first linked heading.
+    lead_words: int
+
+
+def _linked_headings(blocks: Sequence[Block]) -> int:
+    return sum(1 for b in blocks if _is_heading(b) and _links_away(b))
+
+
+def _lead_words(body: Sequence[Block]) -> int:
+    words = 0
+    for block in body:
+        if _is_heading(block) and _links_away(block):
+            break
+        words += len(block.text.split())
+    return words
+
+
+def _links_away(block: Block) -> bool:
+    """Mostly link text, and a link to another page (not an in-page anchor)."""
+    if block.link_density <= LINK_HEAVY or block.element is None:
+        return block.link_density > LINK_HEAVY
+    hrefs = [a.get("href", "").strip() for a in block.element.iter("a")]
+    return any(href and not href.startswith(("#", "javascript:")) for href in hrefs)
+
+
+def _is_heading(block: Block) -> bool:
+    return block.kind is BlockKind.HEADING and block.level >= 2
 
 
 def measure(types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]) -> Signals:
     """Measure the signals: declared types, body words, link-heavy share, linked headings."""
     total = sum(len(b.text) for b in blocks)
     heavy = [b for b in blocks if b.link_density > LINK_HEAVY]
-    linked = sum(len(b.text) for b in heavy)
-    teasers = sum(
-        1
-        for b in blocks
-        if b.kind is BlockKind.HEADING and b.level >= 2 and b.link_density > LINK_HEAVY
-    )
     return Signals(
         declared_article=[t for t in types if _is_article_type(t)],
         declared_listing=[t for t in types if _LISTING_TYPES.fullmatch(t)],
         declared_other=[t for t in types if _OTHER_TYPES.fullmatch(t)],
         words=sum(len(b.text.split()) for b in body),
-        link_share=linked / total if total else 0.0,
+        link_share=sum(len(b.text) for b in heavy) / total if total else 0.0,
         link_blocks=len(heavy),
-        teasers=teasers,
+        teasers=_linked_headings(blocks),
+        body_teasers=_linked_headings(body),
+        body_headings=sum(1 for b in body if _is_heading(b)),
+        lead_words=_lead_words(body),
+        longest=max(
+            (len(b.text.split()) for b in body if b.kind is BlockKind.PARAGRAPH), default=0
+        ),
     )
 
 
@@ -92,9 +128,10 @@ def page_type(
     """The page type and the reasons for it (the measured signals, then the verdict)."""
     s = measure(types, blocks, body)
     reasons = [
-        f"body has {s.words} words",
+        f"body has {s.words} words; {s.body_teasers} of its {s.body_headings} headings are links",
         f"{s.link_share:.0%} of the page text is in {s.link_blocks} link-heavy blocks",
-        f"{s.teasers} linked headings",
+        f"{s.teasers} linked headings on the page",
+        f"longest paragraph has {s.longest} words",
     ]
     for label, found in (("article", s.declared_article), ("listing", s.declared_listing)):
         if found:
@@ -104,18 +141,35 @@ def page_type(
 
 
 def _decide(s: Signals) -> tuple[PageType, str]:
-    declared = bool(s.declared_article)
-    long_article = declared and s.words >= LONG_BODY_WORDS and s.teasers < MIN_TEASERS
-    if not long_article:
-        if s.teasers >= MIN_TEASERS:
-            return PageType.LISTING, f"listing: {s.teasers} linked headings (teasers)"
-        mostly_links = s.link_share > MAX_LINK_SHARE and s.link_blocks >= MIN_LINK_BLOCKS
-        if mostly_links and s.words < LONG_BODY_WORDS:
-            return PageType.LISTING, "listing: mostly links, little prose"
-        if s.declared_listing and not declared and s.words < LONG_BODY_WORDS:
-            return PageType.LISTING, "listing: declared listing type"
-    if s.words >= MIN_ARTICLE_WORDS or (declared and s.words >= MIN_DECLARED_WORDS):
+    if _teaser_body(s):
+        return PageType.LISTING, "listing: the body is a list of linked headlines (teasers)"
+    listing = _listing_without_declared_article(s) if not s.declared_article else None
+    if listing:
+        return PageType.LISTING, listing
+    prose = s.words >= MIN_ARTICLE_WORDS or s.longest >= LONG_PARAGRAPH_WORDS
+    if prose or (s.declared_article and s.words >= MIN_DECLARED_WORDS):
         return PageType.ARTICLE, "article: a body of prose"
-    if s.declared_other and not declared:
+    if s.declared_other:
         return PageType.OTHER, f"other: declared {', '.join(s.declared_other)}"
+    if s.link_share > MAX_LINK_SHARE:
+        return PageType.OTHER, "other: mostly links, little prose"
     return PageType.OTHER, "other: too little body text for an article"
+
+
+def _teaser_body(s: Signals) -> bool:
+    """Most of the body's headings are links, and they start before most of its prose (an
+    article followed by a box of related headlines is still an article)."""
+    many = s.body_teasers >= MIN_TEASERS and 2 * s.body_teasers >= s.body_headings
+    return many and 2 * s.lead_words < s.words
+
+
+def _listing_without_declared_article(s: Signals) -> str | None:
+    """Page-wide listing evidence, used only when the page does not declare an article and
+    its body has neither many words nor a long paragraph."""
+    if s.words >= LONG_BODY_WORDS or s.longest >= LONG_PARAGRAPH_WORDS:
+        return None
+    if s.teasers >= MIN_PAGE_TEASERS:
+        return f"listing: {s.teasers} linked headings and little prose"
+    if s.declared_listing:
+        return "listing: declared listing type"
+    return None
