@@ -62,7 +62,12 @@ class Dropped:
 @lru_cache(maxsize=65536)
 def classify_attrs(attrs: str) -> tuple[str | None, float, frozenset[str]]:
     """(removal concept or None, summed hint weight, concepts) for a class/id string."""
-    found = frozenset(concepts_in(attrs))
+    return _verdict(concepts_in(attrs))
+
+
+@lru_cache(maxsize=4096)
+def _verdict(found: frozenset[str]) -> tuple[str | None, float, frozenset[str]]:
+    """Combine the concepts of one element (few distinct combinations occur: cached)."""
     if not found:
         return None, 0.0, found
     remove: str | None = None

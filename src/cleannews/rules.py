@@ -91,7 +91,8 @@ class PhraseRule:
 
 
 _CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
-_LETTERS = regex.compile(r"[a-z]+")
+#: Characters that separate words in class names and ids (everything but letters).
+_SEPARATORS = str.maketrans(dict.fromkeys("-_0123456789.:/#@[]()!?*+=,;'\"\\&%$~^|<>{}`", " "))
 
 
 def read_json(*parts: str) -> dict[str, Any]:
@@ -140,7 +141,9 @@ def _concept(name: str, spec: dict[str, Any]) -> ClassConcept:
 @lru_cache(maxsize=65536)
 def class_words(name: str) -> tuple[str, ...]:
     """Lowercase words of one class name or id: split at non-letters and camelCase."""
-    return tuple(_LETTERS.findall(_CAMEL.sub(" ", name).lower()))
+    if not name.islower():  # split camelCase only where there is case to split on
+        name = _CAMEL.sub(" ", name)
+    return tuple(name.lower().translate(_SEPARATORS).split())
 
 
 @lru_cache(maxsize=65536)
@@ -172,12 +175,9 @@ def _phrase_index() -> dict[str, frozenset[str]]:
     return {phrase: frozenset(names) for phrase, names in index.items()}
 
 
-def concepts_in(attrs: str) -> set[str]:
+def concepts_in(attrs: str) -> frozenset[str]:
     """Names of every concept matched by a space-separated class/id string."""
-    found: set[str] = set()
-    for name in attrs.split():
-        found |= name_concepts(name)
-    return found
+    return frozenset().union(*map(name_concepts, attrs.split()))
 
 
 def concept(name: str) -> ClassConcept:
