@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import json
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -25,7 +24,6 @@ __all__ = ["Guess", "guess", "normalise_tag", "primary"]
 
 _TAG = regex.compile(r"([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|\d{3}))?(?:-[a-z\d]{1,8})*")
 _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
-_LETTER = regex.compile(r"\p{L}")
 _NOT_LANGUAGES = frozenset({"und", "mul", "zxx", "xx", "null", "none"})
 #: Fewest words (or letters, for script-decided languages) worth guessing from.
 MIN_WORDS = 12
@@ -36,6 +34,8 @@ MIN_SHARE = 0.08
 #: ...and this lead over the runner-up: best >= MIN_LEAD * second and best - second >= MIN_GAP.
 MIN_LEAD = 1.1
 MIN_GAP = 1.0
+#: Characters of a text the guesser reads (about 800 words of a Latin-script text).
+SAMPLE_CHARS = 5000
 #: Kana among Han and kana letters above this share makes a text Japanese.
 KANA_SHARE = 0.1
 
@@ -100,23 +100,23 @@ def _weights() -> dict[str, dict[str, float]]:
     return {word: dict.fromkeys(codes, 1 / len(codes)) for word, codes in owners.items()}
 
 
-@functools.lru_cache(maxsize=8192)
-def _script(char: str) -> str:
-    """The script of a letter, from its Unicode name ("LATIN SMALL LETTER A" -> "Latin")."""
-    name = unicodedata.name(char, "")
-    for script in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL"):
-        if name.startswith(script):
-            return {"CJK": "Han"}.get(script, script.title())
-    return name.split(" ")[0].title() if name else ""
+_SCRIPTS = {
+    name: regex.compile(rf"\p{{Script={name}}}")
+    for name in (
+        "Latin", "Cyrillic", "Arabic", "Greek", "Hebrew", "Han", "Hiragana", "Katakana",
+        "Hangul", "Thai", "Devanagari", "Georgian", "Armenian", "Bengali", "Tamil",
+    )
+}  # fmt: skip
 
 
 def _scripts(text: str) -> Counter[str]:
-    return Counter(_script(char) for char in _LETTER.findall(text[:20000]))
+    """Letters per script in ``text`` (the scripts the guesser knows)."""
+    return Counter({name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()})
 
 
 def guess(text: str) -> Guess | None:
     """The language of ``text``, or None when the text is too short or unclear."""
-    scripts = _scripts(text)
+    scripts = _scripts(text[:SAMPLE_CHARS])
     total = sum(scripts.values())
     if total < MIN_LETTERS:
         return None
@@ -133,7 +133,7 @@ def guess(text: str) -> Guess | None:
 
 
 def _by_words(text: str, candidates: list[str]) -> Guess | None:
-    words = [w.casefold().replace("’", "'") for w in _WORD.findall(text[:20000])]
+    words = [w.casefold().replace("’", "'") for w in _WORD.findall(text[:SAMPLE_CHARS])]
     if len(words) < MIN_WORDS:
         return None
     weights = _weights()

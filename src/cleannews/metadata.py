@@ -35,13 +35,14 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import regex
+from lxml import etree
 
 from . import jsonld, language
 from .authors import clean_authors
 from .blocks import Block, BlockKind, Label
 from .clean import attrs_of
 from .dates import parse_date, parse_iso
-from .dom import Element, text_of
+from .dom import Element, elements, text_of
 from .errors import RuleError
 from .headline import normalise, strip_site_name
 from .options import Options
@@ -300,11 +301,14 @@ _ITEMPROPS = {
     "license": "license",
 }  # fmt: skip
 _URL_PROPS = frozenset({"image", "license"})
+_RELS = etree.XPath("//link[@rel and @href] | //a[@rel and @href]")
+_SCOPES = etree.XPath("descendant-or-self::*[@itemscope]")
+_PROPS = etree.XPath("descendant-or-self::*[@itemprop]")
 
 
 def _microdata_offers(root: Element) -> Iterator[Offer]:
-    scope = next((el for el in root.iter() if _is_article_scope(el)), None)
-    for element in (scope if scope is not None else root).iter():
+    scope = next((el for el in elements(_SCOPES, root) if _is_article_scope(el)), None)
+    for element in elements(_PROPS, scope if scope is not None else root):
         prop = _itemprop(element)
         if prop is None or not _in_scope(element, scope):
             continue
@@ -352,7 +356,7 @@ def _item_value(element: Element, name: str) -> Any:
 
 
 def _link_offers(root: Element) -> Iterator[Offer]:
-    for element in root.iter("link", "a"):
+    for element in elements(_RELS, root):
         rels = element.get("rel", "").lower().split()
         href = element.get("href")
         if not href:
@@ -447,10 +451,12 @@ def _agrees(one: str, other: str) -> bool:
     return any(_same_text(a, b) for a in _variants(one) for b in _variants(other))
 
 
-def _variants(title: str) -> set[str]:
-    return {title, strip_site_name(title), strip_site_affixes(title, ())}
+@functools.lru_cache(maxsize=4096)
+def _variants(title: str) -> frozenset[str]:
+    return frozenset({title, strip_site_name(title), strip_site_affixes(title, ())})
 
 
+@functools.lru_cache(maxsize=4096)
 def _same_text(one: str, other: str) -> bool:
     a, b = normalise(one), normalise(other)
     if not a or not b:
@@ -570,16 +576,27 @@ def text_metadata(blocks: Sequence[Block], meta: Metadata, options: Options) -> 
         match = _READING_TIME.search(block.text) if block.rule == "reading-line" else None
         if match:
             meta.offer("reading_time", int(match[1] or match[2]), "text:reading-line")
-    meta.offer_all(_time_offers(region, _header(blocks, region)))
-    meta.offer_all(_byline_offers(region, blocks))
-    meta.offer_all(_text_date_offers(region, blocks, options))
-    meta.offer_all(_subtitle_offers(region, blocks))
+    dated = meta.published is not None and meta.modified is not None
+    if not dated:
+        meta.offer_all(_time_offers(region, _header(blocks, region)))
+    if not meta.authors:
+        meta.offer_all(_byline_offers(region, blocks))
+    if not dated:
+        meta.offer_all(_text_date_offers(region, blocks, options))
+    if not meta.subtitle:
+        meta.offer_all(_subtitle_offers(region, blocks))
 
 
-def _owned(element: Element, owner: Element) -> bool:
-    """``element``'s nearest block-level ancestor is ``owner``."""
-    parent = next((a for a in element.iterancestors() if a.tag in BLOCK_TAGS), None)
-    return parent is owner
+def _inline(owner: Element) -> Iterator[Element]:
+    """The elements inside ``owner`` that belong to its own block: descendants not inside a
+    nested block-level element (those own blocks of their own)."""
+    stack = list(reversed(owner))
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str) or element.tag in BLOCK_TAGS:
+            continue
+        yield element
+        stack.extend(reversed(element))
 
 
 def _time_offers(region: Sequence[Block], header: Sequence[Block]) -> Iterator[Offer]:
@@ -591,8 +608,8 @@ def _time_offers(region: Sequence[Block], header: Sequence[Block]) -> Iterator[O
         if block.element is None or block.element in seen or _is_teaser(block):
             continue
         seen.add(block.element)
-        for time in block.element.iter("time"):
-            if not _owned(time, block.element):
+        for time in _inline(block.element):
+            if time.tag != "time":
                 continue
             if block not in in_header and next(time.iterancestors("a"), None) is not None:
                 continue
@@ -637,9 +654,7 @@ def _marked(block: Block, words: frozenset[str]) -> list[Element]:
         return []
     found = [el for el in block.ancestors[-3:] if _classes_match(el, words)]
     authorish = "author" in words
-    for element in block.element.iterdescendants():
-        if not isinstance(element.tag, str) or not _owned(element, block.element):
-            continue
+    for element in _inline(block.element):
         named = authorish and (
             "author" in element.get("rel", "").lower().split()
             or "author" in element.get("itemprop", "").lower().split()
@@ -653,22 +668,25 @@ _BY = regex.compile(r"^\s*(?i:by|par|por|von|door|written by|posted by|words by|
 
 
 def _byline_offers(region: Sequence[Block], blocks: Sequence[Block]) -> Iterator[Offer]:
+    """Bylines: inline author elements (class, rel or itemprop author) of short blocks, else
+    a short block marked as a byline or starting with "By"; never in a comment thread."""
     words = _page_rules()["author_classes"]
     for block in region:
         if len(block.text.split()) > MAX_LINE_WORDS or block.label is Label.TITLE:
             continue
-        if any("comments" in concepts_in(attrs_of(el)) for el in block.ancestors):
-            continue  # a commenter, not the author
         marked = _marked(block, words)
-        inline = [
-            text_of(el)
-            for el in marked
-            if el is not block.element and el.getparent() is not None and el not in block.ancestors
-        ]
+        if (not marked and not _BY.match(block.text)) or _in_comments(block):
+            continue
+        own = set(block.ancestors)
+        inline = [text_of(el) for el in marked if el not in own and el.getparent() is not None]
         if inline:
             yield "authors", inline, "text:byline-element"
-        elif marked or _BY.match(block.text):
+        else:
             yield "authors", [block.text], "text:byline"
+
+
+def _in_comments(block: Block) -> bool:
+    return any("comments" in concepts_in(attrs_of(el)) for el in block.ancestors)
 
 
 def _text_date_offers(
@@ -734,7 +752,7 @@ def finish(meta: Metadata, body: Sequence[Block], options: Options) -> None:
 
 def _check_language(meta: Metadata, body: Sequence[Block]) -> None:
     text = " ".join(b.text for b in body if b.kind is not BlockKind.CODE)
-    guess = language.guess(text)
+    guess = language.guess(text[: language.SAMPLE_CHARS])
     if guess is None:
         return
     source = f"guess:{guess.method}"
