@@ -29,3 +29,15 @@ class RuleError(CleannewsError):
 
 class EmptyInputError(InputError):
     """The input holds no text at all (empty or whitespace only)."""
+
+
+class BatchError(CleannewsError):
+    """A document of a batch was not extracted for a reason outside the page's content."""
+
+
+class TimeLimitError(BatchError):
+    """The document took longer than the batch's per-document time budget."""
+
+
+class WorkerDiedError(BatchError):
+    """The worker process extracting the document died (killed, or out of memory)."""

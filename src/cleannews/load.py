@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+import regex
 from lxml import etree
 
 from .decode import decode, maybe_gunzip
@@ -19,6 +20,10 @@ except ImportError:  # pragma: no cover - bs4 is installed with cleannews
 
 Source = str | bytes | Path | etree._Element | object
 _T = TypeVar("_T", str, bytes)
+_CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]+")
+_SURROGATES = regex.compile(r"[\ud800-\udfff]")
+_UNWANTED = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,32 +35,47 @@ class Loaded:
 
 
 def read_path(path: Path, options: Options) -> bytes:
-    """Bytes of a file, decompressed when it is gzip, within the size limit."""
+    """Bytes of a file, decompressed when it is gzip, within the size limit.
+
+    Messages do not repeat the path: :func:`load` and the command line add it.
+    """
     try:
         size = path.stat().st_size
         if size > options.max_input_bytes:
             raise InputTooLargeError(
-                f"{path} is {size:,} bytes, over the {options.max_input_bytes:,}-byte limit"
+                f"file is {size:,} bytes, over the {options.max_input_bytes:,}-byte limit"
             )
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # read at most limit + 1: the file may be growing
+            data = handle.read(options.max_input_bytes + 1)
     except IsADirectoryError:
-        raise InputError(f"{path} is a directory, not a page") from None
+        raise InputError("is a directory, not a page") from None
     except FileNotFoundError:
-        raise InputError(f"{path} does not exist") from None
+        raise InputError("no such file") from None
     except PermissionError:
-        raise InputError(f"{path} is not readable (permission denied)") from None
-    return maybe_gunzip(data, options.max_input_bytes)
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}") from None
+    return maybe_gunzip(_check_size(data, options), options.max_input_bytes)
 
 
 def load(source: Source, options: Options) -> Loaded:
-    """Reduce any supported source to text."""
+    """Reduce any supported source to text, without characters no page may carry."""
+    loaded = _load(source, options)
+    return Loaded(text=clean_text(loaded.text), path=loaded.path)
+
+
+def _load(source: Source, options: Options) -> Loaded:
     if isinstance(source, str):
         return Loaded(text=_check_size(source, options))
     if isinstance(source, bytes | bytearray | memoryview):
         data = maybe_gunzip(bytes(source), options.max_input_bytes)
         return Loaded(text=decode(_check_size(data, options)))
     if isinstance(source, Path):
-        return Loaded(text=decode(read_path(source, options)), path=source)
+        try:
+            data = read_path(source, options)
+        except InputError as exc:
+            raise type(exc)(f"{source}: {exc}") from None
+        return Loaded(text=decode(data), path=source)
     if BeautifulSoup is not None and isinstance(source, BeautifulSoup):
         # Serialise and re-parse with lxml: bs4 is never our parser.
         return Loaded(text=str(source))
@@ -65,6 +85,18 @@ def load(source: Source, options: Options) -> Loaded:
         f"unsupported source type {type(source).__name__}: "
         "pass str, bytes, pathlib.Path, BeautifulSoup or an lxml.html element"
     )
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters (tab and line breaks stay; vertical tab and form
+    feed become line breaks), without the non-characters U+FFFE and U+FFFF, and with lone
+    surrogates replaced by U+FFFD. lxml silently truncates a text node at a lone surrogate,
+    and refuses to set a text holding any of the others (XML forbids them)."""
+    if _UNWANTED.search(text) is None:
+        return text
+    text = text.translate(_BREAKS)
+    text = _SURROGATES.sub("\ufffd", text)
+    return _CONTROLS.sub("", text)
 
 
 def _check_size(data: _T, options: Options) -> _T:

@@ -10,7 +10,9 @@ from lxml import etree
 from .dom import Element
 from .errors import EmptyInputError, InputTooLargeError, ParseError
 
-_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
+_BLANK = " \t\r\n\ufeff"
+_XML_DECLARATION = regex.compile(r"^[\s\ufeff]*<\?xml[^>]*\?>")
+_NOT_BLANK = regex.compile(r"\S")
 
 
 _LOCAL = threading.local()
@@ -28,10 +30,15 @@ def _parser() -> etree.HTMLParser:
 
 def parse_html(text: str, max_elements: int) -> Element:
     """The document element of ``text``, parsed by lxml (never BeautifulSoup)."""
-    if text.lstrip()[:5].lower() == "<?xml":  # lxml refuses str input that declares bytes
+    if text[:1024].lstrip(_BLANK)[:5].lower() == "<?xml":  # lxml refuses str declaring bytes
         text = _XML_DECLARATION.sub("", text, count=1)
-    if not text.strip():
+    if _NOT_BLANK.search(text) is None:
         raise EmptyInputError("input is empty")
+    # Refuse a page of millions of tags before lxml builds millions of elements.
+    tags = text.count("<") - text.count("</")
+    if tags > max_elements:
+        limit = f"{max_elements:,}-element limit (Options.max_elements)"
+        raise InputTooLargeError(f"page has {tags:,} tags, over the {limit}")
     try:
         root = etree.fromstring(text, parser=_parser())
     except (ValueError, etree.XMLSyntaxError) as exc:
