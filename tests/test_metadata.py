@@ -658,3 +658,21 @@ def test_byline_under_a_heading_that_matches_the_metadata_title() -> None:
     )
     article = cleannews.extract(html)
     assert article.authors == ("Brenda Goodman",)
+
+
+def test_labels_and_placeholders_in_section_and_tags() -> None:
+    html = (
+        '<html><body><article itemscope itemtype="https://schema.org/BlogPosting">'
+        '<span itemprop="articleSection">Posted in News</span>'
+        '<span itemprop="keywords">Tagged jobs, stack overflow</span></article></body></html>'
+    )
+    found = Metadata()
+    head_metadata(parse_html(html, 10_000), found)
+    assert found.section == "News"
+    assert found.tags == ("jobs", "stack overflow")
+    assert head_only(meta("article:section", "nil")).section is None
+
+
+def test_license_pointing_at_its_own_section_is_resolved() -> None:
+    head = '<link rel="license" href="#license">'
+    assert head_only(head).license == URL + "#license"

@@ -53,7 +53,12 @@ _READING_TIME = regex.compile(
     r"(\d{1,3})\s*(?:min(?:ute)?s?|m)\.?\s*read|reading time:?\s*(\d{1,3})\s*min", regex.I
 )
 _SEPARATOR = regex.compile(r"(\s+(?:[|–—•·»/]|-{1,2}|::)\s+|\s*_\s*|\s+:\s+)")
-_PLACEHOLDER = regex.compile(r"\{\{.*\}\}|\$\{.*\}|^(?:null|undefined|none|n/a)$", regex.I)
+_PLACEHOLDER = regex.compile(r"\{\{.*\}\}|\$\{.*\}|^(?:null|nil|undefined|none|n/a)$", regex.I)
+_LABEL = regex.compile(
+    r"^(?:(?:posted|filed|published)\s+(?:in|under)|tagged(?:\s+with)?|"
+    r"(?:categor(?:y|ies)|tags?|sections?|topics?|keywords?)\s*:)\s*",
+    regex.I,
+)
 _DC_KEY = regex.compile(r"^(?:dc|dcterms?)[.:]", regex.I)
 _URL_DATE = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -170,7 +175,7 @@ def _tags(raw: Any, meta: Metadata, source: str) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for value in values:
         for part in str(value).split(","):
-            text = clean_text(part)
+            text = _label_free(part, meta, source)
             if text and text.casefold() not in seen and len(text) <= 80:
                 seen[text.casefold()] = text
     return tuple(seen.values())[:MAX_TAGS]
@@ -178,9 +183,15 @@ def _tags(raw: Any, meta: Metadata, source: str) -> tuple[str, ...]:
 
 def _license(raw: Any, meta: Metadata, source: str) -> str | None:
     text = clean_text(raw)
-    if text and ("/" in text or text.startswith("www.")) and " " not in text:
+    if text and ("/" in text or text.startswith(("www.", "#"))) and " " not in text:
         return resolve_url(text, meta.url)
     return text
+
+
+def _label_free(raw: Any, meta: Metadata, source: str) -> str | None:
+    """Text without a leading label ("Posted in News" -> "News")."""
+    text = clean_text(raw)
+    return clean_text(_LABEL.sub("", text)) if text else None
 
 
 def _site(raw: Any, meta: Metadata, source: str) -> str | None:
@@ -193,7 +204,7 @@ _NORMALISERS: dict[str, _Normaliser] = {
     "title": lambda raw, meta, src: clean_text(raw),
     "subtitle": lambda raw, meta, src: clean_text(raw),
     "description": lambda raw, meta, src: clean_text(raw),
-    "section": lambda raw, meta, src: clean_text(raw),
+    "section": _label_free,
     "site_name": lambda raw, meta, src: clean_text(raw),
     "publisher": _site,
     "published": lambda raw, meta, src: to_date(raw),
