@@ -1,0 +1,1 @@
+"""Long fuzz runs and the memory soak, outside the normal test run (see FUZZING.md)."""

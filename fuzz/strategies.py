@@ -1,0 +1,208 @@
+"""Hypothesis strategies for pages that go wrong, and the properties every extraction keeps.
+
+Shared by ``tests/test_fuzz.py`` (about 100 examples each, in the normal test run) and
+``fuzz/run.py`` (the long run). Pages are generated HTML trees (random tags, boilerplate class
+names, broken nesting, entities, comments, charsets, gzip), plain text, raw bytes, and
+byte-level mutations of real pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+
+import cleannews
+from cleannews import Article, CleannewsError, Options
+
+ROOT = Path(__file__).resolve().parent.parent
+TAGS = (
+    "div p span a article main section header footer nav aside h1 h2 h3 h4 ul ol li dl dt dd "
+    "table thead tr td th blockquote pre code br hr img figure figcaption time b i em strong "
+    "script style noscript template form input button select option textarea iframe svg math "
+    "frameset frame noframes body head html title meta link center font marquee details summary"
+).split()
+CLASS_WORDS = (
+    "content article post entry body main text story nav menu share social related comments "
+    "ad ads sidebar footer header byline author date hidden promo newsletter cookie consent "
+    "toc breadcrumb caption"
+).split()
+WORDS = (
+    "the council voted on Tuesday to rebuild old bridge which closed in March residents "
+    "said cost would be paid by a new tax, and work starts next year. Share this story "
+    "Read more Subscribe to our newsletter By Jane Smith Published 3 May 2024 Updated"
+).split()
+CHARSETS = (
+    "utf-8 windows-1252 iso-8859-1 shift_jis gb2312 koi8-r utf-16 undefined idna "
+    "unicode_escape x-nonsense"
+).split()
+ENCODINGS = ("utf-8", "cp1252", "latin-1", "utf-16", "utf-16-le", "gb18030", "shift_jis")
+ODD_STRINGS = (
+    "\x00", "\ud800", "\udfff", "\ufeff", "\u202e", "\r", "\r\n", "\x0c", "\x1b[2J", "\x85",
+    "&amp;", "&#0;", "&#xD800;", "&#x110000;", "&nbsp;", "&#8203;", "&bogus;", "<!--", "-->",
+    "<![CDATA[x]]>", "<?php echo 1; ?>", "<!DOCTYPE html>", "</", "<", ">", "\"'", "\u0000\u0001",
+    "市议会投票", "المجلس يصوت", "🎉", "\U0010ffff", "\ufffe",
+)  # fmt: skip
+
+words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=40).map(" ".join)
+odd = st.sampled_from(ODD_STRINGS)
+texts = st.one_of(words, words, st.text(max_size=60), odd)
+
+
+def _attrs() -> st.SearchStrategy[str]:
+    classes = st.lists(st.sampled_from(CLASS_WORDS), max_size=3).map(" ".join)
+    pairs = st.one_of(
+        classes.map(lambda c: f'class="{c}"'),
+        st.sampled_from(CLASS_WORDS).map(lambda c: f"id={c}"),
+        st.sampled_from(
+            [
+                'style="display:none"', "hidden", 'role="navigation"', 'itemprop="articleBody"',
+                'lang="fr"', 'dir="rtl"', 'href="https://example.com/a"', 'datetime="2024-05-03"',
+                'property="og:title" content="A title"', 'charset="utf-8"', "x=", '="', "a=b=c",
+            ]
+        ),
+    )  # fmt: skip
+    return st.lists(pairs, max_size=3).map(lambda items: "".join(" " + i for i in items))
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    def render(tag: str, attrs: str, inner: list[str], closed: bool) -> str:
+        return f"<{tag}{attrs}>{''.join(inner)}" + (f"</{tag}>" if closed else "")
+
+    return st.builds(
+        render,
+        st.sampled_from(TAGS),
+        _attrs(),
+        st.lists(children, max_size=5),
+        st.booleans(),
+    )
+
+
+html_fragments = st.recursive(texts, _element, max_leaves=60)
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> str:
+    """A page: maybe a declaration and a head, then random (often broken) markup."""
+    parts = [draw(st.sampled_from(["", "<!DOCTYPE html>", '<?xml version="1.0"?>', "\ufeff"]))]
+    if draw(st.booleans()):
+        charset = draw(st.sampled_from(CHARSETS))
+        parts.append(f'<html><head><meta charset="{charset}"><title>{draw(words)}</title></head>')
+    parts.append("<body>" if draw(st.booleans()) else "")
+    parts.extend(draw(st.lists(html_fragments, min_size=1, max_size=6)))
+    return "".join(parts)
+
+
+@st.composite
+def encoded(draw: st.DrawFn, pages: st.SearchStrategy[str]) -> bytes:
+    """A page as bytes in some encoding, maybe gzipped, maybe cut short."""
+    data = draw(pages).encode(draw(st.sampled_from(ENCODINGS)), "replace")
+    if draw(st.integers(0, 4)) == 0:
+        data = gzip.compress(data)
+    if draw(st.integers(0, 4)) == 0:
+        data = data[: draw(st.integers(0, len(data)))]
+    return data
+
+
+@st.composite
+def text_pages(draw: st.DrawFn) -> str:
+    """Scraped plain text: headings, bullets, blank lines, odd characters, maybe one line."""
+    line = st.one_of(
+        words,
+        words.map(lambda w: f"# {w}"),
+        words.map(lambda w: f"- {w}"),
+        words.map(lambda w: f"1. {w}"),
+        st.just(""),
+        texts,
+    )
+    lines = draw(st.lists(line, min_size=1, max_size=40))
+    return draw(st.sampled_from(["\n", "\r\n", " ", "\n\n"])).join(lines)
+
+
+def seed_pages() -> list[bytes]:
+    """Real pages to mutate: the golden fixtures and the seed sample, when present."""
+    found = sorted((ROOT / "fixtures" / "golden").glob("*/source.*"))
+    found += sorted((ROOT.parent / "shared" / "seed").glob("*.txt"))
+    pages = [p.read_bytes()[:200_000] for p in found]
+    return pages or [
+        b"<html><body><article><h1>Title</h1><p>Body text.</p></article></body></html>"
+    ]
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+_MUTATIONS = ("delete", "insert", "flip", "duplicate", "truncate")
+
+
+@st.composite
+def mutated_pages(draw: st.DrawFn) -> bytes:
+    """A real page with a few byte-level edits: deletions, insertions, flips, copies, cuts."""
+    data = bytearray(draw(st.sampled_from(seed_pages())))
+    for _ in range(draw(st.integers(1, 8))):
+        kind = draw(st.sampled_from(_MUTATIONS))
+        at = draw(st.integers(0, len(data)))
+        size = draw(st.integers(0, 64))
+        if kind == "delete":
+            del data[at : at + size]
+        elif kind == "insert":
+            data[at:at] = draw(
+                st.binary(max_size=32) | odd.map(lambda s: s.encode("utf-8", "replace"))
+            )
+        elif kind == "flip" and at < len(data):
+            data[at] ^= draw(st.integers(1, 255))
+        elif kind == "duplicate":
+            data[at:at] = data[at : at + size * 16]
+        elif kind == "truncate":
+            del data[at:]
+    return bytes(data)
+
+
+#: Every kind of generated input, by name.
+SOURCES: dict[str, st.SearchStrategy[Any]] = {
+    "html": html_pages(),
+    "html-bytes": encoded(html_pages()),
+    "text": text_pages(),
+    "text-bytes": encoded(text_pages()),
+    "binary": st.binary(max_size=2048),
+    "mutated": mutated_pages(),
+    "unicode": st.text(max_size=500),
+}
+KINDS = (Options(), Options(input_kind=cleannews.InputKind.HTML))
+
+
+def strings_of(value: object) -> list[str]:
+    """Every string in a nested dict/list structure."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in strings_of(k) + strings_of(v)]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in strings_of(item)]
+    return []
+
+
+def check_text(text: str) -> None:
+    """Valid Unicode (no surrogates) with no control characters but newline and tab."""
+    text.encode("utf-8")  # strict: a lone surrogate fails here
+    bad = {c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"}
+    assert not bad, f"control characters {sorted(hex(ord(c)) for c in bad)} in {text[:80]!r}"
+
+
+def check(source: str | bytes, options: Options | None = None) -> Article | None:
+    """The properties: an Article or a CleannewsError; clean text; the same output twice."""
+    try:
+        article = cleannews.extract(source, options=options)
+    except CleannewsError as error:
+        assert "\n" not in str(error).strip(), f"multi-line error message: {error}"
+        return None
+    data = article.to_dict()
+    for text in [*strings_of(data), article.to_markdown(), article.to_text()]:
+        check_text(text)
+    again = cleannews.extract(source, options=options).to_dict()
+    assert again == data, "extraction is not deterministic"
+    return article
