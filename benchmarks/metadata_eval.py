@@ -28,7 +28,8 @@ Matching rules (the same for every tool; "key" = NFKC, case-folded, letters and 
 * lang: the same primary language subtag ("en-US" matches "en"), case-insensitive.
 
 trafilatura is run through ``trafilatura.extract_metadata`` (its metadata API: it has no
-language field, so its lang column is empty); newspaper4k through ``Article.parse``
+language field without its optional py3langid classifier, so its lang column is 0);
+newspaper4k through ``Article.parse``
 (title, authors, meta_description, meta_site_name, publish_date, meta_lang).
 """
 
@@ -291,6 +292,10 @@ def table(results: dict[str, dict[str, FieldScore]]) -> str:
         n = next(iter(results.values()))[name].n
         cells = [f"{results[t][name].accuracy:.3f}" for t in tools]
         lines.append(f"| {name} | {n} | " + " | ".join(cells) + " |")
+    lines += ["", "Values given where the reference has none (not scored):", ""]
+    lines += ["| field | " + " | ".join(tools) + " |", "|---|" + "---|" * len(tools)]
+    for name in FIELDS:
+        lines.append(f"| {name} | " + " | ".join(str(results[t][name].extra) for t in tools) + " |")
     return "\n".join(lines)
 
 
