@@ -676,3 +676,8 @@ def test_labels_and_placeholders_in_section_and_tags() -> None:
 def test_license_pointing_at_its_own_section_is_resolved() -> None:
     head = '<link rel="license" href="#license">'
     assert head_only(head).license == URL + "#license"
+
+
+def test_relative_urls_resolve_against_the_base_element() -> None:
+    head = '<base href="https://cdn.example.org/site/">' + meta("og:image", "img/lead.jpg")
+    assert head_only(head).image == "https://cdn.example.org/site/img/lead.jpg"

@@ -91,8 +91,10 @@ class Metadata:
     site_name: str | None = None
     publisher: str | None = None
     language: str | None = None
-    #: The URL the caller gave (base for relative URLs).
+    #: The URL the caller gave.
     url: str | None = None
+    #: Base for relative URLs: ``url`` joined with the page's ``<base href>``.
+    base: str | None = None
     canonical_url: str | None = None
     section: str | None = None
     tags: tuple[str, ...] = ()
@@ -184,7 +186,7 @@ def _tags(raw: Any, meta: Metadata, source: str) -> tuple[str, ...]:
 def _license(raw: Any, meta: Metadata, source: str) -> str | None:
     text = clean_text(raw)
     if text and ("/" in text or text.startswith(("www.", "#"))) and " " not in text:
-        return resolve_url(text, meta.url)
+        return resolve_url(text, meta.base or meta.url)
     return text
 
 
@@ -212,8 +214,8 @@ _NORMALISERS: dict[str, _Normaliser] = {
     "authors": _names,
     "author_organisation": _organisations,
     "language": lambda raw, meta, src: language.normalise_tag(clean_text(raw)),
-    "canonical_url": lambda raw, meta, src: resolve_url(raw, meta.url),
-    "image": lambda raw, meta, src: resolve_url(raw, meta.url),
+    "canonical_url": lambda raw, meta, src: resolve_url(raw, meta.base or meta.url),
+    "image": lambda raw, meta, src: resolve_url(raw, meta.base or meta.url),
     "license": _license,
     "tags": _tags,
 }
@@ -387,6 +389,9 @@ def _language_offers(root: Element) -> Iterator[Offer]:
 
 def head_metadata(root: Element, meta: Metadata) -> None:
     """Read the page's structured metadata, in order of trust (see the module doc)."""
+    base = root.find(".//base[@href]")
+    if base is not None:
+        meta.base = urljoin(meta.url, base.get("href", "")) if meta.url else base.get("href")
     graph = jsonld.parse(root)
     tags = meta_tags(root)
     kinds = [kind for obj in graph.objects for kind in jsonld.types_of(obj)]
