@@ -1,0 +1,6 @@
+"""``python -m cleannews``: the command line (see :mod:`cleannews.cli`)."""
+
+from .cli import main
+
+if __name__ == "__main__":  # spawned worker processes import this module too: do nothing then
+    raise SystemExit(main())
