@@ -30,6 +30,8 @@ _TAGS = ("p", "div", "li", "td", "span", "section", "article")
 _DIGIT = regex.compile(r"\d")
 _LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}")
 _SAMPLE = 400
+#: Hint phrases are looked for in blocks up to this long.
+_HINT_CHARS = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class _Page:
     main_chars: float
     texts: Counter[str]
     groups: dict[int, float]
+    #: Concepts of each element's chain of ancestors, filled as blocks need them.
     concepts: dict[Element, frozenset[str]]
 
 
@@ -168,7 +171,7 @@ def _own(block: Block, page: _Page) -> list[float]:
         1.0 if page.texts[text] > 1 else 0.0,
         group_ld,
         _stopword_ratio(sample),
-        *(1.0 if rule.pattern.search(sample) else 0.0 for rule in rules_of_kind(RuleKind.HINT)),
+        *_hints(text),
         *(1.0 if block.kind is kind else 0.0 for kind in _KINDS),
         block.level / 6 if block.kind is BlockKind.HEADING else 0.0,
         *(1.0 if block.element is not None and block.element.tag == t else 0.0 for t in _TAGS),
@@ -190,6 +193,14 @@ def _stopword_ratio(sample: str) -> float:
     return sum(1 for w in words if w in stopwords) / len(words)
 
 
+def _hints(text: str) -> list[float]:
+    """Which hint phrases a short block holds (credits and box labels are short lines)."""
+    hints = rules_of_kind(RuleKind.HINT)
+    if len(text) > _HINT_CHARS:
+        return [0.0] * len(hints)
+    return [1.0 if rule.pattern.search(text) else 0.0 for rule in hints]
+
+
 def _position(index: int, block: Block, page: _Page) -> list[float]:
     found = page.first_main >= 0
     inside = page.in_main[index]
@@ -207,13 +218,21 @@ def _position(index: int, block: Block, page: _Page) -> list[float]:
 
 
 def _concepts(block: Block, page: _Page, names: list[str]) -> list[float]:
-    found: set[str] = set()
-    for element in block.ancestors:
-        known = page.concepts.get(element)
-        if known is None:
-            known = page.concepts[element] = _element_concepts(element)
-        found |= known
+    found = _chain_concepts(block.ancestors, page.concepts)
     return [1.0 if name in found else 0.0 for name in names]
+
+
+def _chain_concepts(
+    ancestors: tuple[Element, ...], chains: dict[Element, frozenset[str]]
+) -> frozenset[str]:
+    """Concepts of an element and all its ancestors, memoised per element (blocks share them)."""
+    start = len(ancestors)
+    while start > 0 and ancestors[start - 1] not in chains:
+        start -= 1
+    found = chains[ancestors[start - 1]] if start > 0 else frozenset()
+    for element in ancestors[start:]:
+        found = chains[element] = found | _element_concepts(element)
+    return found
 
 
 def _element_concepts(element: Element) -> frozenset[str]:
