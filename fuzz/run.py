@@ -108,8 +108,12 @@ def main(argv: list[str] | None = None) -> int:
         for name in SOURCES:
             one_round(name, args.examples, tally, args)
         rounds += 1
-        print(f"round {rounds}: {sum(tally.examples.values()):,} examples, "
-              f"{len(tally.failures)} failures, {time.monotonic() - start:.0f} s", flush=True)  # fmt: skip
+        done = sum(tally.examples.values())
+        elapsed = time.monotonic() - start
+        print(
+            f"round {rounds}: {done:,} examples, {len(tally.failures)} failures, {elapsed:.0f} s",
+            flush=True,
+        )
     summary = {
         "minutes": round((time.monotonic() - start) / 60, 1),
         "rounds": rounds,

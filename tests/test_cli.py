@@ -6,6 +6,7 @@ Most tests call ``main([...])`` in-process; a few run ``python -m cleannews`` as
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import subprocess
@@ -382,6 +383,21 @@ def test_explain_reports_what_was_removed(
     assert "Share this on Facebook" in err
     code, out, _ = run([str(page), "-f", "json", "--explain"], capsys)
     assert any("Share this" in str(r["text"]) for r in json.loads(out)["boilerplate"])
+
+
+def test_progress_counter_on_a_terminal() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    progress = cli.Progress(20, stream)
+    for number in range(20):
+        progress.step(failed=number == 3)
+    progress.clear()
+    assert stream.getvalue().endswith("\rcleannews: 20/20 pages, 1 failed\r\x1b[K")
+    assert not cli.Progress(5, stream).enabled  # a few pages: no counter
+    assert not cli.Progress(500, io.StringIO()).enabled  # not a terminal
 
 
 # --- worker processes -----------------------------------------------------------------

@@ -235,6 +235,10 @@ class WorkerPool:
                 yield finished.pop(emitted)
                 emitted += 1
 
+    def worker_pids(self) -> list[int]:
+        """Process ids of the current workers (for memory sampling)."""
+        return [w.process.pid for w in self._workers if w.process.pid is not None]
+
     def close(self, *, graceful: bool = True) -> None:
         """Stop every worker: ask politely when ``graceful``, then kill what is left."""
         for worker in self._workers:

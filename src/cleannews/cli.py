@@ -464,6 +464,8 @@ def execute(plan: Plan) -> int:
         skipped, tasks = len(tasks) - len(remaining), remaining
         if skipped:
             print(f"cleannews: --resume: {skipped} inputs already done", file=sys.stderr)
+        if not tasks:
+            return 0
     failed = 0
     progress = Progress(len(tasks), sys.stderr)
     runs = batch.run(
