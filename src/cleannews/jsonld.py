@@ -80,7 +80,7 @@ def _loads(raw: str) -> Any:
         text = _WRAPPER.sub("", text).strip()
     try:
         return json.loads(text, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):  # JSON nested deeper than the recursion limit
         return None
 
 
