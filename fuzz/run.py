@@ -23,9 +23,9 @@ from pathlib import Path
 from types import FrameType
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
-from hypothesis import strategies as st
 
-from fuzz.strategies import KINDS, SOURCES, check
+from cleannews import Options
+from fuzz.strategies import SOURCES, check, options
 
 FAILURES = Path(__file__).resolve().parent / "failures"
 
@@ -58,14 +58,14 @@ def one_round(name: str, examples: int, tally: Tally, args: argparse.Namespace) 
         phases=[Phase.generate, Phase.shrink],
         suppress_health_check=list(HealthCheck),
     )
-    @given(source=SOURCES[name], options=st.sampled_from(KINDS))
-    def run(source: str | bytes, options: object) -> None:
+    @given(source=SOURCES[name], page_options=options)
+    def run(source: str | bytes, page_options: Options) -> None:
         tally.last = source
         tally.examples[name] = tally.examples.get(name, 0) + 1
         start = time.perf_counter()
         signal.alarm(args.hang)
         try:
-            check(source, options)  # type: ignore[arg-type]
+            check(source, page_options)
         finally:
             signal.alarm(0)
         elapsed = time.perf_counter() - start

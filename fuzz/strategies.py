@@ -9,6 +9,8 @@ byte-level mutations of real pages.
 from __future__ import annotations
 
 import gzip
+import html
+import json
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -162,6 +164,69 @@ def mutated_pages(draw: st.DrawFn) -> bytes:
     return bytes(data)
 
 
+DATES = (
+    "2024-05-03", "0000-00-00", "99999-12-31", "2024-13-45T25:61:61Z", "2024-05-03T12:00:00+99:99",
+    "3 hours ago", "99999999999999 days ago", "-5 minutes ago", "yesterday", "31 February 2024",
+    "1714737600", "99999999999999999", "Mon, 03 May 2024 12:00:00 GMT", "3. Mai 2024",
+    "2024年5月3日", "PT99999999999999H", "P1Y2M", "NaN", "1e999", "",
+)  # fmt: skip
+JSON_KEYS = (
+    "@type @id @graph @context @value name author creator datePublished dateModified headline "
+    "publisher inLanguage keywords url image mainEntityOfPage articleSection wordCount "
+    "timeRequired license description isPartOf"
+).split()
+META_NAMES = (
+    "article:published_time article:modified_time og:title og:site_name og:description og:url "
+    "og:locale author date dc.date pubdate description keywords citation_date parsely-pub-date"
+).split()
+dates = st.one_of(st.sampled_from(DATES), st.text(max_size=30), st.integers().map(str))
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | dates | st.sampled_from(WORDS),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(JSON_KEYS) | st.text(max_size=8), inner, max_size=6)
+    ),
+    max_leaves=40,
+)
+
+
+def _json_ld(value: object, depth: int, cut: int | None) -> str:
+    """JSON-LD text: ``value`` as JSON, maybe wrapped ``depth`` levels deep, maybe cut short."""
+    text = "[" * depth + json.dumps(value, allow_nan=True) + "]" * depth
+    return html.escape(text[:cut] if cut is not None else text, quote=False)
+
+
+@st.composite
+def metadata_pages(draw: st.DrawFn) -> str:
+    """Pages whose metadata goes wrong: JSON-LD (random, deep, cut), meta dates, bylines."""
+    head = [draw(st.sampled_from(["", "<title>A title | Site</title>"]))]
+    for _ in range(draw(st.integers(0, 3))):
+        depth = draw(st.sampled_from([0, 0, 1, 600, 100_000]))
+        ld = _json_ld(draw(json_values), depth, draw(st.none() | st.integers(0, 200)))
+        head.append(f'<script type="application/ld+json">{ld}</script>')
+    for _ in range(draw(st.integers(0, 4))):
+        name, value = draw(st.sampled_from(META_NAMES)), html.escape(draw(dates))
+        head.append(f'<meta property="{name}" name="{name}" content="{value}">')
+    lines = st.one_of(
+        dates.map(lambda d: f"<p>Published {html.escape(d)}</p>"),
+        dates.map(lambda d: f'<time datetime="{html.escape(d)}">{html.escape(d)}</time>'),
+        words.map(lambda w: f'<p class="byline">By {w}</p>'),
+        st.integers().map(lambda n: f"<p>{n} min read</p>"),
+        html_fragments,
+    )
+    body = "".join(draw(st.lists(lines, max_size=8)))
+    return f"<html><head>{''.join(head)}</head><body><article><h1>A title</h1>{body}</article>"
+
+
+#: Options worth varying: forced input kinds, trade-offs, tables, any reference time.
+options = st.builds(
+    Options,
+    input_kind=st.sampled_from(list(cleannews.InputKind)),
+    favor=st.sampled_from(list(cleannews.Favor)),
+    tables=st.booleans(),
+    reference_time=st.none() | st.datetimes(),
+)
+
 #: Every kind of generated input, by name.
 SOURCES: dict[str, st.SearchStrategy[Any]] = {
     "html": html_pages(),
@@ -171,8 +236,8 @@ SOURCES: dict[str, st.SearchStrategy[Any]] = {
     "binary": st.binary(max_size=2048),
     "mutated": mutated_pages(),
     "unicode": st.text(max_size=500),
+    "metadata": metadata_pages(),
 }
-KINDS = (Options(), Options(input_kind=cleannews.InputKind.HTML))
 
 
 def strings_of(value: object) -> list[str]:
