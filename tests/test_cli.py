@@ -283,6 +283,23 @@ def test_an_unexpected_exception_is_an_internal_error_record(
     assert len(records(out)) == 4
 
 
+def test_an_unreadable_folder_is_reported(
+    pages: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked, scandir = pages / "sub" / "deeper", os.scandir
+
+    def guarded(path: str) -> object:  # as for a folder with mode 000 (root reads those)
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+    code, out, err = run([str(pages)], capsys)
+    assert code == 1
+    assert err == f"cleannews: {locked}: cannot read the folder: Permission denied\n"
+    assert len(records(out)) == 4
+
+
 def test_max_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "story.html"
     page.write_text(html())

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import multiprocessing
-import resource
 import signal
 import time
 import traceback
@@ -156,6 +155,8 @@ def _worker_main(conn: Connection, job: Job, max_memory: int | None) -> None:
     """A worker process: announce readiness, then extract each task it is sent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the parent, which stops us
     if max_memory is not None:
+        import resource  # Unix only: the rest of the batch runner works without it
+
         resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
     try:
         conn.send(None)
@@ -323,8 +324,9 @@ class WorkerPool:
         if not worker.ready:
             self._start_failures += 1
             if self._start_failures >= MAX_START_FAILURES:
+                hint = "; is --max-memory too low?" if self.max_memory else ""
                 code = worker.process.exitcode
-                raise BatchError(f"worker processes fail to start (exit status {code})")
+                raise BatchError(f"worker processes fail to start (exit status {code}){hint}")
         self._retire(worker, kill=True)
         return [] if lost is None else [(lost[0], lost[1], Outcome(failure=failure))]
 
@@ -355,7 +357,7 @@ def _death(process: BaseProcess) -> str:
             how = f"was killed by {signal.Signals(-code).name}"
         except ValueError:
             how = f"was killed by signal {-code}"
-        how += " (out of memory?)" if code == -signal.SIGKILL else ""
+        how += " (out of memory?)" if code == -getattr(signal, "SIGKILL", 9) else ""
     else:
         how = f"exited with status {code}"
     return f"the worker process {how}; the batch went on without this page"

@@ -16,7 +16,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Protocol, TextIO
@@ -201,18 +201,22 @@ def _expand(arg: str, options: Options) -> Iterator[Task]:
 
 
 def _folder(folder: Path, arg: str) -> Iterator[Task]:
-    found = False
-    for file in _walk(folder):
+    found, errors = False, list[OSError]()
+    for file in _walk(folder, errors.append):
         found = True
         yield Task(str(file), file, output=_base(file.relative_to(folder)))
-    if not found:
+    for error in errors:  # an unreadable folder inside: reported, never silently skipped
+        where = str(error.filename or arg)
+        message = f"cannot read the folder: {error.strerror or error}"
+        yield Task(where, Path(where), failure=Failure("InputError", message))
+    if not found and not errors:
         message = "no pages in this folder (*.html, *.htm, *.xhtml, *.txt, *.gz, no extension)"
         yield Task(arg, folder, failure=Failure("InputError", message))
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, onerror: Callable[[OSError], object]) -> Iterator[Path]:
     """Page files under ``folder``, sorted, hidden files and folders skipped."""
-    for top, dirs, files in os.walk(folder):
+    for top, dirs, files in os.walk(folder, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and is_page_name(name):
