@@ -44,6 +44,11 @@ _ROLES = frozenset(
     ]
 )
 _WITH_ATTRS = etree.XPath("//body//*[@class or @id]")
+#: Inline elements without children are left to the block filters: classifying every classed
+#: link, icon and span costs more than removing them gains.
+_INLINE_LEAVES = frozenset(
+    "a span img i b em strong small svg path use label font abbr time sup sub picture".split()
+)
 _ARTICLE_BODY_PROP = etree.XPath("//body//*[@itemprop='articleBody']")
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 #: An element holding more than this share of the body's text is never removed by class/id.
@@ -97,7 +102,11 @@ def attrs_of(element: Element) -> str:
 def clean(root: Element, dropped: list[Dropped]) -> None:
     """Remove non-content from ``root`` in place, recording what went in ``dropped``."""
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
-    named = [(el, classify_attrs(attrs_of(el))) for el in elements(_WITH_ATTRS, root)]
+    named = [
+        (el, classify_attrs(attrs_of(el)))
+        for el in elements(_WITH_ATTRS, root)
+        if len(el) or el.tag not in _INLINE_LEAVES
+    ]
     guard = _Guard.of(root, named)
     hidden = [el for el in elements(_HIDDEN, root) if _is_hidden(el)]
     _remove_all(root, hidden, "hidden", "hidden from readers", dropped)

@@ -19,6 +19,10 @@ from .rules import RuleKind, line_rule, rules_of_kind
 PROMO_MIN_SCORE = 2.0
 #: ...and at least this many signals per sentence.
 PROMO_PER_SENTENCE = 0.5
+#: Promo paragraphs are looked for among paragraphs of this many characters: a shorter one
+#: cannot hold two signals, and a longer one would need many (it is an article paragraph).
+PROMO_MIN_CHARS = 40
+PROMO_MAX_CHARS = 1200
 #: Blocks this link-heavy are navigation, not prose.
 MAX_LINK_DENSITY = 0.6
 #: A list whose items are mostly links is a link list (related stories, tags, menus).
@@ -51,7 +55,9 @@ def promo_score(text: str) -> tuple[float, int]:
 def drop_promo(blocks: Sequence[Block]) -> None:
     """Paragraphs in which the site talks about itself or calls the reader to act."""
     for block in live(blocks):
-        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE) or len(block.text) < 40:
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+            continue
+        if not PROMO_MIN_CHARS <= len(block.text) <= PROMO_MAX_CHARS:
             continue
         score, sentences = promo_score(block.text)
         block.features["promo"] = score / sentences

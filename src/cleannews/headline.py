@@ -82,8 +82,11 @@ def mark_headline(blocks: Sequence[Block], headline: Block) -> None:
     """Label ``headline`` TITLE and drop the other copies of it."""
     headline.label = Label.TITLE
     key = normalise(headline.text)
+    low, high = ECHO_SIMILARITY * len(headline.text) - 10, len(headline.text) / ECHO_SIMILARITY + 10
     for block in blocks:
-        if block is not headline and not block.dropped and _similar(normalise(block.text), key):
+        if block is headline or block.dropped or not low <= len(block.text) <= high:
+            continue  # an echo has about the headline's length
+        if _similar(normalise(block.text), key):
             block.drop("headline-echo", "repeats the headline")
 
 

@@ -35,7 +35,7 @@ MIN_SHARE = 0.08
 MIN_LEAD = 1.1
 MIN_GAP = 1.0
 #: Characters of a text the guesser reads (about 800 words of a Latin-script text).
-SAMPLE_CHARS = 5000
+SAMPLE_CHARS = 2000
 #: Kana among Han and kana letters above this share makes a text Japanese.
 KANA_SHARE = 0.1
 

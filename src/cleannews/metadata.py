@@ -767,8 +767,13 @@ def finish(meta: Metadata, body: Sequence[Block], options: Options) -> None:
 
 
 def _check_language(meta: Metadata, body: Sequence[Block]) -> None:
-    text = " ".join(b.text for b in body if b.kind is not BlockKind.CODE)
-    guess = language.guess(text[: language.SAMPLE_CHARS])
+    parts: list[str] = []
+    size = 0
+    for block in body:
+        if block.kind is not BlockKind.CODE and size < language.SAMPLE_CHARS:
+            parts.append(block.text)
+            size += len(block.text) + 1
+    guess = language.guess(" ".join(parts)[: language.SAMPLE_CHARS])
     if guess is None:
         return
     source = f"guess:{guess.method}"
