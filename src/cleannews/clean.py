@@ -10,7 +10,7 @@ article or the main heading, or holds most of the page's text: a page whose wrap
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -25,31 +25,19 @@ _NEVER_CONTENT = (
     "button", "option", "datalist", "link", "meta",
 )  # fmt: skip
 _CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog")
-_HIDDEN = etree.XPath(
-    "//body//*[@hidden or @aria-hidden='true' or (@style and (contains(@style,'none')"
-    " or contains(@style,'hidden')))]"
-)
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
-_CHROME_ROLES = etree.XPath("//body//*[@role]")
 _ROLES = frozenset(
-    [
-        "navigation",
-        "menu",
-        "menubar",
-        "complementary",
-        "contentinfo",
-        "dialog",
-        "alertdialog",
-        "search",
-    ]
+    "navigation menu menubar complementary contentinfo dialog alertdialog search".split()
 )
-_WITH_ATTRS = etree.XPath("//body//*[@class or @id]")
+#: Every element cleaning looks at, in one traversal (each XPath is a walk over the page).
+_MARKED = etree.XPath(
+    "//body//*[@class or @id or @role or @hidden or @aria-hidden or @style or @itemprop]"
+)
 #: Inline elements without children are left to the block filters: classifying every classed
 #: link, icon and span costs more than removing them gains.
 _INLINE_LEAVES = frozenset(
     "a span img i b em strong small svg path use label font abbr time sup sub picture".split()
 )
-_ARTICLE_BODY_PROP = etree.XPath("//body//*[@itemprop='articleBody']")
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 #: An element holding more than this share of the body's text is never removed by class/id.
 MAX_REMOVED_SHARE = 0.4
@@ -102,21 +90,43 @@ def attrs_of(element: Element) -> str:
 def clean(root: Element, dropped: list[Dropped]) -> None:
     """Remove non-content from ``root`` in place, recording what went in ``dropped``."""
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
-    named = [
-        (el, classify_attrs(attrs_of(el)))
-        for el in elements(_WITH_ATTRS, root)
-        if len(el) or el.tag not in _INLINE_LEAVES
-    ]
-    guard = _Guard.of(root, named)
-    hidden = [el for el in elements(_HIDDEN, root) if _is_hidden(el)]
-    _remove_all(root, hidden, "hidden", "hidden from readers", dropped)
-    roles = [el for el in elements(_CHROME_ROLES, root) if el.get("role", "").lower() in _ROLES]
-    _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
+    scan = _Scan.of(root)
+    guard = _Guard.of(root, scan)
+    _remove_all(root, scan.hidden, "hidden", "hidden from readers", dropped)
+    _remove_all(root, scan.roles, "aria-role", "navigation or complementary landmark", dropped)
     chrome = [el for el in root.iter(*_CHROME_TAGS) if guard.removable(el)]
     _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
-    for element, (concept, _, _) in named:
+    for element, (concept, _, _) in scan.named:
         if concept is not None and guard.removable(element):
             _remove(root, element, f"class:{concept}", f"{concept} block (class/id)", dropped)
+
+
+Verdict = tuple[str | None, float, frozenset[str]]
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What one traversal of the page found: named, hidden, landmark and article elements."""
+
+    named: list[tuple[Element, Verdict]] = field(default_factory=list)
+    hidden: list[Element] = field(default_factory=list)
+    roles: list[Element] = field(default_factory=list)
+    article_bodies: list[Element] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, root: Element) -> _Scan:
+        scan = cls()
+        for el in elements(_MARKED, root):
+            if _is_hidden(el):
+                scan.hidden.append(el)
+            elif el.get("role", "").lower() in _ROLES:
+                scan.roles.append(el)
+            if el.get("itemprop") == "articleBody":
+                scan.article_bodies.append(el)
+            attrs = attrs_of(el)
+            if attrs != " " and (len(el) or el.tag not in _INLINE_LEAVES):
+                scan.named.append((el, classify_attrs(attrs)))
+        return scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +137,9 @@ class _Guard:
     body_chars: int
 
     @classmethod
-    def of(
-        cls, root: Element, named: list[tuple[Element, tuple[str | None, float, frozenset[str]]]]
-    ) -> _Guard:
-        cores = list(root.iter("article", "main", "h1"))
-        cores += [el for el in elements(_ARTICLE_BODY_PROP, root)]
-        cores += [el for el, (_, _, found) in named if "article_body" in found]
+    def of(cls, root: Element, scan: _Scan) -> _Guard:
+        cores = [*root.iter("article", "main", "h1"), *scan.article_bodies]
+        cores += [el for el, (_, _, found) in scan.named if "article_body" in found]
         protected = {el for core in cores for el in (core, *core.iterancestors())}
         body = root.find("body")
         return cls(frozenset(protected), text_length(body if body is not None else root))
