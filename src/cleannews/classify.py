@@ -28,7 +28,6 @@ _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.COD
           BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
 _TAGS = ("p", "div", "li", "td", "span", "section", "article")
 _DIGIT = regex.compile(r"\d")
-_LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}")
 _SAMPLE = 400
 #: Hint phrases are looked for in blocks up to this long.
 _HINT_CHARS = 160
@@ -157,6 +156,7 @@ def _own(block: Block, page: _Page) -> list[float]:
     f, text = block.features, block.text
     words = max(f.get("words", 0.0), 1.0)
     sample = text[:_SAMPLE]  # ratios from the first few hundred characters are enough
+    sample_words = sample.split()
     group_ld = page.groups.get(block.group, 0.0) if block.group is not None else 0.0
     return [
         math.log1p(len(text)),
@@ -165,12 +165,12 @@ def _own(block: Block, page: _Page) -> list[float]:
         f.get("commas", 0.0) / words,
         f.get("sentence", 0.0),
         len(_DIGIT.findall(sample)) / len(sample) if sample else 0.0,
-        len(_LOWER_WORD.findall(sample)) / max(len(sample.split()), 1),
+        sum(1 for w in sample_words if w[0].islower()) / max(len(sample_words), 1),
         math.log1p(block.score),
         f.get("promo", 0.0),
         1.0 if page.texts[text] > 1 else 0.0,
         group_ld,
-        _stopword_ratio(sample),
+        _stopword_ratio(sample_words),
         *_hints(text),
         *(1.0 if block.kind is kind else 0.0 for kind in _KINDS),
         block.level / 6 if block.kind is BlockKind.HEADING else 0.0,
@@ -185,12 +185,11 @@ def _stopwords() -> frozenset[str]:
     return frozenset(w for spec in languages.values() for w in spec["words"])
 
 
-def _stopword_ratio(sample: str) -> float:
-    words = sample.lower().split()
+def _stopword_ratio(words: list[str]) -> float:
     if not words:
         return 0.0
     stopwords = _stopwords()
-    return sum(1 for w in words if w in stopwords) / len(words)
+    return sum(1 for w in words if w.lower() in stopwords) / len(words)
 
 
 def _hints(text: str) -> list[float]:
