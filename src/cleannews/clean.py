@@ -81,9 +81,9 @@ def attrs_of(element: Element) -> str:
     An id of four or more words is a slug made from a heading ("sharing-with-a-developer"),
     not the name of a page component, and is left out.
     """
-    ident = element.get("id", "")
-    if ident.count("-") + ident.count("_") >= 3:
-        ident = ""
+    ident = element.get("id")
+    if not ident or ident.count("-") + ident.count("_") >= 3:
+        return element.get("class", "")
     return f"{element.get('class', '')} {ident}"
 
 
@@ -124,7 +124,7 @@ class _Scan:
             if el.get("itemprop") == "articleBody":
                 scan.article_bodies.append(el)
             attrs = attrs_of(el)
-            if attrs != " " and (len(el) or el.tag not in _INLINE_LEAVES):
+            if attrs and (len(el) or el.tag not in _INLINE_LEAVES):
                 scan.named.append((el, classify_attrs(attrs)))
         return scan
 
@@ -154,7 +154,10 @@ class _Guard:
 def _is_hidden(element: Element) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
-    return _HIDDEN_STYLE.search(element.get("style", "")) is not None
+    style = element.get("style")
+    if not style or ("none" not in style and "hidden" not in style):
+        return False
+    return _HIDDEN_STYLE.search(style) is not None
 
 
 def _remove_all(
