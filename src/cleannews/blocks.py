@@ -25,6 +25,78 @@ class BlockKind(enum.Enum):
     CAPTION = "caption"
 
 
+@dataclass(slots=True, eq=False)
+class ListContext:
+    """A ``ul``/``ol`` seen during segmentation, shared by the blocks inside it."""
+
+    ordered: bool
+    #: The list item this list is nested in, None for a top-level list.
+    parent: ItemContext | None = None
+
+
+@dataclass(slots=True, eq=False)
+class ItemContext:
+    """An ``li``: its list, and whether it holds more than list-item text."""
+
+    list: ListContext
+    element: Element | None = None
+    #: The block quotation the item lies in (see ``Block.quote``).
+    quote: int | None = None
+    #: Blocks whose innermost list item this is, and their characters.
+    blocks: int = 0
+    chars: int = 0
+    #: Set when the item holds headings, tables or long prose: a layout item, not a list item.
+    layout: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class TableContext:
+    """A ``table``, and what tells a data table from a layout table."""
+
+    #: A cell holds a heading or long prose, or the table says it is for presentation.
+    layout: bool = False
+    #: A cell holds another table (layout, unless the table has header cells).
+    nested: bool = False
+    #: The table has header cells (``th``, ``thead``) or a caption.
+    header: bool = False
+    #: Column where the next cell of the current row starts (colspans counted).
+    column: int = 0
+
+    @property
+    def data(self) -> bool:
+        """True for a data table (after Readability's test: header cells outweigh nesting)."""
+        return not self.layout and (self.header or not self.nested)
+
+
+@dataclass(slots=True, eq=False)
+class CellContext:
+    """A ``td``/``th``: its table, row number, column (colspans counted) and header flag."""
+
+    table: TableContext
+    row: int
+    column: int
+    header: bool
+    element: Element | None = None
+    #: Paragraph blocks in the cell, and characters of all its blocks.
+    blocks: int = 0
+    chars: int = 0
+
+
+@dataclass(slots=True, eq=False)
+class FigureContext:
+    """A ``figure``: its images as (src, alt), raw as written in the page."""
+
+    images: list[tuple[str, str]] = field(default_factory=list)
+    blocks: int = 0
+
+
+@dataclass(slots=True, eq=False)
+class CodeContext:
+    """A ``pre``: the language named by its class (``language-python``), if any."""
+
+    language: str | None = None
+
+
 class Label(enum.Enum):
     """The verdict on a block."""
 
@@ -63,6 +135,20 @@ class Block:
     rule: str = ""
     reason: str = ""
     features: dict[str, float] = field(default_factory=dict)
+    # Structure context, for rendering only (the classifier never reads these):
+    #: Inline links as (link text, href as written), in order.
+    links: tuple[tuple[str, str], ...] = ()
+    #: The innermost list item, table cell, figure and ``pre`` the block lies in.
+    item: ItemContext | None = None
+    cell: CellContext | None = None
+    figure: FigureContext | None = None
+    code: CodeContext | None = None
+    #: The table whose ``<caption>`` the block is.
+    caption_of: TableContext | None = None
+    #: Identifies the outermost block quotation the block lies in.
+    quote: int | None = None
+    #: Figures without text of their own that end just before this block.
+    figures_before: tuple[FigureContext, ...] = ()
 
     @property
     def link_density(self) -> float:

@@ -2,17 +2,29 @@
 
 Block-level elements start and end blocks; inline text accumulates into the innermost open
 block. Every block records the element that owns it, its link text, and its structure (heading
-level, list membership and depth, quote, preformatted, table cell).
+level, list membership and depth, quote, preformatted, table cell). The same walk records what
+rendering needs and the classifier never reads: inline links, the list item, table cell,
+figure and ``pre`` a block lies in (shared context objects, see :mod:`cleannews.blocks`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
 from lxml import etree
 
-from .blocks import Block, BlockKind
+from .blocks import (
+    Block,
+    BlockKind,
+    CellContext,
+    CodeContext,
+    FigureContext,
+    ItemContext,
+    ListContext,
+    TableContext,
+)
 from .dom import Element
 
 BLOCK_TAGS = frozenset(
@@ -24,6 +36,22 @@ BLOCK_TAGS = frozenset(
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _WS = regex.compile(r"\s+")
+_LANGUAGE = regex.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#-]+)", regex.I)
+_IMAGE_SOURCES = ("data-src", "data-lazy-src", "data-original", "src")
+#: A list item with more blocks or characters than this is page layout, not a list item.
+MAX_ITEM_BLOCKS = 6
+MAX_ITEM_CHARS = 2000
+#: A table cell with more text than this, or with paragraphs holding at least this much text,
+#: makes its table a layout table.
+MAX_CELL_CHARS = 400
+MAX_CELL_PARAGRAPH_CHARS = 200
+
+
+@dataclass(slots=True)
+class _OpenLink:
+    href: str | None
+    #: Index in ``_Walk.text`` where the link's text starts.
+    start: int
 
 
 @dataclass(slots=True)
@@ -41,6 +69,19 @@ class _Walk:
     list_ids: dict[Element, int] = field(default_factory=dict)
     table_ids: dict[Element, int] = field(default_factory=dict)
     rows: int = 0
+    # rendering context
+    list_contexts: list[ListContext] = field(default_factory=list)
+    items: list[ItemContext] = field(default_factory=list)
+    tables: list[TableContext] = field(default_factory=list)
+    cells: list[CellContext] = field(default_factory=list)
+    thead_open: int = 0
+    figures: list[FigureContext] = field(default_factory=list)
+    caption_open: int = 0
+    pending_figures: list[FigureContext] = field(default_factory=list)
+    code: CodeContext | None = None
+    quotes: int = 0
+    open_links: list[_OpenLink] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, text: str | None) -> None:
         if text:
@@ -68,16 +109,17 @@ def _start(walk: _Walk, element: Element, tag: str) -> None:
     if tag in BLOCK_TAGS:
         _flush(walk)
         walk.owners.append(element)
-        if tag in ("ul", "ol"):
-            walk.lists.append(element)
-        elif tag == "pre":
-            walk.pre_open += 1
-        elif tag == "blockquote":
-            walk.quote_open += 1
-        elif tag == "tr":
-            walk.rows += 1
+        opener = _OPENERS.get(tag)
+        if opener is not None:
+            opener(walk, element)
     elif tag == "a":
         walk.links_open += 1
+        walk.open_links.append(_OpenLink(_href(element), len(walk.text)))
+    elif tag == "img":
+        if walk.figures:
+            _image(walk.figures[-1], element)
+    elif tag == "code" and walk.code is not None and walk.code.language is None:
+        walk.code.language = _language(element)
     walk.add(element.text)
 
 
@@ -85,15 +127,190 @@ def _end(walk: _Walk, element: Element, tag: str) -> None:
     if tag in BLOCK_TAGS:
         _flush(walk)
         walk.owners.pop()
-        if tag in ("ul", "ol"):
-            walk.lists.pop()
-        elif tag == "pre":
-            walk.pre_open -= 1
-        elif tag == "blockquote":
-            walk.quote_open -= 1
+        closer = _CLOSERS.get(tag)
+        if closer is not None:
+            closer(walk, element)
     elif tag == "a":
         walk.links_open -= 1
+        _close_link(walk)
     walk.add(element.tail)
+
+
+# --- opening and closing block elements -------------------------------------------------------
+
+
+def _open_list(walk: _Walk, element: Element) -> None:
+    walk.lists.append(element)
+    parent = walk.items[-1] if walk.items else None
+    walk.list_contexts.append(ListContext(element.tag == "ol", parent))
+
+
+def _close_list(walk: _Walk, element: Element) -> None:
+    walk.lists.pop()
+    walk.list_contexts.pop()
+
+
+def _open_item(walk: _Walk, element: Element) -> None:
+    if walk.list_contexts:
+        quote = walk.quotes if walk.quote_open else None
+        walk.items.append(ItemContext(walk.list_contexts[-1], element, quote))
+
+
+def _close_item(walk: _Walk, element: Element) -> None:
+    if walk.items and walk.items[-1].element is element:
+        walk.items.pop()
+
+
+def _open_pre(walk: _Walk, element: Element) -> None:
+    walk.pre_open += 1
+    if walk.pre_open == 1:
+        walk.code = CodeContext(_language(element))
+
+
+def _close_pre(walk: _Walk, element: Element) -> None:
+    walk.pre_open -= 1
+    if not walk.pre_open:
+        walk.code = None
+
+
+def _open_quote(walk: _Walk, element: Element) -> None:
+    walk.quote_open += 1
+    if walk.quote_open == 1:
+        walk.quotes += 1
+
+
+def _close_quote(walk: _Walk, element: Element) -> None:
+    walk.quote_open -= 1
+
+
+def _open_table(walk: _Walk, element: Element) -> None:
+    if walk.cells:
+        walk.cells[-1].table.nested = True
+    layout = element.get("role") in ("presentation", "none")
+    walk.tables.append(TableContext(layout=layout))
+
+
+def _close_table(walk: _Walk, element: Element) -> None:
+    if walk.tables:
+        walk.tables.pop()
+
+
+def _open_row(walk: _Walk, element: Element) -> None:
+    walk.rows += 1
+    if walk.tables:
+        walk.tables[-1].column = 0
+
+
+def _open_cell(walk: _Walk, element: Element) -> None:
+    if not walk.tables:
+        return
+    table = walk.tables[-1]
+    header = element.tag == "th" or walk.thead_open > 0
+    table.header = table.header or header
+    walk.cells.append(CellContext(table, walk.rows, table.column, header, element))
+    span = element.get("colspan", "1")
+    table.column += min(max(int(span), 1), 50) if span.isdigit() else 1
+
+
+def _close_cell(walk: _Walk, element: Element) -> None:
+    if walk.cells and walk.cells[-1].element is element:
+        walk.cells.pop()
+
+
+def _open_thead(walk: _Walk, element: Element) -> None:
+    walk.thead_open += 1
+
+
+def _close_thead(walk: _Walk, element: Element) -> None:
+    walk.thead_open -= 1
+
+
+def _open_heading(walk: _Walk, element: Element) -> None:
+    if walk.items:
+        walk.items[-1].layout = True
+    if walk.cells:
+        walk.cells[-1].table.layout = True
+
+
+def _open_figure(walk: _Walk, element: Element) -> None:
+    walk.figures.append(FigureContext())
+
+
+def _close_figure(walk: _Walk, element: Element) -> None:
+    figure = walk.figures.pop()
+    if not figure.blocks and figure.images:
+        walk.pending_figures.append(figure)  # no caption: it goes before the next block
+
+
+def _open_caption(walk: _Walk, element: Element) -> None:
+    walk.caption_open += 1
+
+
+def _close_caption(walk: _Walk, element: Element) -> None:
+    walk.caption_open -= 1
+
+
+def _open_table_caption(walk: _Walk, element: Element) -> None:
+    if walk.tables:
+        walk.tables[-1].header = True
+
+
+_Handler = Callable[[_Walk, Element], None]
+_OPENERS: dict[str, _Handler] = {
+    "ul": _open_list, "ol": _open_list, "li": _open_item, "pre": _open_pre,
+    "blockquote": _open_quote, "table": _open_table, "tr": _open_row, "td": _open_cell,
+    "th": _open_cell, "thead": _open_thead, "figure": _open_figure,
+    "figcaption": _open_caption, "caption": _open_table_caption,
+    **dict.fromkeys(_HEADINGS, _open_heading),
+}  # fmt: skip
+_CLOSERS: dict[str, _Handler] = {
+    "ul": _close_list, "ol": _close_list, "li": _close_item, "pre": _close_pre,
+    "blockquote": _close_quote, "table": _close_table, "td": _close_cell, "th": _close_cell,
+    "thead": _close_thead, "figure": _close_figure, "figcaption": _close_caption,
+}  # fmt: skip
+
+
+# --- inline elements --------------------------------------------------------------------------
+
+
+def _href(element: Element) -> str | None:
+    href = (element.get("href") or "").strip()
+    if not href or href.lower().startswith(("javascript:", "data:", "vbscript:")):
+        return None
+    return href
+
+
+def _close_link(walk: _Walk) -> None:
+    if not walk.open_links:
+        return
+    link = walk.open_links.pop()
+    if link.href is None:
+        return
+    text = " ".join("".join(walk.text[link.start :]).split())
+    if text:
+        walk.links.append((text, link.href))
+
+
+def _image(figure: FigureContext, element: Element) -> None:
+    for name in _IMAGE_SOURCES:
+        src = (element.get(name) or "").strip()
+        if src and not src.startswith("data:"):
+            figure.images.append((src, " ".join(element.get("alt", "").split())))
+            return
+    srcset = (element.get("srcset") or element.get("data-srcset") or "").split()
+    if srcset:
+        figure.images.append((srcset[0], " ".join(element.get("alt", "").split())))
+
+
+def _language(element: Element) -> str | None:
+    found = _LANGUAGE.search(element.get("class", ""))
+    if found is not None:
+        return (found.group(1) or found.group(2)).lower()
+    declared = (element.get("data-lang") or "").strip().lower()
+    return declared or None
+
+
+# --- blocks ------------------------------------------------------------------------------------
 
 
 def _flush(walk: _Walk) -> None:
@@ -102,6 +319,9 @@ def _flush(walk: _Walk) -> None:
     raw = "".join(walk.text)
     text = raw.strip("\n") if walk.pre_open else " ".join(raw.split())
     link_chars, walk.text, walk.link_chars = walk.link_chars, [], 0
+    links, walk.links = walk.links, []
+    for link in walk.open_links:
+        link.start = 0  # the rest of an open link's text belongs to the next block
     if not text:
         return
     owner = walk.owners[-1]
@@ -109,7 +329,52 @@ def _flush(walk: _Walk) -> None:
         text, link_chars=min(link_chars, len(text)), element=owner, ancestors=tuple(walk.owners)
     )
     _classify(walk, block, owner)
+    if links:
+        block.links = tuple(links)
+    _context(walk, block)
     walk.blocks.append(block)
+
+
+def _context(walk: _Walk, block: Block) -> None:
+    """Record the list item, cell, figure, quote and ``pre`` the block lies in."""
+    if walk.items:
+        item = block.item = walk.items[-1]
+        item.blocks += 1
+        item.chars += len(block.text)
+        if item.blocks > MAX_ITEM_BLOCKS or item.chars > MAX_ITEM_CHARS:
+            item.layout = True
+    if walk.tables:
+        _table_context(walk, block)
+    if walk.figures and (walk.caption_open or block.kind is BlockKind.CAPTION):
+        block.figure = walk.figures[-1]
+        block.figure.blocks += 1
+    if walk.pre_open:
+        block.code = walk.code
+    if walk.quote_open:
+        block.quote = walk.quotes
+    if walk.pending_figures:
+        block.figures_before = tuple(walk.pending_figures)
+        walk.pending_figures = []
+
+
+def _table_context(walk: _Walk, block: Block) -> None:
+    """The table whose caption the block is, or the cell the block lies in (a cell holding
+    prose makes its table a layout table)."""
+    if block.kind is BlockKind.CAPTION and _tag(block.element) == "caption":
+        block.caption_of = walk.tables[-1]
+    elif walk.cells:
+        cell = block.cell = walk.cells[-1]
+        cell.chars += len(block.text)
+        if block.kind is BlockKind.PARAGRAPH:
+            cell.blocks += 1
+        if cell.chars > MAX_CELL_CHARS or (
+            cell.blocks > 1 and cell.chars > MAX_CELL_PARAGRAPH_CHARS
+        ):
+            cell.table.layout = True
+
+
+def _tag(element: Element | None) -> str | None:
+    return element.tag if element is not None else None
 
 
 def _classify(walk: _Walk, block: Block, owner: Element) -> None:
