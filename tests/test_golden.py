@@ -65,7 +65,7 @@ def test_seed_structure() -> None:
     assert [t.title for t in article.toc] == SEED_SECTIONS
     lists = [c for c in rest[-1].content if isinstance(c, ListBlock)]
     assert len(lists) == 1
-    assert [i.split(":")[0] for i in lists[0].items] == [
+    assert [i.text.split(":")[0] for i in lists[0].items] == [
         "Enhanced training on ethical decision-making",
         "Improved whistleblower protection",
         "Increased access to mental health support",

@@ -314,7 +314,8 @@ def test_sections_group_content_under_headings() -> None:
     lead, first, sub = sections(blocks)
     assert (lead.heading, lead.paragraphs) == (None, ("Lead text.",))
     assert (first.heading, first.level, first.anchor) == ("First", 2, "first")
-    assert first.content == (cleannews.ListBlock(("a", "b")), cleannews.Paragraph("Body."))
+    items = (cleannews.ListItem("a"), cleannews.ListItem("b"))
+    assert first.content == (cleannews.ListBlock(items), cleannews.Paragraph("Body."))
     assert (sub.anchor, sub.content) == ("sub", (cleannews.Table((("x", "y"), ("z", "w"))),))
 
 
@@ -389,7 +390,7 @@ def test_serializers_render_the_same_tree() -> None:
     assert data["title"] == "Bridge reopens"
     assert data["url"] == "https://example.org/bridge"
     assert data["text"] == article.text
-    assert data["sections"][0]["content"][0] == {"type": "paragraph", "text": PROSE}
+    assert data["sections"][0]["content"][0] == {"type": "paragraph", "text": PROSE, "links": []}
     assert article.to_markdown().startswith("# Bridge reopens\n\n")
     assert article.to_text() == f"Bridge reopens\n\n{article.text}"
     assert article.word_count == 2 * len(PROSE.split())

@@ -13,7 +13,22 @@ from .errors import (
     ParseError,
     RuleError,
 )
-from .model import Article, Code, ListBlock, Paragraph, Quote, Removed, Section, Table, TocEntry
+from .model import (
+    Article,
+    Code,
+    Figure,
+    Image,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Removed,
+    Section,
+    Table,
+    TocEntry,
+    TocSource,
+)
 from .options import Favor, InputKind, Options
 from .pipeline import extract
 
@@ -24,10 +39,14 @@ __all__ = [
     "DecodeError",
     "EmptyInputError",
     "Favor",
+    "Figure",
+    "Image",
     "InputError",
     "InputKind",
     "InputTooLargeError",
+    "Link",
     "ListBlock",
+    "ListItem",
     "Options",
     "Paragraph",
     "ParseError",
@@ -37,6 +56,7 @@ __all__ = [
     "Section",
     "Table",
     "TocEntry",
+    "TocSource",
     "extract",
 ]
 __version__ = "0.1.0"

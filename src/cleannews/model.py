@@ -15,32 +15,73 @@ from . import serialize
 
 
 @dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A run of body text."""
+class Link:
+    """An inline link: its text (a substring of the owning node's text) and absolute URL.
+
+    In-page links keep their fragment form (``#anchor``).
+    """
 
     text: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A run of body text, with the links inside it."""
+
+    text: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One list item: its text and links, and the lists nested in it."""
+
+    text: str
+    links: tuple[Link, ...] = ()
+    children: tuple[ListBlock, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ListBlock:
-    """A bulleted (``ordered=False``) or numbered list of items."""
+    """A bulleted (``ordered=False``) or numbered list of items, possibly nested."""
 
-    items: tuple[str, ...]
+    items: tuple[ListItem, ...]
     ordered: bool = False
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The texts of every item, nested ones included, in document order."""
+        return tuple(text for _, text in self.walk())
+
+    def walk(self, depth: int = 0) -> tuple[tuple[int, str], ...]:
+        """(depth, text) of every item in document order; top-level items have depth 0."""
+        out: list[tuple[int, str]] = []
+        for item in self.items:
+            out.append((depth, item.text))
+            for child in item.children:
+                out.extend(child.walk(depth + 1))
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A block quotation."""
+    """A block quotation: its paragraphs, lists and other content, in order."""
 
-    text: str
+    content: tuple[Content, ...]
+
+    @property
+    def text(self) -> str:
+        """The quotation's text, its parts separated by blank lines."""
+        return "\n\n".join(serialize.content_text(node) for node in self.content)
 
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """Preformatted text, whitespace kept."""
+    """Preformatted text, whitespace kept, with the language the page names (if any)."""
 
     text: str
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +90,31 @@ class Table:
 
     rows: tuple[tuple[str, ...], ...]
     header: bool = False
+    caption: str = ""
 
 
-Content = Paragraph | ListBlock | Quote | Code | Table
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image: absolute URL (resolved against the page) and alternative text."""
+
+    src: str
+    alt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure: its images and caption (``text`` is the caption)."""
+
+    images: tuple[Image, ...]
+    caption: str = ""
+
+    @property
+    def text(self) -> str:
+        """The caption (figures contribute their caption to the body text)."""
+        return self.caption
+
+
+Content = Paragraph | ListBlock | Quote | Code | Table | Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +139,15 @@ class TocEntry:
     title: str
     level: int
     anchor: str
+
+
+class TocSource(enum.Enum):
+    """Where :attr:`Article.toc` comes from."""
+
+    #: The page's own contents box (read, linked to the sections, removed from the body).
+    PAGE = "page"
+    #: Derived from the section headings.
+    HEADINGS = "headings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +202,11 @@ class Article:
     page_type_reasons: tuple[str, ...] = ()
     #: Where each metadata field came from, e.g. ``{"published": "text:reading-line"}``.
     provenance: Mapping[str, str] = field(default_factory=dict)
+    #: Where :attr:`toc` comes from: the page's own contents box, or the headings.
+    toc_source: TocSource = TocSource.HEADINGS
+    #: Where the page's contents box and the sections disagree, one note per mismatch, e.g.
+    #: ``'page TOC entry "Reactions" (#reactions) has no matching section'``.
+    toc_warnings: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -150,9 +227,13 @@ class Article:
         return serialize.to_json(self, indent=indent)
 
     def to_markdown(self) -> str:
-        """The article as Markdown: headline, headings at their levels, lists, quotes."""
+        """The article as Markdown (headings at their levels, nested lists, links, figures)."""
         return serialize.to_markdown(self)
 
     def to_text(self) -> str:
         """Headline, a blank line, then :attr:`text`."""
         return serialize.to_text(self)
+
+    def to_html(self) -> str:
+        """The article as clean semantic HTML (``<article>`` with headings, lists, tables...)."""
+        return serialize.to_html(self)

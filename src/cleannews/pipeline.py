@@ -30,9 +30,9 @@ from .pagetype import page_type
 from .parse import parse_html
 from .segment import segment
 from .select import main_containers
-from .structure import sections, toc_from_sections
+from .structure import document_base, sections
 from .textblocks import text_blocks
-from .toc import extract_toc
+from .toc import article_toc, extract_toc
 
 
 def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:
@@ -53,6 +53,7 @@ def extract_html(root: Element, url: str | None, options: Options) -> Article:
     """The HTML pipeline over a parsed tree (modified in place)."""
     meta = Metadata(url=url)
     head_metadata(root, meta)
+    base = document_base(root, url or meta.canonical_url)  # links resolve against this
     page_toc = extract_toc(root)
     dropped: list[Dropped] = []
     blocks, containers = candidate_blocks(root, dropped)
@@ -64,7 +65,13 @@ def extract_html(root: Element, url: str | None, options: Options) -> Article:
     text_metadata(blocks, meta, options)
     title = choose_title(meta, headline.text if headline else None)
     return assemble(
-        blocks, title=title, meta=meta, dropped=dropped, options=options, page_toc=page_toc
+        blocks,
+        title=title,
+        meta=meta,
+        dropped=dropped,
+        options=options,
+        page_toc=page_toc,
+        base=base,
     )
 
 
@@ -83,7 +90,7 @@ def extract_text(text: str, url: str | None, options: Options) -> Article:
     meta = Metadata(url=url)
     text_metadata(blocks, meta, options)
     title = choose_title(meta, headline.text if headline else None)
-    return assemble(blocks, title=title, meta=meta, dropped=[], options=options)
+    return assemble(blocks, title=title, meta=meta, dropped=[], options=options, base=url)
 
 
 def candidate_blocks(root: Element, dropped: list[Dropped]) -> tuple[list[Block], list[Element]]:
@@ -119,10 +126,11 @@ def assemble(
     dropped: list[Dropped],
     options: Options,
     page_toc: tuple[TocEntry, ...] = (),
+    base: str | None = None,
 ) -> Article:
     """Build the Article from the kept blocks and the metadata."""
     body = filters.live(blocks)
-    parts = sections(body, tables=options.tables)
+    toc, parts = article_toc(page_toc, sections(body, tables=options.tables, base=base), title)
     removed = [Removed(d.text, d.rule, d.reason) for d in dropped]
     removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.dropped]
     words = sum(len(b.text.split()) for b in body)
@@ -137,7 +145,9 @@ def assemble(
     return Article(
         title=title,
         sections=parts,
-        toc=page_toc or toc_from_sections(parts),
+        toc=toc.entries,
+        toc_source=toc.source,
+        toc_warnings=toc.warnings,
         published=meta.published,
         modified=meta.modified,
         authors=meta.authors,

@@ -3,14 +3,24 @@
 A TOC box is a list of links, most of them in-page anchors (``href="#..."``) that point at
 ids present in the page (ez-toc, ``nav`` with anchors, Wikipedia's "Contents"). Its entries
 keep the nesting depth of their lists as the level.
+
+After structuring, :func:`article_toc` links the page's entries to the sections (by anchor,
+else by title) and notes where the two disagree; a page without a contents box gets its TOC
+from the headings. A plain list in the body whose items name the sections after it is read
+as the page's contents list too, and taken out of the body.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
 from lxml import etree
 
 from .dom import Element, drop_tree, elements, link_density, strings, text_of
-from .model import TocEntry
+from .model import Content, ListBlock, Paragraph, Section, TocEntry, TocSource
+from .structure import toc_from_sections
 
 _ANCHOR_LINKS = etree.XPath("//body//a[starts-with(@href, '#') and string-length(@href) > 1]")
 _ANCHOR_LINKS_REL = etree.XPath(".//a[starts-with(@href, '#') and string-length(@href) > 1]")
@@ -30,7 +40,7 @@ def extract_toc(root: Element) -> tuple[TocEntry, ...]:
     box = _toc_box(links, ids)
     if box is None:
         return ()
-    entries = tuple(_entries(box, ids))
+    entries = tuple(_entries(box))
     drop_tree(box)
     return entries
 
@@ -70,12 +80,14 @@ def _outermost_box(container: Element) -> Element:
     return box
 
 
-def _entries(box: Element, ids: set[str]) -> list[TocEntry]:
+def _entries(box: Element) -> list[TocEntry]:
+    """Every entry of the box, also those whose anchor is missing from the page (they are
+    matched to sections by title later, or reported)."""
     result = []
     for link in elements(_ANCHOR_LINKS_REL, box):
         anchor = link.get("href", "")[1:]
         title = text_of(link)
-        if anchor in ids and title:
+        if title:
             depth = sum(1 for p in link.iterancestors("ul", "ol") if _contains(box, p) or p is box)
             result.append(TocEntry(_strip_number(title), max(1, depth) + 1, anchor))
     return result
@@ -87,3 +99,122 @@ def _strip_number(title: str) -> str:
     if rest and head.rstrip(".").replace(".", "").isdigit():
         return rest.strip()
     return title
+
+
+# --- the page TOC against the sections -----------------------------------------------------------
+
+_KEY_DROP = regex.compile(r"^[\d.\s]+(?=\p{L})|[^\p{L}\p{N}]+")
+#: A list is a plain contents list when this many of its items, and this share, name sections.
+MIN_LIST_MATCHES = 3
+MIN_LIST_SHARE = 0.6
+_TOC_LABELS = frozenset(
+    "contents|table of contents|in this article|on this page|in this post|jump to|"
+    "inhalt|inhaltsverzeichnis|sommaire|table des matières|índice|indice|contenido|contenidos|"
+    "inhoud|indholdsfortegnelse|spis treści|obsah|目次|目录".split("|")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Toc:
+    """The article's TOC, where it comes from, and where the page's TOC disagrees."""
+
+    entries: tuple[TocEntry, ...]
+    source: TocSource
+    warnings: tuple[str, ...] = ()
+
+
+def heading_key(text: str) -> str:
+    """Comparison key of a heading or TOC title: no numbering, case or punctuation."""
+    return _KEY_DROP.sub("", text.casefold())
+
+
+def article_toc(
+    page: Sequence[TocEntry], parts: Sequence[Section], title: str | None = None
+) -> tuple[Toc, tuple[Section, ...]]:
+    """The TOC (the page's own, linked to the sections, else from the headings) and the
+    sections without a plain contents list found in the body."""
+    parts = tuple(parts)
+    if not page:
+        page, parts = _contents_list(parts)
+    if not page:
+        return Toc(toc_from_sections(parts), TocSource.HEADINGS), parts
+    return _reconcile(page, parts, title), parts
+
+
+def _reconcile(page: Sequence[TocEntry], parts: Sequence[Section], title: str | None) -> Toc:
+    headed = [s for s in parts if s.heading]
+    by_anchor = {s.anchor: s for s in headed if s.anchor}
+    by_key: dict[str, list[Section]] = {}
+    for section in headed:
+        by_key.setdefault(heading_key(section.heading or ""), []).append(section)
+    entries: list[TocEntry] = []
+    warnings: list[str] = []
+    matched: set[int] = set()
+    for entry in page:
+        found = _match(entry, by_anchor, by_key.get(heading_key(entry.title), []), matched)
+        if found is None:
+            if not title or heading_key(entry.title) != heading_key(title):
+                warnings.append(
+                    f'page TOC entry "{entry.title}" (#{entry.anchor}) has no matching section'
+                )
+            entries.append(entry)
+            continue
+        matched.add(id(found))
+        entries.append(TocEntry(entry.title, entry.level, found.anchor or entry.anchor))
+    deepest = max((s.level for s in headed if id(s) in matched), default=0)
+    for section in headed:
+        if id(section) not in matched and section.level <= deepest:
+            warnings.append(f'section "{section.heading}" is missing from the page TOC')
+    return Toc(tuple(entries), TocSource.PAGE, tuple(warnings))
+
+
+def _match(
+    entry: TocEntry, by_anchor: dict[str, Section], same_title: list[Section], matched: set[int]
+) -> Section | None:
+    """The section an entry points at: by anchor, else the first unmatched one of its title."""
+    section = by_anchor.get(entry.anchor)
+    if section is not None and id(section) not in matched:
+        return section
+    return next((s for s in same_title if id(s) not in matched), None)
+
+
+def _contents_list(parts: tuple[Section, ...]) -> tuple[tuple[TocEntry, ...], tuple[Section, ...]]:
+    """A list in the body whose items name the sections after it: the page's contents list,
+    read and taken out of the body (with its "Contents" heading when nothing else is under it).
+    """
+    for index, section in enumerate(parts):
+        later = {heading_key(s.heading or ""): s for s in parts[index + 1 :] if s.heading}
+        for node in section.content:
+            if isinstance(node, ListBlock) and _names_sections(node, later):
+                entries = tuple(
+                    TocEntry(text, depth + 2, later[key].anchor or "")
+                    if (key := heading_key(text)) in later
+                    else TocEntry(text, depth + 2, "")
+                    for depth, text in node.walk()
+                )
+                return entries, _without(parts, index, node)
+    return (), parts
+
+
+def _names_sections(node: ListBlock, later: dict[str, Section]) -> bool:
+    keys = [heading_key(text) for _, text in node.walk()]
+    found = sum(1 for key in keys if key in later)
+    return found >= MIN_LIST_MATCHES and found >= MIN_LIST_SHARE * len(keys)
+
+
+def _without(parts: tuple[Section, ...], index: int, node: ListBlock) -> tuple[Section, ...]:
+    """``parts`` without the contents list, its label paragraph ("Contents:") and, when
+    nothing else is under it, its "Contents" heading."""
+    section = parts[index]
+    at = section.content.index(node)
+    start = at - 1 if at and _is_label(section.content[at - 1]) else at
+    content = section.content[:start] + section.content[at + 1 :]
+    if not content and _is_label(section.heading or ""):
+        return parts[:index] + parts[index + 1 :]
+    return (*parts[:index], replace(section, content=content), *parts[index + 1 :])
+
+
+def _is_label(node: Content | str) -> bool:
+    """A "Contents" / "In this article:" label, as a heading text or a paragraph."""
+    text = node if isinstance(node, str) else node.text if isinstance(node, Paragraph) else ""
+    return text.casefold().strip(" :") in _TOC_LABELS
