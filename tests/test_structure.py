@@ -4,6 +4,8 @@ is rendered (JSON, Markdown, HTML, text), and the page TOC against the sections.
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from lxml import etree
@@ -32,6 +34,7 @@ from cleannews.serialize import md_escape
 from cleannews.structure import document_base, resolve, sections
 from cleannews.toc import article_toc
 
+T = TypeVar("T")
 PROSE = (
     "The committee met on Tuesday to discuss the budget, and after a long debate, "
     "members agreed to fund the new library, the bridge repairs and two schools."
@@ -501,3 +504,68 @@ def test_extracted_page_toc_box_is_read_and_kept_out_of_the_body() -> None:
     assert "Contents" not in article.text
     data = article.to_dict()
     assert (data["toc_source"], data["toc_warnings"]) == ("page", list(article.toc_warnings))
+
+
+# golden cases: the feature each one is about ---------------------------------------------------
+
+GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden"
+
+
+def _golden(name: str) -> cleannews.Article:
+    return cleannews.extract(GOLDEN / name / "source.html")
+
+
+def _nodes(article: cleannews.Article, kind: type[T]) -> list[T]:
+    return [c for s in article.sections for c in s.content if isinstance(c, kind)]
+
+
+def test_golden_nested_lists() -> None:
+    article = _golden("nested-lists")
+    first, plan = _nodes(article, ListBlock)
+    assert [len(i.children) for i in first.items] == [1, 0, 0]
+    assert plan.ordered and plan.items[1].children[0].ordered
+    assert "Related stories" not in article.text
+
+
+def test_golden_tables() -> None:
+    article = _golden("tables")
+    (table,) = _nodes(article, Table)
+    assert table.header and table.rows[0] == ("Reservoir", "June", "July", "August")
+    assert table.caption.startswith("Storage at the end")
+    assert Paragraph("Hosepipe requests are voluntary and carry no fines.") in _nodes(
+        article, Paragraph
+    )
+
+
+def test_golden_quotes_and_code() -> None:
+    article = _golden("quotes-and-code")
+    quotes, code = _nodes(article, Quote), _nodes(article, Code)
+    assert isinstance(quotes[0].content[-1], ListBlock)
+    assert [c.language for c in code] == ["ini", "ini", None]
+    assert "NEXT                        LEFT" in code[2].text
+
+
+def test_golden_figures() -> None:
+    figures = _nodes(_golden("figures"), Figure)
+    assert [len(f.images) for f in figures] == [1, 1, 2]
+    assert (
+        figures[1].images[0].src == "https://coastline.example/local/media/tram-17-1970s-shed.jpg"
+    )
+    assert figures[2].caption == ""
+
+
+def test_golden_links() -> None:
+    article = _golden("links")
+    links = [link for p in _nodes(article, Paragraph) for link in p.links]
+    links += [link for lb in _nodes(article, ListBlock) for i in lb.items for link in i.links]
+    urls = {link.url for link in links}
+    assert "https://harbourwatch.example/reports/2025/punctuality-2024.pdf" in urls
+    assert "#weather" in urls and "mailto:data@harbourwatch.example" in urls
+    assert not any(u.startswith("javascript:") or u == "" for u in urls)
+
+
+def test_golden_page_toc_disagrees_with_headings() -> None:
+    article = _golden("toc-disagrees")
+    assert article.toc_source is TocSource.PAGE
+    assert len(article.toc_warnings) == 2
+    assert "Contents" not in article.text
