@@ -146,6 +146,13 @@ def test_clean_protects_a_wrapper_holding_most_of_the_text() -> None:
     assert PROSE in "".join(body.itertext())
 
 
+def test_clean_keeps_the_image_of_a_picture_element() -> None:
+    body = _body('<picture><source srcset="a.webp"><img src="b.jpg" alt="B"></picture>')
+    clean(body.getroottree().getroot(), [])
+    assert [img.get("src") for img in body.iter("img")] == ["b.jpg"]
+    assert next(body.iter("source"), None) is None
+
+
 def test_clean_keeps_tail_text_of_removed_elements() -> None:
     body = _body('<div>before <div class="ad">AD</div> after</div>' + f"<p>{PROSE}</p>" * 3)
     clean(body.getroottree().getroot(), [])

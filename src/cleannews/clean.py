@@ -21,9 +21,10 @@ from .rules import Action, class_concepts, concepts_in
 
 _NEVER_CONTENT = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "applet", "map", "audio", "video", "source", "track", "input", "select", "textarea",
+    "applet", "map", "audio", "video", "input", "select", "textarea",
     "button", "option", "datalist", "link", "meta",
 )  # fmt: skip
+_VOID_WRAPPERS = ("source", "track")
 _CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _ROLES = frozenset(
@@ -90,6 +91,8 @@ def attrs_of(element: Element) -> str:
 def clean(root: Element, dropped: list[Dropped]) -> None:
     """Remove non-content from ``root`` in place, recording what went in ``dropped``."""
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
+    # lxml nests what follows a void <source> inside it (the <img> of a <picture>): keep that.
+    etree.strip_tags(root, *_VOID_WRAPPERS)
     scan = _Scan.of(root)
     guard = _Guard.of(root, scan)
     _remove_all(root, scan.hidden, "hidden", "hidden from readers", dropped)
