@@ -225,6 +225,28 @@ def test_selection_finds_nothing_on_a_page_without_prose() -> None:
     assert main_containers(_scored("<p>Home</p><p>Contact</p>")) == []
 
 
+def test_classifier_keeps_or_drops_a_table_as_a_whole() -> None:
+    rows = "".join(
+        f"<tr><td>{city}</td><td>{n} residents, according to the census</td></tr>"
+        for city, n in (("Aston", 1200), ("Brill", 310), ("Cole", 9))
+    )
+    page = f"<article><h1>Towns</h1><p>{PROSE}</p><table>{rows}</table><p>{PROSE}</p></article>"
+    article = cleannews.extract(f"<html><body>{page}</body></html>")
+    tables = [c for s in article.sections for c in s.content if isinstance(c, cleannews.Table)]
+    kept = [cell for table in tables for row in table.rows for cell in row]
+    assert kept in (
+        [],
+        [
+            "Aston",
+            "1200 residents, according to the census",
+            "Brill",
+            "310 residents, according to the census",
+            "Cole",
+            "9 residents, according to the census",
+        ],
+    )
+
+
 # filters -----------------------------------------------------------------------------
 
 

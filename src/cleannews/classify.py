@@ -26,6 +26,7 @@ from .rules import RuleKind, class_concepts, read_json, rules_of_kind
 
 _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE,
           BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
+_GROUPED = frozenset({BlockKind.CELL, BlockKind.LIST_ITEM})
 _TAGS = ("p", "div", "li", "td", "span", "section", "article")
 _DIGIT = regex.compile(r"\d")
 _SAMPLE = 400
@@ -80,13 +81,30 @@ def block_model() -> BlockModel:
 def classify(blocks: Sequence[Block], containers: Sequence[Element]) -> None:
     """Drop undecided blocks the model scores below its threshold."""
     model = block_model()
-    for block, vector in zip(blocks, vectors(blocks, containers), strict=True):
-        if vector is None:
-            continue
-        p = model.probability(vector)
+    scored = [
+        (block, model.probability(vector))
+        for block, vector in zip(blocks, vectors(blocks, containers), strict=True)
+        if vector is not None
+    ]
+    shared = _group_probabilities(scored)
+    for block, own in scored:
+        p = shared.get((block.kind, block.group), own) if block.group is not None else own
         block.features["p_content"] = p
         if p < model.threshold:
             block.drop("classifier", f"looks like boilerplate (p={p:.2f})")
+
+
+def _group_probabilities(scored: list[tuple[Block, float]]) -> dict[tuple[BlockKind, int], float]:
+    """One verdict per table and per list: the items' probabilities weighted by their length
+    (a table with holes or a list missing items helps no reader)."""
+    weight: Counter[tuple[BlockKind, int]] = Counter()
+    total: dict[tuple[BlockKind, int], float] = {}
+    for block, p in scored:
+        if block.group is not None and block.kind in _GROUPED:
+            key = (block.kind, block.group)
+            weight[key] += len(block.text)
+            total[key] = total.get(key, 0.0) + p * len(block.text)
+    return {key: total[key] / weight[key] for key in total if weight[key]}
 
 
 @dataclass(slots=True)
