@@ -328,11 +328,6 @@ def test_cjk_text() -> None:
         assert "市议会周二投票决定重建" in article.text
 
 
-@pytest.mark.xfail(
-    reason="words are counted by whitespace (Article.word_count, page type, reading time): "
-    "a 600-character Chinese article counts 2 words and is not an article",
-    strict=True,
-)
 def test_cjk_article_is_an_article() -> None:
     chinese = "市议会周二投票决定重建这座在三月关闭的旧桥，居民对此表示欢迎。" * 10
     html = page(f"<article><h1>市议会投票重建旧桥</h1><p>{chinese}</p><p>{chinese}</p></article>")

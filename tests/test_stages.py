@@ -429,3 +429,19 @@ def test_labels_are_exclusive() -> None:
     block = Block("x")
     block.drop("rule", "why")
     assert block.dropped and block.label is Label.BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Three plain words", 3),
+        ("市议会周二投票", 7),
+        ("Tokyo 東京都 is big", 6),
+        ("서울 시장", 4),
+        ("", 0),
+    ],
+)
+def test_count_words_counts_unspaced_scripts_by_character(text: str, words: int) -> None:
+    from cleannews.wordcount import count_words
+
+    assert count_words(text) == words

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import serialize
+from . import serialize, wordcount
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +216,7 @@ class Article:
     @property
     def word_count(self) -> int:
         """Number of words in :attr:`text`."""
-        return len(self.text.split())
+        return wordcount.count_words(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO 8601 strings)."""

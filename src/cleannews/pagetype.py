@@ -27,6 +27,7 @@ import regex
 from .blocks import Block, BlockKind
 from .jsonld import ARTICLE_TYPES
 from .model import PageType
+from .wordcount import count_words
 
 _LISTING_TYPES = regex.compile(
     r"CollectionPage|ItemList|SearchResultsPage|SiteNavigationElement", regex.I
@@ -81,7 +82,7 @@ def _lead_words(body: Sequence[Block]) -> int:
     for block in body:
         if _is_heading(block) and _links_away(block):
             break
-        words += len(block.text.split())
+        words += count_words(block.text)
     return words
 
 
@@ -105,7 +106,7 @@ def measure(types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]
         declared_article=[t for t in types if _is_article_type(t)],
         declared_listing=[t for t in types if _LISTING_TYPES.fullmatch(t)],
         declared_other=[t for t in types if _OTHER_TYPES.fullmatch(t)],
-        words=sum(len(b.text.split()) for b in body),
+        words=sum(count_words(b.text) for b in body),
         link_share=sum(len(b.text) for b in heavy) / total if total else 0.0,
         link_blocks=len(heavy),
         teasers=_linked_headings(blocks),

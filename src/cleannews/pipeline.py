@@ -33,6 +33,7 @@ from .select import main_containers
 from .structure import document_base, sections
 from .textblocks import text_blocks
 from .toc import article_toc, extract_toc
+from .wordcount import count_words
 
 
 def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:
@@ -133,7 +134,7 @@ def assemble(
     toc, parts = article_toc(page_toc, sections(body, tables=options.tables, base=base), title)
     removed = [Removed(d.text, d.rule, d.reason) for d in dropped]
     removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.dropped]
-    words = sum(len(b.text.split()) for b in body)
+    words = sum(count_words(b.text) for b in body)
     finish(meta, body, options)
     kind, reasons = page_type(meta.types, blocks, body)
     reading = meta.reading_time
