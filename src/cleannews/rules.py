@@ -49,13 +49,21 @@ class ClassConcept:
     note: str
     examples: tuple[str, ...]
     non_examples: tuple[str, ...]
+    #: Words that veto the concept within the same class name ("label" in field-label-hidden).
+    unless: frozenset[str] = frozenset()
 
     def matches(self, attrs: str) -> bool:
         """True when a class name or id in ``attrs`` holds one of the concept's words."""
-        return any(self.matches_words(class_words(name)) for name in attrs.split())
+        return any(
+            self.matches_words(class_words(name))
+            for name in attrs.split()
+            if not name.lower().startswith(_ignored_prefixes())
+        )
 
     def matches_words(self, words: tuple[str, ...]) -> bool:
         """True when one word, or two or three adjacent words, belong to the concept."""
+        if self.unless and not self.unless.isdisjoint(words):
+            return False
         for i, word in enumerate(words):
             if word in self.words or word.startswith(self.prefixes):
                 return True
@@ -137,6 +145,7 @@ def _concept(name: str, spec: dict[str, Any]) -> ClassConcept:
         note=spec["note"],
         examples=tuple(spec["examples"]),
         non_examples=tuple(spec["non_examples"]),
+        unless=frozenset(w.lower() for w in spec.get("unless", ())),
     )
 
 
@@ -151,6 +160,8 @@ def class_words(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def name_concepts(name: str) -> frozenset[str]:
     """Names of the concepts one class name or id belongs to (cached: names repeat)."""
+    if name.lower().startswith(_ignored_prefixes()):
+        return frozenset()
     words = class_words(name)
     phrases = _phrase_index()
     found: set[str] = set()
@@ -158,7 +169,20 @@ def name_concepts(name: str) -> frozenset[str]:
         found |= _word_concepts(word)
         found |= phrases.get(" ".join(words[i : i + 2]), frozenset())
         found |= phrases.get(" ".join(words[i : i + 3]), frozenset())
+    for item in _with_vetoes():
+        if item.name in found and not item.unless.isdisjoint(words):
+            found.discard(item.name)
     return frozenset(found)
+
+
+@cache
+def _ignored_prefixes() -> tuple[str, ...]:
+    return tuple(read_json("class_tokens.json").get("ignored_prefixes", ()))
+
+
+@cache
+def _with_vetoes() -> tuple[ClassConcept, ...]:
+    return tuple(c for c in class_concepts() if c.unless)
 
 
 @lru_cache(maxsize=65536)
