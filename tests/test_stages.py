@@ -445,3 +445,19 @@ def test_count_words_counts_unspaced_scripts_by_character(text: str, words: int)
     from cleannews.wordcount import count_words
 
     assert count_words(text) == words
+
+
+def test_favor_moves_the_classifier_threshold() -> None:
+    page = (
+        "<html><body><article><h1>Bridge</h1>"
+        + f"<p>{PROSE}</p>" * 3
+        + "<p>Photo: Jane Doe / Agency</p><p>Related: other bridges</p>"
+        + "</article></body></html>"
+    )
+    sizes = {
+        favor: len(cleannews.extract(page, options=Options(favor=favor)).text)
+        for favor in cleannews.Favor
+    }
+    assert sizes[cleannews.Favor.PRECISION] <= sizes[cleannews.Favor.BALANCED]
+    assert sizes[cleannews.Favor.BALANCED] <= sizes[cleannews.Favor.RECALL]
+    assert sizes[cleannews.Favor.PRECISION] < sizes[cleannews.Favor.RECALL]

@@ -22,10 +22,13 @@ from .blocks import Block, BlockKind, Label
 from .clean import attrs_of, classify_attrs
 from .dom import Element
 from .errors import RuleError
+from .options import Favor
 from .rules import RuleKind, class_concepts, read_json, rules_of_kind
 
 _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE,
           BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
+#: How far Options.favor moves the model's threshold: precision keeps only confident content.
+FAVOR_SHIFT = {Favor.PRECISION: 0.2, Favor.BALANCED: 0.0, Favor.RECALL: -0.2}
 _GROUPED = frozenset({BlockKind.CELL, BlockKind.LIST_ITEM})
 _TAGS = ("p", "div", "li", "td", "span", "section", "article")
 _DIGIT = regex.compile(r"\d")
@@ -78,9 +81,12 @@ def block_model() -> BlockModel:
     return BlockModel(names, weights, bias, float(data["threshold"]))
 
 
-def classify(blocks: Sequence[Block], containers: Sequence[Element]) -> None:
-    """Drop undecided blocks the model scores below its threshold."""
+def classify(
+    blocks: Sequence[Block], containers: Sequence[Element], favor: Favor = Favor.BALANCED
+) -> None:
+    """Drop undecided blocks the model scores below its threshold (moved by ``favor``)."""
     model = block_model()
+    threshold = model.threshold + FAVOR_SHIFT[favor]
     scored = [
         (block, model.probability(vector))
         for block, vector in zip(blocks, vectors(blocks, containers), strict=True)
@@ -90,7 +96,7 @@ def classify(blocks: Sequence[Block], containers: Sequence[Element]) -> None:
     for block, own in scored:
         p = shared.get((block.kind, block.group), own) if block.group is not None else own
         block.features["p_content"] = p
-        if p < model.threshold:
+        if p < threshold:
             block.drop("classifier", f"looks like boilerplate (p={p:.2f})")
 
 

@@ -58,7 +58,7 @@ def extract_html(root: Element, url: str | None, options: Options) -> Article:
     page_toc = extract_toc(root)
     dropped: list[Dropped] = []
     blocks, containers = candidate_blocks(root, dropped)
-    classify(blocks, containers)
+    classify(blocks, containers, options.favor)
     headline = html_headline(blocks, meta.title)
     if headline is not None:
         mark_headline(blocks, headline)
