@@ -74,3 +74,19 @@ def test_line_rules_respect_their_word_limit() -> None:
 def test_unknown_concept_is_a_rule_error() -> None:
     with pytest.raises(rules.RuleError):
         rules.concept("no-such-concept")
+
+
+def test_every_data_file_is_shipped_in_the_wheel() -> None:
+    """A data file the package-data globs miss works in a checkout but not once installed."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["cleannews"]
+    package = root / "src" / "cleannews"
+    data_files = [p.relative_to(package).as_posix() for p in (package / "data").rglob("*.*")]
+    assert data_files
+    missing = [f for f in data_files if not any(fnmatch.fnmatch(f, g) for g in globs)]
+    assert missing == []

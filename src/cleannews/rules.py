@@ -218,7 +218,12 @@ def concept(name: str) -> ClassConcept:
 def phrase_rules() -> tuple[PhraseRule, ...]:
     """Every boilerplate phrase rule of every language file."""
     folder = resources.files("cleannews").joinpath("data").joinpath("boilerplate")
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+    except OSError as exc:
+        raise RuleError(f"cannot list the rule files in data/boilerplate: {exc}") from None
+    if not names:
+        raise RuleError("no rule files in data/boilerplate (is the package installed whole?)")
     return tuple(rule for name in names for rule in _load_phrase_file(name))
 
 
