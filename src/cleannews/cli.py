@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext = parser.add_argument_group("extraction")
     ext.add_argument("--url", help="the page's address (for metadata)")
     ext.add_argument("--input-kind", choices=[k.value for k in InputKind], default="auto")
-    ext.add_argument("--favor", choices=[f.value for f in Favor], default="balanced")
+    ext.add_argument("--favor", choices=[f.value for f in Favor], help="default: balanced")
     limits = parser.add_argument_group("limits")
     limits.add_argument("-j", "--jobs", type=_count, default=1, help="worker processes (0: CPUs)")
     limits.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="per page")
@@ -141,7 +141,9 @@ def make_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Plan
     fmt: Format = "jsonl" if chosen == "json" and is_batch and not args.output_dir else chosen
     if args.resume and not (args.output_dir or (args.output and fmt == "jsonl")):
         parser.error("--resume needs --output-dir, or --output with jsonl output")
-    options = Options(input_kind=InputKind(args.input_kind), favor=Favor(args.favor))
+    options = Options(input_kind=InputKind(args.input_kind))
+    if args.favor:
+        options = dataclasses.replace(options, favor=Favor(args.favor))
     if args.max_bytes:
         options = dataclasses.replace(options, max_input_bytes=args.max_bytes)
     if args.max_elements:
