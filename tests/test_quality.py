@@ -10,8 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS = {
-    "ruff-lint": ["ruff", "check", "src", "tests", "benchmarks"],
-    "ruff-format": ["ruff", "format", "--check", "src", "tests", "benchmarks"],
+    "ruff-lint": ["ruff", "check", "src", "tests", "benchmarks", "fuzz"],
+    "ruff-format": ["ruff", "format", "--check", "src", "tests", "benchmarks", "fuzz"],
     "mypy": ["mypy"],
 }
 

@@ -243,7 +243,15 @@ def test_deeply_nested_inline_and_structural_elements(tag: str) -> None:
 
 @pytest.mark.slow
 def test_million_sibling_elements() -> None:
-    article = timed(page("<p>x</p>" * 1_000_000), budget=60)
+    with pytest.raises(InputTooLargeError, match="element limit"):
+        timed(page("<p>x</p>" * 1_000_000), budget=2)  # refused before parsing, by default
+
+
+@pytest.mark.slow
+def test_million_sibling_elements_under_a_raised_limit() -> None:
+    article = timed(
+        page("<p>x</p>" * 1_000_000), options=Options(max_elements=2_000_000), budget=60
+    )
     assert not article.is_article
 
 

@@ -5,6 +5,7 @@
 """
 
 from .errors import (
+    BatchError,
     CleannewsError,
     DecodeError,
     EmptyInputError,
@@ -12,6 +13,8 @@ from .errors import (
     InputTooLargeError,
     ParseError,
     RuleError,
+    TimeLimitError,
+    WorkerDiedError,
 )
 from .model import (
     Article,
@@ -35,6 +38,7 @@ from .pipeline import extract
 
 __all__ = [
     "Article",
+    "BatchError",
     "CleannewsError",
     "Code",
     "DecodeError",
@@ -57,8 +61,10 @@ __all__ = [
     "RuleError",
     "Section",
     "Table",
+    "TimeLimitError",
     "TocEntry",
     "TocSource",
+    "WorkerDiedError",
     "extract",
 ]
 __version__ = "0.1.0"
