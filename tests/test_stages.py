@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from lxml import etree, html
 
 import cleannews
+import support
 from cleannews import InputKind, Options
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.clean import Dropped, clean
@@ -26,24 +27,14 @@ from cleannews.filters import (
     promo_score,
 )
 from cleannews.headline import strip_site_name, text_headline
-from cleannews.parse import parse_html
 from cleannews.scoring import score_blocks
 from cleannews.segment import segment
 from cleannews.select import drop_outside, main_containers
 from cleannews.structure import sections, slug
 from cleannews.textblocks import text_blocks
 
-PROSE = (
-    "The committee met on Tuesday to discuss the budget, and after a long debate, "
-    "members agreed to fund the new library, the bridge repairs and two schools."
-)
-
-
-def _body(markup: str) -> etree._Element:
-    root = parse_html(f"<html><body>{markup}</body></html>", 10_000)
-    body = root.find("body")
-    assert body is not None
-    return body
+PROSE = support.PROSE
+_body = support.body_of
 
 
 # decode ------------------------------------------------------------------------------

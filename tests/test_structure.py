@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 import cleannews
+import support
 from cleannews import (
     Code,
     Figure,
@@ -35,17 +36,8 @@ from cleannews.structure import document_base, resolve, sections
 from cleannews.toc import article_toc
 
 T = TypeVar("T")
-PROSE = (
-    "The committee met on Tuesday to discuss the budget, and after a long debate, "
-    "members agreed to fund the new library, the bridge repairs and two schools."
-)
-
-
-def _body(markup: str) -> etree._Element:
-    root = parse_html(f"<html><body>{markup}</body></html>", 10_000)
-    body = root.find("body")
-    assert body is not None
-    return body
+PROSE = support.PROSE
+_body = support.body_of
 
 
 def _content(markup: str, base: str | None = None) -> tuple[object, ...]:
