@@ -7,6 +7,8 @@ source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> sel
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import features, filters, scoring
 from .blocks import Block
 from .classify import classify
@@ -134,39 +136,41 @@ def assemble(
     toc, parts = article_toc(page_toc, sections(body, tables=options.tables, base=base), title)
     removed = [Removed(d.text, d.rule, d.reason) for d in dropped]
     removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.dropped]
-    words = sum(count_words(b.text) for b in body)
     finish(meta, body, options)
     kind, reasons = page_type(meta.types, blocks, body)
-    reading = meta.reading_time
-    if reading is None:
-        reading = estimated_reading_time(words, options)
-        meta.provenance.setdefault("reading_time_minutes", "estimate:word-count")
-    else:
-        meta.provenance["reading_time_minutes"] = meta.provenance.pop("reading_time")
+    reading = _reading_time(meta, sum(count_words(b.text) for b in body), options)
     return Article(
         title=title,
         sections=parts,
         toc=toc.entries,
         toc_source=toc.source,
         toc_warnings=toc.warnings,
-        published=meta.published,
-        modified=meta.modified,
-        authors=meta.authors,
-        description=meta.description,
-        site_name=meta.site_name,
-        language=meta.language,
-        url=meta.url,
         reading_time_minutes=reading,
         is_article=kind is PageType.ARTICLE,
-        boilerplate=tuple(removed),
-        provenance=dict(meta.provenance),
-        subtitle=meta.subtitle,
-        publisher=meta.publisher,
-        canonical_url=meta.canonical_url,
-        section=meta.section,
-        tags=meta.tags,
-        image=meta.image,
-        license=meta.license,
         page_type=kind,
         page_type_reasons=reasons,
+        boilerplate=tuple(removed),
+        provenance=dict(meta.provenance),
+        **_metadata_fields(meta),
     )
+
+
+def _reading_time(meta: Metadata, words: int, options: Options) -> int | None:
+    """The page's own reading time, else an estimate from the body's word count."""
+    if meta.reading_time is None:
+        meta.provenance.setdefault("reading_time_minutes", "estimate:word-count")
+        return estimated_reading_time(words, options)
+    meta.provenance["reading_time_minutes"] = meta.provenance.pop("reading_time")
+    return meta.reading_time
+
+
+def _metadata_fields(meta: Metadata) -> dict[str, Any]:
+    """The Article fields copied from the metadata as they are."""
+    return {name: getattr(meta, name) for name in _COPIED_FIELDS}
+
+
+#: Metadata fields that become Article fields of the same name.
+_COPIED_FIELDS = (
+    "published", "modified", "authors", "description", "site_name", "language", "url",
+    "subtitle", "publisher", "canonical_url", "section", "tags", "image", "license",
+)  # fmt: skip
