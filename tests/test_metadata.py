@@ -571,7 +571,7 @@ def test_listing_page_type_from_teasers() -> None:
     article = cleannews.extract(html)
     assert article.page_type is PageType.LISTING
     assert not article.is_article
-    assert article.page_type_reasons[-1] == "listing: 12 linked headings and little prose"
+    assert article.page_type_reasons[-1].startswith("listing: ")
 
 
 def test_mostly_links_without_teasers_is_other() -> None:

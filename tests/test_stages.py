@@ -452,3 +452,10 @@ def test_favor_moves_the_classifier_threshold() -> None:
     assert sizes[cleannews.Favor.PRECISION] <= sizes[cleannews.Favor.BALANCED]
     assert sizes[cleannews.Favor.BALANCED] <= sizes[cleannews.Favor.RECALL]
     assert sizes[cleannews.Favor.PRECISION] < sizes[cleannews.Favor.RECALL]
+
+
+def test_relax_and_retry_keeps_a_tiny_page_rather_than_nothing() -> None:
+    article = cleannews.extract("<html><head><title>x</title></head><body>Just one line</body>")
+    assert article.text == "Just one line"
+    kept = cleannews.extract(f"<html><body><article><p>{PROSE}</p></article></body></html>")
+    assert kept.text == PROSE  # a page with content is not relaxed

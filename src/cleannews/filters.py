@@ -95,6 +95,19 @@ def drop_repeated(blocks: Sequence[Block], protect: Block | None = None) -> None
                 block.drop("repeated", f"line repeated {len(copies)} times on the page")
 
 
+#: Verdicts that weigh evidence (and can be wrong on a tiny page), as opposed to rules that
+#: recognise boilerplate for what it is (a promo paragraph, an interface label).
+RELAXABLE = frozenset({"classifier", "link-heavy", "empty-heading"})
+
+
+def relax(blocks: Sequence[Block]) -> None:
+    """Undo the soft verdicts: for a page where they left nothing at all (Readability's
+    relax-and-retry), a short page's few lines are better than an empty article."""
+    for block in blocks:
+        if block.rule in RELAXABLE:
+            block.label, block.rule, block.reason = Label.UNDECIDED, "", ""
+
+
 def drop_empty_headings(blocks: Sequence[Block]) -> None:
     """Headings with no kept content before the next heading of the same or higher rank."""
     kept = live(blocks)

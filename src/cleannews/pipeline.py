@@ -65,6 +65,8 @@ def extract_html(root: Element, url: str | None, options: Options) -> Article:
     if headline is not None:
         mark_headline(blocks, headline)
     filters.drop_empty_headings(blocks)
+    if not filters.live(blocks):
+        filters.relax(blocks)  # nothing survived: retry with the soft verdicts undone
     text_metadata(blocks, meta, options)
     title = choose_title(meta, headline.text if headline else None)
     return assemble(
