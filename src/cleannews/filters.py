@@ -27,6 +27,9 @@ PROMO_MAX_CHARS = 1200
 MAX_LINK_DENSITY = 0.6
 #: A list whose items are mostly links is a link list (related stories, tags, menus).
 MAX_LIST_LINK_DENSITY = 0.5
+#: Judged as a whole elsewhere: headings with their section, table cells with their table
+#: (the classifier gives each table one verdict; a column of linked titles is still a table).
+_WHOLE = frozenset({BlockKind.HEADING, BlockKind.CELL})
 _SENTENCE = regex.compile(r"[.!?…]+(?:\s|$)")
 
 
@@ -71,7 +74,7 @@ def drop_link_heavy(blocks: Sequence[Block]) -> None:
     for block in live(blocks):
         if block.kind is BlockKind.LIST_ITEM and block.group is not None:
             lists[block.group].append(block)
-        elif block.kind is not BlockKind.HEADING and block.link_density > MAX_LINK_DENSITY:
+        elif block.kind not in _WHOLE and block.link_density > MAX_LINK_DENSITY:
             block.drop("link-heavy", f"mostly links ({block.link_density:.0%})")
     for items in lists.values():
         chars = sum(len(b.text) for b in items)
