@@ -27,9 +27,11 @@ PROMO_MAX_CHARS = 1200
 MAX_LINK_DENSITY = 0.6
 #: A list whose items are mostly links is a link list (related stories, tags, menus).
 MAX_LIST_LINK_DENSITY = 0.5
-#: Judged as a whole elsewhere: headings with their section, table cells with their table
-#: (the classifier gives each table one verdict; a column of linked titles is still a table).
-_WHOLE = frozenset({BlockKind.HEADING, BlockKind.CELL})
+#: A table is a link table (a navigation column) when nearly all its text is links; a table
+#: with a column of linked titles beside other columns is data (the classifier decides).
+MAX_TABLE_LINK_DENSITY = 0.8
+#: Lists and tables are judged as a whole: one linked cell or item says little about them.
+_GROUPED = frozenset({BlockKind.LIST_ITEM, BlockKind.CELL})
 _SENTENCE = regex.compile(r"[.!?…]+(?:\s|$)")
 
 
@@ -69,19 +71,25 @@ def drop_promo(blocks: Sequence[Block]) -> None:
 
 
 def drop_link_heavy(blocks: Sequence[Block]) -> None:
-    """Link-heavy paragraphs, and lists made mostly of links."""
-    lists: dict[int, list[Block]] = defaultdict(list)
+    """Link-heavy paragraphs, lists made mostly of links, and tables made only of links."""
+    groups: dict[tuple[BlockKind, int], list[Block]] = defaultdict(list)
     for block in live(blocks):
-        if block.kind is BlockKind.LIST_ITEM and block.group is not None:
-            lists[block.group].append(block)
-        elif block.kind not in _WHOLE and block.link_density > MAX_LINK_DENSITY:
+        if block.kind in _GROUPED and block.group is not None:
+            groups[block.kind, block.group].append(block)
+        elif block.kind is not BlockKind.HEADING and block.link_density > MAX_LINK_DENSITY:
             block.drop("link-heavy", f"mostly links ({block.link_density:.0%})")
-    for items in lists.values():
+    for (kind, _), items in groups.items():
         chars = sum(len(b.text) for b in items)
-        linked = sum(b.link_chars for b in items)
-        if chars and linked / chars > MAX_LIST_LINK_DENSITY:
-            for item in items:
-                item.drop("link-list", f"list of links ({linked / chars:.0%})")
+        density = sum(b.link_chars for b in items) / chars if chars else 0.0
+        if kind is BlockKind.LIST_ITEM and density > MAX_LIST_LINK_DENSITY:
+            _drop_all(items, "link-list", f"list of links ({density:.0%})")
+        elif kind is BlockKind.CELL and density > MAX_TABLE_LINK_DENSITY:
+            _drop_all(items, "link-table", f"table of links ({density:.0%})")
+
+
+def _drop_all(items: list[Block], rule: str, reason: str) -> None:
+    for item in items:
+        item.drop(rule, reason)
 
 
 def drop_repeated(blocks: Sequence[Block], protect: Block | None = None) -> None:
