@@ -459,3 +459,16 @@ def test_relax_and_retry_keeps_a_tiny_page_rather_than_nothing() -> None:
     assert article.text == "Just one line"
     kept = cleannews.extract(f"<html><body><article><p>{PROSE}</p></article></body></html>")
     assert kept.text == PROSE  # a page with content is not relaxed
+
+
+def test_headline_matches_any_of_the_page_titles() -> None:
+    page = (
+        "<html><head><title>Bridge reopens after repairs</title>"
+        '<meta property="og:title" content="Town News - Latest Headlines"></head><body>'
+        "<h1>Photo: the old bridge in 1950, seen from the river bank at dusk</h1>"
+        f"<article><h1>Bridge reopens after repairs</h1><p>{PROSE}</p><p>{PROSE}</p></article>"
+        "</body></html>"
+    )
+    article = cleannews.extract(page)
+    assert article.title == "Bridge reopens after repairs"
+    assert "Bridge reopens after repairs" not in article.text

@@ -48,12 +48,16 @@ def _similar(a: str, b: str) -> bool:
     return len(words_a & words_b) / max(len(words_a), len(words_b)) >= ECHO_SIMILARITY
 
 
-def html_headline(blocks: Sequence[Block], document_title: str | None) -> Block | None:
-    """The heading block that is the page's headline, or None."""
-    wanted = normalise(document_title or "")
+def html_headline(blocks: Sequence[Block], titles: Sequence[str]) -> Block | None:
+    """The heading block that is the page's headline, or None.
+
+    ``titles`` are the page's own titles (<title>, og:title, JSON-LD headline...): an h1 (else
+    an h2) that matches one of them wins; with no match, the first h1.
+    """
+    wanted = [normalise(t) for t in titles if t]
     for level in (1, 2):
         headings = [b for b in blocks if b.kind is BlockKind.HEADING and b.level == level]
-        matching = [b for b in headings if _similar(normalise(b.text), wanted)]
+        matching = [b for b in headings if any(_similar(normalise(b.text), w) for w in wanted)]
         pool = matching or (headings if level == 1 else [])
         inside = [b for b in pool if not b.dropped]
         if inside or pool:

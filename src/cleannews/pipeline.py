@@ -61,7 +61,7 @@ def extract_html(root: Element, url: str | None, options: Options) -> Article:
     dropped: list[Dropped] = []
     blocks, containers = candidate_blocks(root, dropped)
     classify(blocks, containers, options.favor)
-    headline = html_headline(blocks, meta.title)
+    headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
     filters.drop_empty_headings(blocks)
