@@ -35,7 +35,8 @@ def parse_html(text: str, max_elements: int) -> Element:
     if _NOT_BLANK.search(text) is None:
         raise EmptyInputError("input is empty")
     # Refuse a page of millions of tags before lxml builds millions of elements.
-    tags = text.count("<") - text.count("</")
+    opening = text.count("<")
+    tags = opening - text.count("</")
     if tags > max_elements:
         limit = f"{max_elements:,}-element limit (Options.max_elements)"
         raise InputTooLargeError(f"page has {tags:,} tags, over the {limit}")
@@ -45,7 +46,8 @@ def parse_html(text: str, max_elements: int) -> Element:
         raise ParseError(f"cannot parse the page as HTML: {exc}") from None
     if root is None:
         raise ParseError("the page holds no HTML elements")
-    check_size(root, max_elements)
+    if 2 * opening + 8 > max_elements:  # lxml adds at most one implied element per tag
+        check_size(root, max_elements)
     return root
 
 
