@@ -126,3 +126,17 @@ def test_page_without_article_is_flagged() -> None:
     article = _extract(GOLDEN / "no-article")
     assert not article.is_article
     assert "Flood defences" not in article.text
+
+
+def test_content_farm_text_with_other_wording_is_cleaned_the_same_way() -> None:
+    article = _extract(GOLDEN / "content-farm-text")
+    assert article.title == "Heatwave Forces Schools to Close Early Across the Region"
+    assert article.published == date(2025, 6, 3)
+    assert article.reading_time_minutes == 5
+    assert [s.heading for s in article.sections] == [
+        None,
+        "Why Schools Closed",
+        "What Parents Should Do",
+    ]
+    for junk in ("welcome to", "trust us", "Thanks a lot", "Contents", "Share this", "Advert"):
+        assert junk.lower() not in article.text.lower()

@@ -21,7 +21,8 @@ _BULLET = regex.compile(
 )
 _MD_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _TERMINAL = regex.compile(r"[.!?…:;,\"'”’)»]$")
-_SENTENCE_END = regex.compile(r"[.!…]$|[.!?…][\"'”’)»]$")
+# A heading does not end like a sentence, nor like a lead-in to a list ("...for families:").
+_SENTENCE_END = regex.compile(r"[.!…:;,]$|[.!?…][\"'”’)»]$")
 _WS = regex.compile(r"[ \t\u00a0]+")
 #: A heading has at most this many words.
 HEADING_MAX_WORDS = 16
@@ -92,7 +93,7 @@ def _clean(text: str) -> str:
 
 
 def is_title_like(text: str) -> bool:
-    """Short, capitalised, and not a sentence that ends in a full stop."""
+    """Short, capitalised, and not ending like a sentence or a lead-in (a full stop, colon)."""
     words = text.split()
     return (
         0 < len(words) <= HEADING_MAX_WORDS
@@ -103,10 +104,13 @@ def is_title_like(text: str) -> bool:
 
 
 def _mark_headings(blocks: list[Block]) -> None:
-    """A title-like paragraph line followed by a longer paragraph or a list is a heading."""
+    """A title-like line followed by a list, or by a longer line that is not title-like (body
+    text or a lead-in), is a heading."""
     for block, following in itertools.pairwise(blocks):
         if block.kind is not BlockKind.PARAGRAPH or not is_title_like(block.text):
             continue
-        if following.kind is BlockKind.LIST_ITEM or len(following.text) > 2 * len(block.text):
+        if following.kind is BlockKind.LIST_ITEM or (
+            not is_title_like(following.text) and len(following.text) > 1.5 * len(block.text)
+        ):
             block.kind = BlockKind.HEADING
             block.level = 2
