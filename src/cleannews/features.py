@@ -25,6 +25,4 @@ def compute(blocks: list[Block]) -> None:
             "commas": float(sum(text.count(c) for c in _COMMAS)),
             "link_density": block.link_density,
             "sentence": 1.0 if _SENTENCE_END.search(text) else 0.0,
-            # CJK and Thai text has few spaces: count characters as words there.
-            "cjk": 1.0 if words and len(text) / words > 12 else 0.0,
         }

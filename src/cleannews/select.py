@@ -1,4 +1,4 @@
-"""Stage 8 (HTML): choose the main-content container, and drop the blocks outside it.
+"""Stage 8 (HTML): choose the main-content container (a feature for the block classifier).
 
 The best-scoring container wins (container score scaled by its link density). Like
 Readability, a parent that scores nearly as well replaces it (the article was split over
@@ -7,9 +7,7 @@ several children), and siblings that score well enough, or are plain prose parag
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from .blocks import Block, Label
+from .blocks import Block
 from .dom import Element, link_density, text_of
 from .scoring import block_link_density, container_scores
 
@@ -106,13 +104,3 @@ def _prose(element: Element) -> bool:
     if len(text) > 80:
         return density < 0.25
     return density == 0 and text.endswith(".")
-
-
-def drop_outside(blocks: Iterable[Block], containers: list[Element]) -> None:
-    """Label every block outside ``containers`` as boilerplate (none when there are none)."""
-    if not containers:
-        return
-    chosen = set(containers)
-    for block in blocks:
-        if block.label is Label.UNDECIDED and chosen.isdisjoint(block.ancestors):
-            block.drop("outside-main", "outside the main content")
