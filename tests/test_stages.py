@@ -13,7 +13,8 @@ from lxml import etree, html
 import cleannews
 import support
 from cleannews import InputKind, Options
-from cleannews.blocks import Block, BlockKind, Label
+from cleannews.blocks import Block, BlockKind, FigureContext, Label
+from cleannews.classify import CAPTION_MARGIN, _figure_caption
 from cleannews.clean import Dropped, clean
 from cleannews.decode import declared_encoding, decode
 from cleannews.detect import input_kind
@@ -144,6 +145,20 @@ def test_clean_keeps_the_image_of_a_picture_element() -> None:
     assert next(body.iter("source"), None) is None
 
 
+def test_clean_drops_a_form_but_not_one_that_holds_the_article() -> None:
+    body = _body(
+        '<form class="report"><p>Sorry you did not like this comment. Tell us why.</p></form>'
+        f"<p>{PROSE}</p>"
+    )
+    dropped: list[Dropped] = []
+    clean(body.getroottree().getroot(), dropped)
+    assert "".join(body.itertext()) == PROSE
+    assert [d.rule for d in dropped] == ["chrome-tag"]
+    whole_page = _body(f'<form id="aspnetForm"><h1>Title</h1><p>{PROSE}</p></form>')
+    clean(whole_page.getroottree().getroot(), [])
+    assert PROSE in "".join(whole_page.itertext())
+
+
 def test_clean_keeps_tail_text_of_removed_elements() -> None:
     body = _body('<div>before <div class="ad">AD</div> after</div>' + f"<p>{PROSE}</p>" * 3)
     clean(body.getroottree().getroot(), [])
@@ -214,6 +229,18 @@ def test_selection_keeps_the_article_container_and_drops_the_rest() -> None:
 
 def test_selection_finds_nothing_on_a_page_without_prose() -> None:
     assert main_containers(_scored("<p>Home</p><p>Contact</p>")) == []
+
+
+@pytest.mark.parametrize(("doubt", "kept"), [(0.05, True), (CAPTION_MARGIN + 0.05, False)])
+def test_classifier_keeps_a_doubted_figure_caption_with_its_picture(
+    doubt: float, kept: bool
+) -> None:
+    figure = FigureContext(images=[("tram.jpg", "A tram")])
+    caption = Block("Car 17 on its first run. Photo: Lena Marsh", kind=BlockKind.CAPTION)
+    caption.figure = figure
+    assert _figure_caption(caption, doubt) is kept
+    caption.figure = FigureContext()  # no picture: nothing to stay with
+    assert not _figure_caption(caption, doubt)
 
 
 def test_classifier_keeps_or_drops_a_table_as_a_whole() -> None:

@@ -87,17 +87,33 @@ def classify(
     """Drop undecided blocks the model scores below its threshold (moved by ``favor``)."""
     model = block_model()
     threshold = model.threshold + FAVOR_SHIFT[favor]
+    in_main = model.names.index("in_main")
     scored = [
-        (block, model.probability(vector))
+        (block, model.probability(vector), vector[in_main] > 0)
         for block, vector in zip(blocks, vectors(blocks, containers), strict=True)
         if vector is not None
     ]
-    shared = _group_probabilities(scored)
-    for block, own in scored:
+    shared = _group_probabilities([(block, p) for block, p, _ in scored])
+    for block, own, inside in scored:
         p = shared.get((block.kind, block.group), own) if block.group is not None else own
         block.features["p_content"] = p
-        if p < threshold:
+        if p < threshold and not (inside and _figure_caption(block, threshold - p)):
             block.drop("classifier", f"looks like boilerplate (p={p:.2f})")
+
+
+def _figure_caption(block: Block, doubt: float) -> bool:
+    """A caption under a picture, which the model doubts only a little: in the article it
+    stays with its picture (the corpora disagree on captions; readers see them)."""
+    return (
+        block.kind is BlockKind.CAPTION
+        and block.figure is not None
+        and bool(block.figure.images)
+        and doubt <= CAPTION_MARGIN
+    )
+
+
+#: How far below the threshold a figure caption in the article may score and still be kept.
+CAPTION_MARGIN = 0.15
 
 
 def _group_probabilities(scored: list[tuple[Block, float]]) -> dict[tuple[BlockKind, int], float]:

@@ -25,7 +25,7 @@ _NEVER_CONTENT = (
     "button", "option", "datalist", "link", "meta",
 )  # fmt: skip
 _VOID_WRAPPERS = ("source", "track")
-_CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog")
+_CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog", "form")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _ROLES = frozenset(
     "navigation menu menubar complementary contentinfo dialog alertdialog search".split()
