@@ -159,6 +159,18 @@ def test_clean_drops_a_form_but_not_one_that_holds_the_article() -> None:
     assert PROSE in "".join(whole_page.itertext())
 
 
+def test_clean_keeps_a_noscript_copy_of_the_post_but_not_a_javascript_notice() -> None:
+    body = _body(
+        '<noscript><img src="pixel.gif"></noscript>'
+        f"<noscript><p>Please enable JavaScript to read this site. {PROSE}</p></noscript>"
+        f'<script type="text/template"><p>{PROSE}</p></script>'
+        f"<noscript><p>{PROSE}</p><p>{PROSE}</p></noscript>"
+    )
+    clean(body.getroottree().getroot(), [])
+    assert "".join(body.itertext()) == PROSE * 2
+    assert next(body.iter("img"), None) is None
+
+
 def test_clean_keeps_tail_text_of_removed_elements() -> None:
     body = _body('<div>before <div class="ad">AD</div> after</div>' + f"<p>{PROSE}</p>" * 3)
     clean(body.getroottree().getroot(), [])

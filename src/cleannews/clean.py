@@ -90,6 +90,7 @@ def attrs_of(element: Element) -> str:
 
 def clean(root: Element, dropped: list[Dropped]) -> None:
     """Remove non-content from ``root`` in place, recording what went in ``dropped``."""
+    _open_noscript_articles(root)
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
     # lxml nests what follows a void <source> inside it (the <img> of a <picture>): keep that.
     etree.strip_tags(root, *_VOID_WRAPPERS)
@@ -102,6 +103,21 @@ def clean(root: Element, dropped: list[Dropped]) -> None:
     for element, (concept, _, _) in scan.named:
         if concept is not None and guard.removable(element):
             _remove(root, element, f"class:{concept}", f"{concept} block (class/id)", dropped)
+
+
+def _open_noscript_articles(root: Element) -> None:
+    """Keep a ``<noscript>`` that holds paragraphs of text (some blogs put the only readable
+    copy of the post there, for browsers without JavaScript) as an ordinary ``div``; other
+    ``noscript`` elements (tracking pixels, "please enable JavaScript" notices) go with the
+    scripts."""
+    for element in root.iter("noscript"):
+        chars = sum(map(text_length, element.iter("p")))
+        if chars >= NOSCRIPT_MIN_CHARS and "javascript" not in text_of(element).lower():
+            element.tag = "div"
+
+
+#: Characters of paragraph text that make a ``noscript`` element part of the page.
+NOSCRIPT_MIN_CHARS = 200
 
 
 Verdict = tuple[str | None, float, frozenset[str]]
