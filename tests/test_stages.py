@@ -171,6 +171,16 @@ def test_clean_keeps_a_noscript_copy_of_the_post_but_not_a_javascript_notice() -
     assert next(body.iter("img"), None) is None
 
 
+def test_clean_keeps_a_page_wide_landmark_only_when_nothing_marks_the_article() -> None:
+    teasers = f'<div role="complementary"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>'
+    with_article = _body(f"<article><h1>Title</h1><p>{PROSE}</p></article>{teasers}")
+    clean(with_article.getroottree().getroot(), [])
+    assert "".join(with_article.itertext()) == f"Title{PROSE}"
+    wrapped = _body(f'<section role="complementary"><p>{PROSE}</p></section><p>Short.</p>')
+    clean(wrapped.getroottree().getroot(), [])
+    assert PROSE in "".join(wrapped.itertext())
+
+
 def test_clean_keeps_tail_text_of_removed_elements() -> None:
     body = _body('<div>before <div class="ad">AD</div> after</div>' + f"<p>{PROSE}</p>" * 3)
     clean(body.getroottree().getroot(), [])

@@ -97,7 +97,8 @@ def clean(root: Element, dropped: list[Dropped]) -> None:
     scan = _Scan.of(root)
     guard = _Guard.of(root, scan)
     _remove_all(root, scan.hidden, "hidden", "hidden from readers", dropped)
-    _remove_all(root, scan.roles, "aria-role", "navigation or complementary landmark", dropped)
+    roles = [el for el in scan.roles if guard.removable_landmark(el)]
+    _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
     chrome = [el for el in root.iter(*_CHROME_TAGS) if guard.removable(el)]
     _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
     for element, (concept, _, _) in scan.named:
@@ -153,21 +154,41 @@ class _Guard:
     """What class/id and chrome removal must never take: the article and what holds it."""
 
     protected: frozenset[Element]
+    #: Ancestors of the article as the markup names it (article, main, h1, articleBody).
+    marked: frozenset[Element]
     body_chars: int
 
     @classmethod
     def of(cls, root: Element, scan: _Scan) -> _Guard:
-        cores = [*root.iter("article", "main", "h1"), *scan.article_bodies]
-        cores += [el for el, (_, _, found) in scan.named if "article_body" in found]
-        protected = {el for core in cores for el in (core, *core.iterancestors())}
+        marked = _with_ancestors([*root.iter("article", "main", "h1"), *scan.article_bodies])
+        named = [el for el, (_, _, found) in scan.named if "article_body" in found]
         body = root.find("body")
-        return cls(frozenset(protected), text_length(body if body is not None else root))
+        return cls(
+            marked | _with_ancestors(named),
+            marked,
+            text_length(body if body is not None else root),
+        )
 
     def removable(self, element: Element) -> bool:
         """False for the article, its ancestors, and elements with most of the page's text."""
         if element in self.protected or element.tag in _PROTECTED_TAGS:
             return False
-        return self.body_chars == 0 or text_length(element) <= MAX_REMOVED_SHARE * self.body_chars
+        return not self.holds_most_text(element)
+
+    def removable_landmark(self, element: Element) -> bool:
+        """An ARIA landmark is trusted more than a class name: it stays only when it holds
+        the article as the markup names it, or, on a page that names none, most of the text."""
+        if element in self.marked:
+            return False
+        return bool(self.marked) or not self.holds_most_text(element)
+
+    def holds_most_text(self, element: Element) -> bool:
+        """True when ``element`` holds more than MAX_REMOVED_SHARE of the body's text."""
+        return self.body_chars > 0 and text_length(element) > MAX_REMOVED_SHARE * self.body_chars
+
+
+def _with_ancestors(cores: list[Element]) -> frozenset[Element]:
+    return frozenset(el for core in cores for el in (core, *core.iterancestors()))
 
 
 def _is_hidden(element: Element) -> bool:
