@@ -181,6 +181,17 @@ def test_clean_keeps_a_page_wide_landmark_only_when_nothing_marks_the_article() 
     assert PROSE in "".join(wrapped.itertext())
 
 
+def test_clean_keeps_a_misnamed_wrapper_of_the_article_but_not_its_comments() -> None:
+    body = _body(
+        f'<div class="sidebar"><p>{PROSE}</p></div>'
+        f'<article><h1>Title</h1><div class="entry share"><p>{PROSE}</p></div>'
+        '<div class="ad">Buy now</div></article>'
+        f'<article><p>Lead.</p><div class="comments"><p>{PROSE}</p></div></article>'
+    )
+    clean(body.getroottree().getroot(), [])
+    assert "".join(body.itertext()) == f"Title{PROSE}Lead."
+
+
 def test_clean_keeps_tail_text_of_removed_elements() -> None:
     body = _body('<div>before <div class="ad">AD</div> after</div>' + f"<p>{PROSE}</p>" * 3)
     clean(body.getroottree().getroot(), [])

@@ -40,8 +40,15 @@ _INLINE_LEAVES = frozenset(
     "a span img i b em strong small svg path use label font abbr time sup sub picture".split()
 )
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
+#: Concepts whose blocks are long prose by nature: holding much text does not make them content.
+_LONG_TEXT_CONCEPTS = frozenset({None, "comments"})
 #: An element holding more than this share of the body's text is never removed by class/id.
 MAX_REMOVED_SHARE = 0.4
+#: Concepts whose blocks are long prose by nature: holding much text does not make them content.
+_LONG_TEXT_CONCEPTS = frozenset({None, "comments"})
+#: An element holding more than this share of the text of the article element around it is
+#: never removed by class/id.
+MAX_ARTICLE_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +109,7 @@ def clean(root: Element, dropped: list[Dropped]) -> None:
     chrome = [el for el in root.iter(*_CHROME_TAGS) if guard.removable(el)]
     _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
     for element, (concept, _, _) in scan.named:
-        if concept is not None and guard.removable(element):
+        if concept is not None and guard.removable(element, concept):
             _remove(root, element, f"class:{concept}", f"{concept} block (class/id)", dropped)
 
 
@@ -157,23 +164,38 @@ class _Guard:
     #: Ancestors of the article as the markup names it (article, main, h1, articleBody).
     marked: frozenset[Element]
     body_chars: int
+    #: Text length of each article, main and articleBody element.
+    articles: dict[Element, int]
 
     @classmethod
     def of(cls, root: Element, scan: _Scan) -> _Guard:
-        marked = _with_ancestors([*root.iter("article", "main", "h1"), *scan.article_bodies])
+        articles = [*root.iter("article"), *scan.article_bodies]
+        marked = _with_ancestors([*articles, *root.iter("h1")])
         named = [el for el, (_, _, found) in scan.named if "article_body" in found]
         body = root.find("body")
         return cls(
             marked | _with_ancestors(named),
             marked,
             text_length(body if body is not None else root),
+            {el: text_length(el) for el in articles},
         )
 
-    def removable(self, element: Element) -> bool:
-        """False for the article, its ancestors, and elements with most of the page's text."""
+    def removable(self, element: Element, concept: str | None = None) -> bool:
+        """False for the article, its ancestors, elements with most of the page's text, and
+        elements named for a short-text concept that hold most of the text of the article
+        element they lie in (a wrapper named ``entry share`` or ``banners-contenido``)."""
         if element in self.protected or element.tag in _PROTECTED_TAGS:
             return False
-        return not self.holds_most_text(element)
+        if self.holds_most_text(element):
+            return False
+        return concept in _LONG_TEXT_CONCEPTS or not self._holds_the_article(element)
+
+    def _holds_the_article(self, element: Element) -> bool:
+        for ancestor in element.iterancestors():
+            chars = self.articles.get(ancestor)
+            if chars is not None:
+                return text_length(element) > MAX_ARTICLE_SHARE * chars
+        return False
 
     def removable_landmark(self, element: Element) -> bool:
         """An ARIA landmark is trusted more than a class name: it stays only when it holds
