@@ -521,6 +521,14 @@ def test_relax_and_retry_keeps_a_tiny_page_rather_than_nothing() -> None:
     assert kept.text == PROSE  # a page with content is not relaxed
 
 
+def test_a_page_emptied_by_class_names_is_extracted_again_without_them() -> None:
+    ticker = "".join(f'<div class="comment-item"><p>{n}. {PROSE}</p></div>' for n in range(3))
+    page = f'<html><body><nav>Home</nav><div class="comments-feed">{ticker}</div></body></html>'
+    article = cleannews.extract(page)
+    assert article.text.count(PROSE) == 3
+    assert "Home" not in article.text
+
+
 def test_headline_matches_any_of_the_page_titles() -> None:
     page = (
         "<html><head><title>Bridge reopens after repairs</title>"

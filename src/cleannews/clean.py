@@ -95,8 +95,9 @@ def attrs_of(element: Element) -> str:
     return f"{element.get('class', '')} {ident}"
 
 
-def clean(root: Element, dropped: list[Dropped]) -> None:
-    """Remove non-content from ``root`` in place, recording what went in ``dropped``."""
+def clean(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> None:
+    """Remove non-content from ``root`` in place, recording what went in ``dropped``
+    (``by_class=False``: everything but the class/id concepts)."""
     _open_noscript_articles(root)
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
     # lxml nests what follows a void <source> inside it (the <img> of a <picture>): keep that.
@@ -108,7 +109,7 @@ def clean(root: Element, dropped: list[Dropped]) -> None:
     _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
     chrome = [el for el in root.iter(*_CHROME_TAGS) if guard.removable(el)]
     _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
-    for element, (concept, _, _) in scan.named:
+    for element, (concept, _, _) in scan.named if by_class else ():
         if concept is not None and guard.removable(element, concept):
             _remove(root, element, f"class:{concept}", f"{concept} block (class/id)", dropped)
 

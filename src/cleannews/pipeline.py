@@ -48,18 +48,34 @@ def extract(source: Source, *, url: str | None = None, options: Options | None =
     if not text.strip():
         raise EmptyInputError("input is empty")
     if input_kind(text, options.input_kind) is InputKind.HTML:
-        return extract_html(parse_html(text, options.max_elements), url, options)
+        return extract_page(text, url, options)
     return extract_text(text, url, options)
 
 
-def extract_html(root: Element, url: str | None, options: Options) -> Article:
+def extract_page(text: str, url: str | None, options: Options) -> Article:
+    """HTML, with one relaxed retry when class/id cleaning left next to nothing: a site that
+    names its article wrapper ``comments`` or ``ad-slot`` must not lose the article."""
+    article = extract_html(parse_html(text, options.max_elements), url, options)
+    if len(article.text) >= RETRY_BELOW_CHARS:
+        return article
+    retry = extract_html(parse_html(text, options.max_elements), url, options, by_class=False)
+    return retry if len(retry.text) > len(article.text) else article
+
+
+#: A body shorter than this (characters) is extracted again without class/id removal.
+RETRY_BELOW_CHARS = 250
+
+
+def extract_html(
+    root: Element, url: str | None, options: Options, *, by_class: bool = True
+) -> Article:
     """The HTML pipeline over a parsed tree (modified in place)."""
     meta = Metadata(url=url)
     head_metadata(root, meta)
     base = document_base(root, url or meta.canonical_url)  # links resolve against this
     page_toc = extract_toc(root)
     dropped: list[Dropped] = []
-    blocks, containers = candidate_blocks(root, dropped)
+    blocks, containers = candidate_blocks(root, dropped, by_class=by_class)
     classify(blocks, containers, options.favor)
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
@@ -98,9 +114,11 @@ def extract_text(text: str, url: str | None, options: Options) -> Article:
     return assemble(blocks, title=title, meta=meta, dropped=[], options=options, base=url)
 
 
-def candidate_blocks(root: Element, dropped: list[Dropped]) -> tuple[list[Block], list[Element]]:
+def candidate_blocks(
+    root: Element, dropped: list[Dropped], *, by_class: bool = True
+) -> tuple[list[Block], list[Element]]:
     """Cleaned, segmented and scored blocks, rule-filtered, with the main containers."""
-    clean(root, dropped)
+    clean(root, dropped, by_class=by_class)
     body = root.find("body")
     blocks = segment_and_score(body if body is not None else root)
     containers = main_containers(blocks)
