@@ -55,6 +55,11 @@ def test_decode_reads_byte_order_marks() -> None:
     assert decode("<p>hé</p>".encode("utf-16")) == "<p>hé</p>"
 
 
+@pytest.mark.parametrize("name", ["unicode_escape", "raw_unicode_escape", "UTF-7", "undefined"])
+def test_declared_encoding_ignores_python_codecs_that_are_not_charsets(name: str) -> None:
+    assert declared_encoding(f'<meta charset="{name}">'.encode()) is None
+
+
 def test_declared_encoding_reads_http_equiv() -> None:
     head = b'<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'
     assert declared_encoding(head) == "shift_jis"

@@ -41,7 +41,7 @@ _ESCAPED = regex.compile(r"[\udc80-\udcff]+")
 #: Declared charsets never used to decode a page: they are not byte encodings of text, or they
 #: reinterpret ASCII (``unicode_escape`` would expand every backslash sequence of a script).
 _NOT_CHARSETS = frozenset(
-    {"idna", "punycode", "undefined", "unicode_escape", "raw_unicode_escape", "utf-7"}
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7"}
 )
 _UNICODE = frozenset({"utf-8", "utf-16", "utf-32", "utf-8-sig", "utf-16-le", "utf-16-be"})
 #: Bytes around each run of non-ASCII bytes that go into the detection sample, and its size.
