@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 from lxml import etree
 
-from .dom import Element, drop_tree, elements, text_length, text_of
+from .dom import Element, drop_tree, text_length, text_of
 from .rules import Action, class_concepts, concepts_in
 
 _NEVER_CONTENT = (
@@ -29,10 +29,6 @@ _CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _ROLES = frozenset(
     "navigation menu menubar complementary contentinfo dialog alertdialog search".split()
-)
-#: Every element cleaning looks at, in one traversal (each XPath is a walk over the page).
-_MARKED = etree.XPath(
-    "//body//*[@class or @id or @role or @hidden or @aria-hidden or @style or @itemprop]"
 )
 #: Inline elements without children are left to the block filters: classifying every classed
 #: link, icon and span costs more than removing them gains.
@@ -82,10 +78,13 @@ def attrs_of(element: Element) -> str:
     An id of four or more words is a slug made from a heading ("sharing-with-a-developer"),
     not the name of a page component, and is left out.
     """
-    ident = element.get("id")
+    return _class_and_id(element.get("class", ""), element.get("id"))
+
+
+def _class_and_id(classes: str, ident: str | None) -> str:
     if not ident or ident.count("-") + ident.count("_") >= 3:
-        return element.get("class", "")
-    return f"{element.get('class', '')} {ident}"
+        return classes
+    return f"{classes} {ident}"
 
 
 def clean(root: Element, dropped: list[Dropped]) -> None:
@@ -118,18 +117,31 @@ class _Scan:
 
     @classmethod
     def of(cls, root: Element) -> _Scan:
+        """One walk over the body's elements (libxml2 always puts the one body under the
+        root). Reading an element's attributes once into a dict is much cheaper than an
+        XPath attribute test or one ``get`` per attribute."""
         scan = cls()
-        for el in elements(_MARKED, root):
-            if _is_hidden(el):
-                scan.hidden.append(el)
-            elif el.get("role", "").lower() in _ROLES:
-                scan.roles.append(el)
-            if el.get("itemprop") == "articleBody":
-                scan.article_bodies.append(el)
-            attrs = attrs_of(el)
-            if attrs and (len(el) or el.tag not in _INLINE_LEAVES):
-                scan.named.append((el, classify_attrs(attrs)))
+        body = root.find("body")
+        if body is None:
+            return scan
+        for el in body.iterdescendants(etree.Element):
+            items = el.items()
+            if items:
+                scan.add(el, dict(items))  # type: ignore[arg-type]  # str: parsed from str
         return scan
+
+    def add(self, el: Element, attrib: dict[str, str]) -> None:
+        """Sort one element with attributes into the lists it belongs to."""
+        get = attrib.get
+        if get("hidden") is not None or get("aria-hidden") == "true" or _hidden_style(get("style")):
+            self.hidden.append(el)
+        elif get("role", "").lower() in _ROLES:
+            self.roles.append(el)
+        if get("itemprop") == "articleBody":
+            self.article_bodies.append(el)
+        attrs = _class_and_id(get("class", ""), get("id"))
+        if attrs and (len(el) or el.tag not in _INLINE_LEAVES):
+            self.named.append((el, classify_attrs(attrs)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +166,7 @@ class _Guard:
         return self.body_chars == 0 or text_length(element) <= MAX_REMOVED_SHARE * self.body_chars
 
 
-def _is_hidden(element: Element) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
+def _hidden_style(style: str | None) -> bool:
     if not style or ("none" not in style and "hidden" not in style):
         return False
     return _HIDDEN_STYLE.search(style) is not None
