@@ -26,10 +26,14 @@ _NEVER_CONTENT = (
 )  # fmt: skip
 _VOID_WRAPPERS = ("source", "track")
 _CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog")
+#: Tags looked for in the whole page: chrome, and what holds the article.
+_WATCHED_TAGS = frozenset({*_CHROME_TAGS, "article", "main", "h1"})
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _ROLES = frozenset(
     "navigation menu menubar complementary contentinfo dialog alertdialog search".split()
 )
+#: Attributes that make an element hidden, a landmark or the article body (few have them).
+_RARE_ATTRS = frozenset({"hidden", "aria-hidden", "style", "role", "itemprop"})
 #: Inline elements without children are left to the block filters: classifying every classed
 #: link, icon and span costs more than removing them gains.
 _INLINE_LEAVES = frozenset(
@@ -96,7 +100,8 @@ def clean(root: Element, dropped: list[Dropped]) -> None:
     guard = _Guard.of(root, scan)
     _remove_all(root, scan.hidden, "hidden", "hidden from readers", dropped)
     _remove_all(root, scan.roles, "aria-role", "navigation or complementary landmark", dropped)
-    chrome = [el for el in root.iter(*_CHROME_TAGS) if guard.removable(el)]
+    # Chrome found before those removals: what went with them is skipped by _remove.
+    chrome = [el for el in scan.chrome if guard.removable(el)]
     _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
     for element, (concept, _, _) in scan.named:
         if concept is not None and guard.removable(element):
@@ -108,30 +113,57 @@ Verdict = tuple[str | None, float, frozenset[str]]
 
 @dataclass(slots=True)
 class _Scan:
-    """What one traversal of the page found: named, hidden, landmark and article elements."""
+    """What one traversal of the page found: named, hidden, landmark, chrome and article
+    elements, each list in document order."""
 
     named: list[tuple[Element, Verdict]] = field(default_factory=list)
     hidden: list[Element] = field(default_factory=list)
     roles: list[Element] = field(default_factory=list)
     article_bodies: list[Element] = field(default_factory=list)
+    chrome: list[Element] = field(default_factory=list)
+    #: ``article``, ``main`` and ``h1`` elements.
+    cores: list[Element] = field(default_factory=list)
 
     @classmethod
     def of(cls, root: Element) -> _Scan:
-        """One walk over the body's elements (libxml2 always puts the one body under the
-        root). Reading an element's attributes once into a dict is much cheaper than an
-        XPath attribute test or one ``get`` per attribute."""
+        """Named, hidden and landmark elements are looked for in the body (libxml2 always
+        puts the one body under the root), chrome and cores in the whole page."""
         scan = cls()
         body = root.find("body")
-        if body is None:
-            return scan
-        for el in body.iterdescendants(etree.Element):
-            items = el.items()
-            if items:
-                scan.add(el, dict(items))  # type: ignore[arg-type]  # str: parsed from str
+        if root.tag in _WATCHED_TAGS:
+            scan.watch(root, root.tag)
+        for child in root:
+            if child is body:
+                scan.walk(body)
+            else:
+                for el in child.iter(*_WATCHED_TAGS):
+                    scan.watch(el, el.tag)
         return scan
 
-    def add(self, el: Element, attrib: dict[str, str]) -> None:
-        """Sort one element with attributes into the lists it belongs to."""
+    def walk(self, body: Element) -> None:
+        """One walk over the body's elements. Reading an element's attributes once into a
+        dict is much cheaper than an XPath attribute test or one ``get`` per attribute."""
+        for el in body.iterdescendants(etree.Element):
+            tag = el.tag
+            if tag in _WATCHED_TAGS:
+                self.watch(el, tag)
+            items = el.items()
+            if not items:
+                continue
+            attrib: dict[str, str] = dict(items)  # type: ignore[arg-type]  # str: parsed from str
+            if not _RARE_ATTRS.isdisjoint(attrib):
+                self.sort(el, attrib)
+            ident = attrib.get("id")
+            attrs = _class_and_id(attrib.get("class", ""), ident) if ident else attrib.get("class")
+            if attrs and (len(el) or tag not in _INLINE_LEAVES):
+                self.named.append((el, classify_attrs(attrs)))
+
+    def watch(self, el: Element, tag: object) -> None:
+        """File a chrome or core element."""
+        (self.chrome if tag in _CHROME_TAGS else self.cores).append(el)
+
+    def sort(self, el: Element, attrib: dict[str, str]) -> None:
+        """File an element under hidden, landmark or article body by its attributes."""
         get = attrib.get
         if get("hidden") is not None or get("aria-hidden") == "true" or _hidden_style(get("style")):
             self.hidden.append(el)
@@ -139,9 +171,6 @@ class _Scan:
             self.roles.append(el)
         if get("itemprop") == "articleBody":
             self.article_bodies.append(el)
-        attrs = _class_and_id(get("class", ""), get("id"))
-        if attrs and (len(el) or el.tag not in _INLINE_LEAVES):
-            self.named.append((el, classify_attrs(attrs)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +182,7 @@ class _Guard:
 
     @classmethod
     def of(cls, root: Element, scan: _Scan) -> _Guard:
-        cores = [*root.iter("article", "main", "h1"), *scan.article_bodies]
+        cores = [*scan.cores, *scan.article_bodies]
         cores += [el for el, (_, _, found) in scan.named if "article_body" in found]
         protected = {el for core in cores for el in (core, *core.iterancestors())}
         body = root.find("body")
