@@ -97,7 +97,7 @@ class PhraseRule:
 
     def count(self, text: str) -> int:
         """Number of non-overlapping matches in ``text``."""
-        return sum(1 for _ in self.pattern.finditer(text))
+        return len(self.pattern.findall(text))
 
 
 _NONE: frozenset[str] = frozenset()
@@ -293,16 +293,28 @@ def rules_of_kind(kind: RuleKind) -> tuple[PhraseRule, ...]:
 
 
 @cache
+def any_rule(kind: RuleKind) -> regex.Pattern[str]:
+    """The rules of one kind in a single alternation: it finds a match in a text exactly when
+    one of the rules does, so a text it misses (most texts) needs no rule-by-rule pass."""
+    return regex.compile("|".join(r.pattern.pattern for r in rules_of_kind(kind)), _FLAGS)
+
+
+@cache
 def _line_pattern() -> regex.Pattern[str]:
     parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules_of_kind(RuleKind.LINE))]
     return regex.compile("|".join(parts), _FLAGS)
+
+
+@cache
+def _max_line_words() -> int:
+    return max(r.max_words for r in rules_of_kind(RuleKind.LINE))
 
 
 def line_rule(text: str) -> PhraseRule | None:
     """The first line rule the whole (short) text matches, in one pass over all of them."""
     text = text.strip()
     line_rules = rules_of_kind(RuleKind.LINE)
-    if len(text.split()) > max(r.max_words for r in line_rules):
+    if len(text.split()) > _max_line_words():
         return None
     match = _line_pattern().fullmatch(text)
     if match is None:
