@@ -100,12 +100,14 @@ def clean(root: Element, dropped: list[Dropped]) -> None:
     guard = _Guard.of(root, scan)
     _remove_all(root, scan.hidden, "hidden", "hidden from readers", dropped)
     _remove_all(root, scan.roles, "aria-role", "navigation or complementary landmark", dropped)
-    # Chrome found before those removals: what went with them is skipped by _remove.
-    chrome = [el for el in scan.chrome if guard.removable(el)]
-    _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
+    # Chrome was found before those removals: what went with them is skipped. (Whether an
+    # element is removable does not change while only elements after it are removed.)
+    for element in scan.chrome:
+        if _attached(root, element) and guard.removable(element):
+            _drop(element, "chrome-tag", "site chrome element", dropped)
     for element, (concept, _, _) in scan.named:
-        if concept is not None and guard.removable(element):
-            _remove(root, element, f"class:{concept}", f"{concept} block (class/id)", dropped)
+        if concept is not None and _attached(root, element) and guard.removable(element):
+            _drop(element, f"class:{concept}", f"{concept} block (class/id)", dropped)
 
 
 Verdict = tuple[str | None, float, frozenset[str]]
@@ -209,9 +211,19 @@ def _remove_all(
 
 
 def _remove(root: Element, element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
-    top = next(iter(reversed(list(element.iterancestors()))), element)
-    if top is element or top is not root:
-        return  # the root itself, or already gone with an ancestor
+    if _attached(root, element):  # not the root itself, nor already gone with an ancestor
+        _drop(element, rule, reason, out)
+
+
+def _attached(root: Element, element: Element) -> bool:
+    """True when ``root`` is the top of ``element``'s ancestors. Only ancestors tagged like the
+    root are looked at: the walk then makes no Python object for the others."""
+    if root.getparent() is not None:
+        return False
+    return any(a is root for a in element.iterancestors(root.tag))
+
+
+def _drop(element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
     text = text_of(element)
     if text:
         out.append(Dropped(text[:200], rule, reason))
