@@ -13,8 +13,8 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from operator import mul
+from functools import cache, lru_cache
+from operator import itemgetter, mul
 
 import regex
 
@@ -31,6 +31,10 @@ _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.COD
 FAVOR_SHIFT = {Favor.PRECISION: 0.2, Favor.BALANCED: 0.0, Favor.RECALL: -0.2}
 _GROUPED = frozenset({BlockKind.CELL, BlockKind.LIST_ITEM})
 _TAGS = ("p", "div", "li", "td", "span", "section", "article")
+#: One-hot features of the block's kind and of its element's tag.
+_KIND_FLAGS = {k: tuple(1.0 if k is kind else 0.0 for kind in _KINDS) for k in BlockKind}
+_TAG_FLAGS = {t: tuple(1.0 if t == tag else 0.0 for tag in _TAGS) for t in _TAGS}
+_NO_TAG = (0.0,) * len(_TAGS)
 _DIGIT = regex.compile(r"\d")
 _SAMPLE = 400
 #: Hint phrases are looked for in blocks up to this long.
@@ -183,10 +187,9 @@ def _group_link_density(blocks: Sequence[Block]) -> dict[int, float]:
 def vectors(blocks: Sequence[Block], containers: Sequence[Element]) -> list[list[float] | None]:
     """A feature vector (:func:`feature_names` order) per undecided block; None for others."""
     page = _page(blocks, containers)
-    names = [c.name for c in class_concepts()]
     return [
-        _own(block, page) + _position(i, block, page) + _concepts(block, page, names)
-        + _neighbours(i, page)
+        [*_own(block, page), *_position(i, block, page), *_concepts(block, page),
+         *_neighbours(i, page)]
         if block.label is Label.UNDECIDED else None
         for i, block in enumerate(blocks)
     ]  # fmt: skip
@@ -205,16 +208,16 @@ def _own(block: Block, page: _Page) -> list[float]:
         f.get("commas", 0.0) / words,
         f.get("sentence", 0.0),
         len(_DIGIT.findall(sample)) / len(sample) if sample else 0.0,
-        sum(1 for w in sample_words if w[0].islower()) / max(len(sample_words), 1),
+        sum(map(str.islower, map(itemgetter(0), sample_words))) / max(len(sample_words), 1),
         math.log1p(block.score),
         f.get("promo", 0.0),
         1.0 if page.texts[text] > 1 else 0.0,
         group_ld,
         _stopword_ratio(sample_words),
         *_hints(text),
-        *(1.0 if block.kind is kind else 0.0 for kind in _KINDS),
+        *_KIND_FLAGS[block.kind],
         block.level / 6 if block.kind is BlockKind.HEADING else 0.0,
-        *(1.0 if block.element is not None and block.element.tag == t else 0.0 for t in _TAGS),
+        *(_NO_TAG if block.element is None else _TAG_FLAGS.get(block.element.tag, _NO_TAG)),
     ]
 
 
@@ -228,8 +231,7 @@ def _stopwords() -> frozenset[str]:
 def _stopword_ratio(words: list[str]) -> float:
     if not words:
         return 0.0
-    stopwords = _stopwords()
-    return sum(1 for w in words if w.lower() in stopwords) / len(words)
+    return sum(map(_stopwords().__contains__, map(str.lower, words))) / len(words)
 
 
 def _hints(text: str) -> list[float]:
@@ -256,9 +258,14 @@ def _position(index: int, block: Block, page: _Page) -> list[float]:
     ]
 
 
-def _concepts(block: Block, page: _Page, names: list[str]) -> list[float]:
-    found = _chain_concepts(block.ancestors, page.concepts)
-    return [1.0 if name in found else 0.0 for name in names]
+def _concepts(block: Block, page: _Page) -> tuple[float, ...]:
+    return _concept_flags(_chain_concepts(block.ancestors, page.concepts))
+
+
+@lru_cache(maxsize=4096)
+def _concept_flags(found: frozenset[str]) -> tuple[float, ...]:
+    """One flag per concept (few combinations occur: cached)."""
+    return tuple(1.0 if c.name in found else 0.0 for c in class_concepts())
 
 
 def _chain_concepts(

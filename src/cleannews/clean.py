@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 from lxml import etree
 
-from .dom import Element, drop_tree, elements, text_length, text_of
+from .dom import Element, drop_tree, text_length, text_of
 from .rules import Action, class_concepts, concepts_in
 
 _NEVER_CONTENT = (
@@ -26,14 +26,14 @@ _NEVER_CONTENT = (
 )  # fmt: skip
 _VOID_WRAPPERS = ("source", "track")
 _CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog", "form")
+#: Tags looked for in the whole page: chrome, and what holds the article.
+_WATCHED_TAGS = frozenset({*_CHROME_TAGS, "article", "main", "h1"})
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _ROLES = frozenset(
     "navigation menu menubar complementary contentinfo dialog alertdialog search".split()
 )
-#: Every element cleaning looks at, in one traversal (each XPath is a walk over the page).
-_MARKED = etree.XPath(
-    "//body//*[@class or @id or @role or @hidden or @aria-hidden or @style or @itemprop]"
-)
+#: Attributes that make an element hidden, a landmark or the article body (few have them).
+_RARE_ATTRS = frozenset({"hidden", "aria-hidden", "style", "role", "itemprop"})
 #: Inline elements without children are left to the block filters: classifying every classed
 #: link, icon and span costs more than removing them gains.
 _INLINE_LEAVES = frozenset(
@@ -89,10 +89,13 @@ def attrs_of(element: Element) -> str:
     An id of four or more words is a slug made from a heading ("sharing-with-a-developer"),
     not the name of a page component, and is left out.
     """
-    ident = element.get("id")
+    return _class_and_id(element.get("class", ""), element.get("id"))
+
+
+def _class_and_id(classes: str, ident: str | None) -> str:
     if not ident or ident.count("-") + ident.count("_") >= 3:
-        return element.get("class", "")
-    return f"{element.get('class', '')} {ident}"
+        return classes
+    return f"{classes} {ident}"
 
 
 def clean(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> None:
@@ -107,11 +110,14 @@ def clean(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> No
     _remove_all(root, scan.hidden, "hidden", "hidden from readers", dropped)
     roles = [el for el in scan.roles if guard.removable_landmark(el)]
     _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
-    chrome = [el for el in root.iter(*_CHROME_TAGS) if guard.removable(el)]
-    _remove_all(root, chrome, "chrome-tag", "site chrome element", dropped)
+    # Chrome was found before those removals: what went with them is skipped. (Whether an
+    # element is removable does not change while only elements after it are removed.)
+    for element in scan.chrome:
+        if _attached(root, element) and guard.removable(element):
+            _drop(element, "chrome-tag", "site chrome element", dropped)
     for element, (concept, _, _) in scan.named if by_class else ():
-        if concept is not None and guard.removable(element, concept):
-            _remove(root, element, f"class:{concept}", f"{concept} block (class/id)", dropped)
+        if concept is not None and _attached(root, element) and guard.removable(element, concept):
+            _drop(element, f"class:{concept}", f"{concept} block (class/id)", dropped)
 
 
 def _open_noscript_articles(root: Element) -> None:
@@ -134,27 +140,64 @@ Verdict = tuple[str | None, float, frozenset[str]]
 
 @dataclass(slots=True)
 class _Scan:
-    """What one traversal of the page found: named, hidden, landmark and article elements."""
+    """What one traversal of the page found: named, hidden, landmark, chrome and article
+    elements, each list in document order."""
 
     named: list[tuple[Element, Verdict]] = field(default_factory=list)
     hidden: list[Element] = field(default_factory=list)
     roles: list[Element] = field(default_factory=list)
     article_bodies: list[Element] = field(default_factory=list)
+    chrome: list[Element] = field(default_factory=list)
+    #: ``article``, ``main`` and ``h1`` elements.
+    cores: list[Element] = field(default_factory=list)
 
     @classmethod
     def of(cls, root: Element) -> _Scan:
+        """Named, hidden and landmark elements are looked for in the body (libxml2 always
+        puts the one body under the root), chrome and cores in the whole page."""
         scan = cls()
-        for el in elements(_MARKED, root):
-            if _is_hidden(el):
-                scan.hidden.append(el)
-            elif el.get("role", "").lower() in _ROLES:
-                scan.roles.append(el)
-            if el.get("itemprop") == "articleBody":
-                scan.article_bodies.append(el)
-            attrs = attrs_of(el)
-            if attrs and (len(el) or el.tag not in _INLINE_LEAVES):
-                scan.named.append((el, classify_attrs(attrs)))
+        body = root.find("body")
+        if root.tag in _WATCHED_TAGS:
+            scan.watch(root, root.tag)
+        for child in root:
+            if child is body:
+                scan.walk(body)
+            else:
+                for el in child.iter(*_WATCHED_TAGS):
+                    scan.watch(el, el.tag)
         return scan
+
+    def walk(self, body: Element) -> None:
+        """One walk over the body's elements. Reading an element's attributes once into a
+        dict is much cheaper than an XPath attribute test or one ``get`` per attribute."""
+        for el in body.iterdescendants(etree.Element):
+            tag = el.tag
+            if tag in _WATCHED_TAGS:
+                self.watch(el, tag)
+            items = el.items()
+            if not items:
+                continue
+            attrib: dict[str, str] = dict(items)  # type: ignore[arg-type]  # str: parsed from str
+            if not _RARE_ATTRS.isdisjoint(attrib):
+                self.sort(el, attrib)
+            ident = attrib.get("id")
+            attrs = _class_and_id(attrib.get("class", ""), ident) if ident else attrib.get("class")
+            if attrs and (len(el) or tag not in _INLINE_LEAVES):
+                self.named.append((el, classify_attrs(attrs)))
+
+    def watch(self, el: Element, tag: object) -> None:
+        """File a chrome or core element."""
+        (self.chrome if tag in _CHROME_TAGS else self.cores).append(el)
+
+    def sort(self, el: Element, attrib: dict[str, str]) -> None:
+        """File an element under hidden, landmark or article body by its attributes."""
+        get = attrib.get
+        if get("hidden") is not None or get("aria-hidden") == "true" or _hidden_style(get("style")):
+            self.hidden.append(el)
+        elif get("role", "").lower() in _ROLES:
+            self.roles.append(el)
+        if get("itemprop") == "articleBody":
+            self.article_bodies.append(el)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +213,8 @@ class _Guard:
 
     @classmethod
     def of(cls, root: Element, scan: _Scan) -> _Guard:
-        articles = [*root.iter("article"), *scan.article_bodies]
-        marked = _with_ancestors([*articles, *root.iter("h1")])
+        articles = [el for el in scan.cores if el.tag == "article"] + scan.article_bodies
+        marked = _with_ancestors([*scan.cores, *scan.article_bodies])
         named = [el for el, (_, _, found) in scan.named if "article_body" in found]
         body = root.find("body")
         return cls(
@@ -214,10 +257,7 @@ def _with_ancestors(cores: list[Element]) -> frozenset[Element]:
     return frozenset(el for core in cores for el in (core, *core.iterancestors()))
 
 
-def _is_hidden(element: Element) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
+def _hidden_style(style: str | None) -> bool:
     if not style or ("none" not in style and "hidden" not in style):
         return False
     return _HIDDEN_STYLE.search(style) is not None
@@ -231,9 +271,19 @@ def _remove_all(
 
 
 def _remove(root: Element, element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
-    top = next(iter(reversed(list(element.iterancestors()))), element)
-    if top is element or top is not root:
-        return  # the root itself, or already gone with an ancestor
+    if _attached(root, element):  # not the root itself, nor already gone with an ancestor
+        _drop(element, rule, reason, out)
+
+
+def _attached(root: Element, element: Element) -> bool:
+    """True when ``root`` is the top of ``element``'s ancestors. Only ancestors tagged like the
+    root are looked at: the walk then makes no Python object for the others."""
+    if root.getparent() is not None:
+        return False
+    return any(a is root for a in element.iterancestors(root.tag))
+
+
+def _drop(element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
     text = text_of(element)
     if text:
         out.append(Dropped(text[:200], rule, reason))

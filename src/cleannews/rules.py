@@ -97,12 +97,20 @@ class PhraseRule:
 
     def count(self, text: str) -> int:
         """Number of non-overlapping matches in ``text``."""
-        return sum(1 for _ in self.pattern.finditer(text))
+        return len(self.pattern.findall(text))
 
 
+_NONE: frozenset[str] = frozenset()
 _CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 #: Characters that separate words in class names and ids (everything but letters).
-_SEPARATORS = str.maketrans(dict.fromkeys("-_0123456789.:/#@[]()!?*+=,;'\"\\&%$~^|<>{}`", " "))
+_SEPARATOR_CHARS = "-_0123456789.:/#@[]()!?*+=,;'\"\\&%$~^|<>{}`"
+_SEPARATORS = str.maketrans(dict.fromkeys(_SEPARATOR_CHARS, " "))
+#: The same for ASCII names as bytes, with lowercasing folded in (translating bytes through
+#: a table is several times faster than ``str.lower().translate``).
+_ASCII_WORDS = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ" + _SEPARATOR_CHARS.encode("ascii"),
+    b"abcdefghijklmnopqrstuvwxyz" + b" " * len(_SEPARATOR_CHARS),
+)
 
 
 def read_json(*parts: str) -> dict[str, Any]:
@@ -152,8 +160,14 @@ def _concept(name: str, spec: dict[str, Any]) -> ClassConcept:
 @lru_cache(maxsize=65536)
 def class_words(name: str) -> tuple[str, ...]:
     """Lowercase words of one class name or id: split at non-letters and camelCase."""
+    return _split_words(name)
+
+
+def _split_words(name: str) -> tuple[str, ...]:
     if not name.islower():  # split camelCase only where there is case to split on
         name = _CAMEL.sub(" ", name)
+    if name.isascii():
+        return tuple(name.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
     return tuple(name.lower().translate(_SEPARATORS).split())
 
 
@@ -162,17 +176,46 @@ def name_concepts(name: str) -> frozenset[str]:
     """Names of the concepts one class name or id belongs to (cached: names repeat)."""
     if name.lower().startswith(_ignored_prefixes()):
         return frozenset()
-    words = class_words(name)
-    phrases = _phrase_index()
+    words = _split_words(name)  # not class_words: its cache would only hold this name again
+    index = _concept_index()
     found: set[str] = set()
     for i, word in enumerate(words):
-        found |= _word_concepts(word)
-        found |= phrases.get(" ".join(words[i : i + 2]), frozenset())
-        found |= phrases.get(" ".join(words[i : i + 3]), frozenset())
-    for item in _with_vetoes():
-        if item.name in found and not item.unless.isdisjoint(words):
-            found.discard(item.name)
+        found |= index.words.get(word, _NONE)
+        if word.startswith(index.prefixes):
+            found |= _prefix_concepts(word)
+        if word in index.phrase_starts:  # most words start no phrase: skip the joins
+            found |= index.phrases.get(" ".join(words[i : i + 2]), _NONE)
+            found |= index.phrases.get(" ".join(words[i : i + 3]), _NONE)
+    if found:
+        for item in _with_vetoes():
+            if item.name in found and not item.unless.isdisjoint(words):
+                found.discard(item.name)
     return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _ConceptIndex:
+    """The class/id concepts by word, prefix and phrase, for :func:`name_concepts`."""
+
+    words: dict[str, frozenset[str]]
+    prefixes: tuple[str, ...]
+    phrases: dict[str, frozenset[str]]
+    phrase_starts: frozenset[str]
+
+
+@cache
+def _concept_index() -> _ConceptIndex:
+    words: dict[str, set[str]] = {}
+    for item in class_concepts():
+        for word in item.words:
+            words.setdefault(word, set()).add(item.name)
+    phrases = _phrase_index()
+    return _ConceptIndex(
+        words={word: frozenset(names) for word, names in words.items()},
+        prefixes=tuple(p for item in class_concepts() for p in item.prefixes),
+        phrases=phrases,
+        phrase_starts=frozenset(phrase.split(" ")[0] for phrase in phrases),
+    )
 
 
 @cache
@@ -185,11 +228,9 @@ def _with_vetoes() -> tuple[ClassConcept, ...]:
     return tuple(c for c in class_concepts() if c.unless)
 
 
-@lru_cache(maxsize=65536)
-def _word_concepts(word: str) -> frozenset[str]:
-    return frozenset(
-        c.name for c in class_concepts() if word in c.words or word.startswith(c.prefixes)
-    )
+@lru_cache(maxsize=4096)
+def _prefix_concepts(word: str) -> frozenset[str]:
+    return frozenset(c.name for c in class_concepts() if word.startswith(c.prefixes))
 
 
 @cache
@@ -252,16 +293,28 @@ def rules_of_kind(kind: RuleKind) -> tuple[PhraseRule, ...]:
 
 
 @cache
+def any_rule(kind: RuleKind) -> regex.Pattern[str]:
+    """The rules of one kind in a single alternation: it finds a match in a text exactly when
+    one of the rules does, so a text it misses (most texts) needs no rule-by-rule pass."""
+    return regex.compile("|".join(r.pattern.pattern for r in rules_of_kind(kind)), _FLAGS)
+
+
+@cache
 def _line_pattern() -> regex.Pattern[str]:
     parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules_of_kind(RuleKind.LINE))]
     return regex.compile("|".join(parts), _FLAGS)
+
+
+@cache
+def _max_line_words() -> int:
+    return max(r.max_words for r in rules_of_kind(RuleKind.LINE))
 
 
 def line_rule(text: str) -> PhraseRule | None:
     """The first line rule the whole (short) text matches, in one pass over all of them."""
     text = text.strip()
     line_rules = rules_of_kind(RuleKind.LINE)
-    if len(text.split()) > max(r.max_words for r in line_rules):
+    if len(text.split()) > _max_line_words():
         return None
     match = _line_pattern().fullmatch(text)
     if match is None:
