@@ -518,6 +518,7 @@ def _truncated(title: str, headline: str) -> bool:
     return full.startswith(short) and len(full) > len(short) + 3
 
 
+@functools.lru_cache(maxsize=4096)
 def _agrees(one: str, other: str) -> bool:
     """The same title, give or take a site name around either."""
     return any(_same_text(a, b) for a in _variants(one) for b in _variants(other))
@@ -602,11 +603,16 @@ def _page_rules() -> dict[str, Any]:
 
 
 def _classes_match(element: Element, words: frozenset[str]) -> bool:
-    for attr in (element.get("class", ""), element.get("id", "")):
-        for name in attr.split():
-            if words.intersection(class_words(name)):
-                return True
-    return False
+    classes, ident = element.get("class"), element.get("id")
+    return bool(
+        (classes and _names_match(classes, words)) or (ident and _names_match(ident, words))
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _names_match(attr: str, words: frozenset[str]) -> bool:
+    """A class or id name in ``attr`` holds one of ``words`` (cached: attributes repeat)."""
+    return any(words.intersection(class_words(name)) for name in attr.split())
 
 
 def article_region(blocks: Sequence[Block], titles: Sequence[str] = ()) -> list[Block]:
