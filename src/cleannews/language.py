@@ -152,7 +152,8 @@ def _words(text: str) -> list[str]:
     """The case-folded words of ``text`` (lower-casing ASCII text first is the same)."""
     if text.isascii():
         return _WORD.findall(text.lower())
-    return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
+    words = _WORD.findall(text)  # case-folded together: casefold() works per character
+    return "\x00".join(words).casefold().replace("’", "'").split("\x00") if words else []
 
 
 @functools.lru_cache(maxsize=64)

@@ -120,6 +120,8 @@ class Metadata:
 
     def offer_raw(self, name: str, raw: Any, source: str) -> None:
         """Normalise a raw value for field ``name`` (see ``_NORMALISERS``), then offer it."""
+        if name != "title" and getattr(self, name) not in (None, "", ()):
+            return  # set already by a more trusted source: the offer would be ignored
         normaliser = _NORMALISERS.get(name)
         value = normaliser(raw, self, source) if normaliser else raw
         self.offer(name, value, source)
@@ -525,13 +527,16 @@ def _agrees(one: str, other: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _variants(title: str) -> frozenset[str]:
-    return frozenset({title, strip_site_name(title), strip_site_affixes(title, ())})
+def _variants(title: str) -> tuple[str, ...]:
+    """The title, and without its site name, normalised (the comparison reads only these)."""
+    texts = dict.fromkeys((title, strip_site_name(title), strip_site_affixes(title, ())))
+    return tuple(dict.fromkeys(normalise(text) for text in texts))
 
 
 @functools.lru_cache(maxsize=4096)
-def _same_text(one: str, other: str) -> bool:
-    a, b = normalise(one), normalise(other)
+def _same_text(a: str, b: str) -> bool:
+    """Two normalised titles are the same, or nearly (one inside the other, or most words
+    shared)."""
     if not a or not b:
         return False
     shorter, longer = sorted((a, b), key=len)
