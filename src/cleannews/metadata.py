@@ -60,6 +60,7 @@ _LABEL = regex.compile(
     regex.I,
 )
 _DC_KEY = regex.compile(r"^(?:dc|dcterms?)[.:]", regex.I)
+_DIGIT = regex.compile(r"\d")
 _URL_DATE = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 Offer = tuple[str, Any, str]
@@ -130,6 +131,14 @@ class Metadata:
         """Offer every (field, raw value, source), in order."""
         for name, raw, source in offers:
             self.offer_raw(name, raw, source)
+
+    def offer_until_set(self, offers: Iterable[Offer], names: tuple[str, ...]) -> None:
+        """:meth:`offer_all` for offers of the fields ``names`` only, stopping once all are
+        set (later offers would be ignored: the rest of ``offers`` is never computed)."""
+        for name, raw, source in offers:
+            self.offer_raw(name, raw, source)
+            if all(getattr(self, field) not in (None, "", ()) for field in names):
+                return
 
 
 # --------------------------------------------------------------------------- normalisers
@@ -661,13 +670,16 @@ def text_metadata(blocks: Sequence[Block], meta: Metadata, options: Options) -> 
             meta.offer("reading_time", int(match[1] or match[2]), "text:reading-line")
     dated = meta.published is not None and meta.modified is not None
     if not dated:
-        meta.offer_all(_time_offers(region, _header(blocks, region)))
+        meta.offer_until_set(_time_offers(region, _header(blocks, region)), _DATES)
     if not meta.authors:
-        meta.offer_all(_byline_offers(region, blocks))
+        meta.offer_until_set(_byline_offers(region, blocks), ("authors",))
     if not dated:
-        meta.offer_all(_text_date_offers(region, blocks, options))
+        meta.offer_until_set(_text_date_offers(region, blocks, options), _DATES)
     if not meta.subtitle:
-        meta.offer_all(_subtitle_offers(region, blocks))
+        meta.offer_until_set(_subtitle_offers(region, blocks), ("subtitle",))
+
+
+_DATES = ("published", "modified")
 
 
 def _inline(owner: Element) -> Iterator[Element]:
@@ -780,6 +792,8 @@ def _text_date_offers(
     for block in region:
         if len(block.text.split()) > MAX_LINE_WORDS or block.label is Label.TITLE:
             continue
+        if options.reference_time is None and _DIGIT.search(block.text) is None:
+            continue  # only relative dates are written without digits (see dates_in_line)
         if block in header or block.rule == "reading-line" or _marked(block, words):
             source = "text:reading-line" if block.rule == "reading-line" else "text:date-line"
             for kind, value in dates_in_line(block.text, options):
