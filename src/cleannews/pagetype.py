@@ -27,7 +27,7 @@ import regex
 from .blocks import Block, BlockKind
 from .jsonld import ARTICLE_TYPES
 from .model import PageType
-from .wordcount import count_words
+from .wordcount import count_both
 
 _LISTING_TYPES = regex.compile(
     r"CollectionPage|ItemList|SearchResultsPage|SiteNavigationElement", regex.I
@@ -104,15 +104,13 @@ def _measure_body(body: Sequence[Block]) -> _Body:
     found = _Body()
     lead = True  # no linked heading yet
     for block in body:
-        words = count_words(block.text)
+        words, spaced = count_both(block.text)
         if _is_heading(block):
             found.headings += 1
             if _links_away(block):
                 found.teasers += 1
                 lead = False
         elif block.kind is BlockKind.PARAGRAPH:
-            # count_words is the whitespace split for ASCII text
-            spaced = words if block.text.isascii() else len(block.text.split())
             found.longest = max(found.longest, spaced)
         found.words += words
         if lead:
