@@ -53,6 +53,8 @@ _READING_TIME = regex.compile(
     r"(\d{1,3})\s*(?:min(?:ute)?s?|m)\.?\s*read|reading time:?\s*(\d{1,3})\s*min", regex.I
 )
 _SEPARATOR = regex.compile(r"(\s+(?:[|–—•·»/]|-{1,2}|::)\s+|\s*_\s*|\s+:\s+)")
+#: Every character that can start a match of ``_SEPARATOR`` or of headline's site suffix.
+_SEPARATOR_CHARS = frozenset("|–—•·»/-_:")
 _PLACEHOLDER = regex.compile(r"\{\{.*\}\}|\$\{.*\}|^(?:null|nil|undefined|none|n/a)$", regex.I)
 _LABEL = regex.compile(
     r"^(?:(?:posted|filed|published)\s+(?:in|under)|tagged(?:\s+with)?|"
@@ -281,14 +283,15 @@ def meta_tags(root: Element) -> dict[str, list[str]]:
 def _meta_values(metas: Iterable[Element]) -> dict[str, list[str]]:
     tags: dict[str, list[str]] = {}
     for element in metas:
-        value = element.get("content") or element.get("value")
-        if value is None or not value.strip():
+        value = (element.get("content") or element.get("value") or "").strip()
+        if not value:
             continue
         keys = (element.get("property") or "").split() + (element.get("name") or "").split()
-        if element.get("http-equiv"):
-            keys.append("http-equiv:" + element.get("http-equiv", ""))
+        equiv = element.get("http-equiv")
+        if equiv:
+            keys.append("http-equiv:" + equiv)
         for key in keys:
-            tags.setdefault(_meta_key(key), []).append(value.strip())
+            tags.setdefault(_meta_key(key), []).append(value)
     return tags
 
 
@@ -439,13 +442,13 @@ def _scan(root: Element) -> _Head:
     head = _Head()
     for element in root.iter(*_HEAD_TAGS):
         tag = element.tag
-        if tag == "meta":
+        if tag in {"a", "link"}:  # links first: most of the elements are <a>
+            if element.get("rel") is not None and element.get("href") is not None:
+                head.links.append(element)
+        elif tag == "meta":
             head.metas.append(element)
         elif tag == "script":
             head.scripts.append(element)
-        elif tag in {"a", "link"}:
-            if element.get("rel") is not None and element.get("href") is not None:
-                head.links.append(element)
         elif element is root:
             continue
         elif tag == "title" and head.title is None:
@@ -538,6 +541,8 @@ def _agrees(one: str, other: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _variants(title: str) -> tuple[str, ...]:
     """The title, and without its site name, normalised (the comparison reads only these)."""
+    if _SEPARATOR_CHARS.isdisjoint(title):  # nothing to strip: both give the stripped title
+        return (normalise(title),)
     texts = dict.fromkeys((title, strip_site_name(title), strip_site_affixes(title, ())))
     return tuple(dict.fromkeys(normalise(text) for text in texts))
 
