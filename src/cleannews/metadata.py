@@ -53,7 +53,8 @@ _READING_TIME = regex.compile(
     r"(\d{1,3})\s*(?:min(?:ute)?s?|m)\.?\s*read|reading time:?\s*(\d{1,3})\s*min", regex.I
 )
 _SEPARATOR = regex.compile(r"(\s+(?:[|–—•·»/]|-{1,2}|::)\s+|\s*_\s*|\s+:\s+)")
-#: Every character that can start a match of ``_SEPARATOR`` or of headline's site suffix.
+#: Characters every match of ``_SEPARATOR`` holds one of. A match of headline's site suffix
+#: (``strip_site_name``) is a match of ``_SEPARATOR`` too.
 _SEPARATOR_CHARS = frozenset("|–—•·»/-_:")
 _PLACEHOLDER = regex.compile(r"\{\{.*\}\}|\$\{.*\}|^(?:null|nil|undefined|none|n/a)$", regex.I)
 _LABEL = regex.compile(
@@ -541,8 +542,8 @@ def _agrees(one: str, other: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _variants(title: str) -> tuple[str, ...]:
     """The title, and without its site name, normalised (the comparison reads only these)."""
-    if _SEPARATOR_CHARS.isdisjoint(title):  # nothing to strip: both give the stripped title
-        return (normalise(title),)
+    if _SEPARATOR_CHARS.isdisjoint(title) or _SEPARATOR.search(title) is None:
+        return (normalise(title),)  # nothing to strip: both give the stripped title
     texts = dict.fromkeys((title, strip_site_name(title), strip_site_affixes(title, ())))
     return tuple(dict.fromkeys(normalise(text) for text in texts))
 
