@@ -744,8 +744,13 @@ def _header(blocks: Sequence[Block], region: Sequence[Block]) -> list[Block]:
     return header
 
 
+def _long(text: str) -> bool:
+    """More than ``MAX_LINE_WORDS`` words (split no further than needed to tell)."""
+    return len(text.split(maxsplit=MAX_LINE_WORDS)) > MAX_LINE_WORDS
+
+
 def _is_body(block: Block) -> bool:
-    return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) > MAX_LINE_WORDS
+    return block.kind is BlockKind.PARAGRAPH and _long(block.text)
 
 
 def _marked(block: Block, words: frozenset[str]) -> list[Element]:
@@ -773,7 +778,7 @@ def _byline_offers(region: Sequence[Block], blocks: Sequence[Block]) -> Iterator
     a short block marked as a byline or starting with "By"; never in a comment thread."""
     words = _page_rules()["author_classes"]
     for block in region:
-        if len(block.text.split()) > MAX_LINE_WORDS or block.label is Label.TITLE:
+        if _long(block.text) or block.label is Label.TITLE:
             continue
         marked = _marked(block, words)
         if (not marked and not _BY.match(block.text)) or _in_comments(block):
@@ -796,7 +801,7 @@ def _text_date_offers(
     header = set(_header(blocks, region))
     words = _page_rules()["date_classes"]
     for block in region:
-        if len(block.text.split()) > MAX_LINE_WORDS or block.label is Label.TITLE:
+        if _long(block.text) or block.label is Label.TITLE:
             continue
         if options.reference_time is None and _DIGIT.search(block.text) is None:
             continue  # only relative dates are written without digits (see dates_in_line)
