@@ -173,8 +173,8 @@ def _by_words(text: str, candidates: list[str]) -> Guess | None:
         return None
     weights = _candidate_weights(tuple(candidates))
     scores: dict[str, float] = dict.fromkeys(candidates, 0.0)
-    for word in words:
-        for code, weight in weights.get(word, ()):
+    for entry in filter(None, map(weights.get, words)):  # stopwords only, in text order
+        for code, weight in entry:
             scores[code] += weight
     ranked = sorted(((v, k) for k, v in scores.items() if v), reverse=True)[:2]
     if not ranked:
