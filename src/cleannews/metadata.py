@@ -406,7 +406,10 @@ def _item_value(element: Element, name: str) -> Any:
 
 def _link_offers(links: Iterable[Element]) -> Iterator[Offer]:
     for element in links:
-        rels = element.get("rel", "").lower().split()
+        rel = element.get("rel", "").lower()
+        if "canonical" not in rel and "license" not in rel and "image_src" not in rel:
+            continue  # no rel this reads (stylesheet, icon, nofollow, ...)
+        rels = rel.split()
         href = element.get("href")
         if not href:
             continue

@@ -74,7 +74,8 @@ class Signals:
 
 
 def _linked_headings(blocks: Sequence[Block]) -> int:
-    return sum(1 for b in blocks if _is_heading(b) and _links_away(b))
+    heading = BlockKind.HEADING
+    return sum(1 for b in blocks if b.kind is heading and b.level >= 2 and _links_away(b))
 
 
 def _links_away(block: Block) -> bool:
