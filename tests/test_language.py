@@ -129,3 +129,25 @@ def test_not_a_language_tag(raw: str | None) -> None:
 def test_primary_subtag() -> None:
     assert primary("pt-BR") == "pt"
     assert primary("EN") == "en"
+
+
+_MIXED = [
+    "Plain ASCII text, with 'quotes' and digits 123.",
+    "Straße “café” — naïve İstanbul ǰ’s ΟΔΟΣ",
+    "日本語のテキスト 中文 한국어 ภาษาไทย Ελληνικά עברית العربية",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _MIXED)
+def test_script_counts_match_one_scan_per_script(text: str) -> None:
+    # ASCII letters are counted apart from the script scan: the counts must not change
+    expected = {name: len(p.findall(text)) for name, p in language._SCRIPTS.items()}
+    assert dict(language._scripts(text)) == expected
+    assert list(language._scripts(text)) == list(expected)  # same order for ties
+
+
+@pytest.mark.parametrize("text", _MIXED)
+def test_words_fold_like_word_by_word(text: str) -> None:
+    expected = [w.casefold().replace("’", "'") for w in language._WORD.findall(text)]
+    assert language._words(text) == expected

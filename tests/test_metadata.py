@@ -681,3 +681,35 @@ def test_license_pointing_at_its_own_section_is_resolved() -> None:
 def test_relative_urls_resolve_against_the_base_element() -> None:
     head = '<base href="https://cdn.example.org/site/">' + meta("og:image", "img/lead.jpg")
     assert head_only(head).image == "https://cdn.example.org/site/img/lead.jpg"
+
+
+_OLD_WRAPPER = r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$|;\s*$"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["<!--{}-->", "<![CDATA[{}]]>;", "{};", "<!-->", "<!--", ";", "  <!-- {} --> ; ", "{}", ""],
+)
+def test_json_ld_unwrapping_matches_the_wrapper_pattern(raw: str) -> None:
+    import regex
+
+    from cleannews import jsonld
+
+    wrapper = regex.compile(_OLD_WRAPPER)
+    old = new = raw.strip()
+    for _ in range(3):
+        old = wrapper.sub("", old).strip()
+        new = jsonld._unwrap(new).strip()
+    assert new == old
+
+
+@pytest.mark.parametrize(
+    "title", ["Plain headline", "Headline | Site", "A well-known fact", "a_b", "x - y : z", " - "]
+)
+def test_title_variants_fast_path_matches_the_splits(title: str) -> None:
+    from cleannews import metadata
+    from cleannews.headline import normalise, strip_site_name
+
+    texts = (title, strip_site_name(title), metadata.strip_site_affixes(title, ()))
+    expected = tuple(dict.fromkeys(normalise(text) for text in dict.fromkeys(texts)))
+    assert metadata._variants(title) == expected

@@ -57,6 +57,8 @@ __all__ = ["ParsedDate", "parse_date", "parse_iso"]
 
 MIN_YEAR = 1990
 _FLAGS = regex.IGNORECASE
+_SPACES = regex.compile(r"\s+")
+_DIGIT = regex.compile(r"\d")
 _NOT_LETTER_BEFORE = r"(?<!\p{L})"
 _NOT_LETTER_AFTER = r"(?!\p{L})"
 _UNIT_DELTAS = {"second": 1, "minute": 60, "hour": 3600}
@@ -393,14 +395,14 @@ def _from_numeric(match: regex.Match[str], ctx: _Context) -> date | None:
 
 
 def _from_names(match: regex.Match[str], ctx: _Context) -> date | None:
-    month = ctx.vocab.months[regex.sub(r"\s+", " ", match["month"]).casefold()]
+    month = ctx.vocab.months[_SPACES.sub(" ", match["month"]).casefold()]
     return _make_date(int(match["year"]), month, int(match["day"]), ctx.max_year)
 
 
 def _from_day_word(match: regex.Match[str], ctx: _Context) -> date | None:
     if ctx.reference is None:
         return None
-    word = regex.sub(r"\s+", " ", match["word"]).casefold()
+    word = _SPACES.sub(" ", match["word"]).casefold()
     value = ctx.reference.date() + timedelta(days=ctx.vocab.days[word])
     return _make_date(value.year, value.month, value.day, ctx.max_year)
 
@@ -417,7 +419,7 @@ def _from_ago(match: regex.Match[str], ctx: _Context) -> date | datetime | None:
     if reference is None:
         return None
     amount = int(match["n"]) if match["n"].isdigit() else 1
-    unit = ctx.vocab.units[regex.sub(r"\s+", " ", match["unit"]).casefold()]
+    unit = ctx.vocab.units[_SPACES.sub(" ", match["unit"]).casefold()]
     try:
         if unit in _UNIT_DELTAS:
             value: date = reference - timedelta(seconds=amount * _UNIT_DELTAS[unit])
@@ -495,8 +497,8 @@ def parse_date(
     the day/month order of ambiguous numeric dates; see the module documentation.
     """
     stripped = text.strip()
-    if not stripped:
-        return None
+    if not stripped or (reference is None and _DIGIT.search(stripped) is None):
+        return None  # every date but a relative one holds a digit
     strict = parse_iso(stripped, reference=reference)
     if strict is not None:
         return strict

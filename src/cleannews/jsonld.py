@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,8 +24,13 @@ from .dom import Element, strings
 
 Offer = tuple[str, Any, str]
 
-_SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]/text()")
-_WRAPPER = regex.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$|;\s*$")
+_TEXTS = etree.XPath("text()")
+#: Lower-cases the letters of "ld+json" only (as XPath ``translate(@type, 'LDJSON', 'ldjson')``).
+_LDJSON_LOWER = str.maketrans("LDJSON", "ldjson")
+#: Wrappers around the JSON: a leading ``<!--`` or ``<![CDATA[``; a trailing ``-->``, ``]]>``
+#: or ``;``.
+_OPENERS = ("<!--", "<![CDATA[")
+_CLOSERS = ("-->", "]]>", ";")
 ARTICLE_TYPES = regex.compile(
     r"\w*Article|\w*BlogPosting|Report|SocialMediaPosting|DiscussionForumPosting", regex.I
 )
@@ -66,18 +71,35 @@ def _has_type(obj: dict[str, Any], kinds: regex.Pattern[str]) -> bool:
 
 def parse(root: Element) -> Graph:
     """Every JSON-LD object of the page that describes it (not nested lists of others)."""
+    return parse_scripts(root.iter("script"))
+
+
+def parse_scripts(scripts: Iterable[Element]) -> Graph:
+    """:func:`parse` over the page's ``<script>`` elements (in document order)."""
     graph = Graph()
-    for raw in strings(_SCRIPTS, root):
-        data = _loads(raw)
-        if data is not None:
-            _collect(data, graph, 0)
+    for script in scripts:
+        if "ld+json" not in script.get("type", "").translate(_LDJSON_LOWER):
+            continue
+        for raw in strings(_TEXTS, script):
+            data = _loads(raw)
+            if data is not None:
+                _collect(data, graph, 0)
     return graph
+
+
+def _unwrap(text: str) -> str:
+    """``text`` (stripped) without one leading opener and one trailing closer, the closer
+    only when it does not overlap the opener."""
+    start = next((len(opener) for opener in _OPENERS if text.startswith(opener)), 0)
+    end = len(text)
+    closer = next((c for c in _CLOSERS if text.endswith(c) and end - len(c) >= start), "")
+    return text[start : end - len(closer)]
 
 
 def _loads(raw: str) -> Any:
     text = raw.strip()
     for _ in range(3):
-        text = _WRAPPER.sub("", text).strip()
+        text = _unwrap(text).strip()
     try:
         return json.loads(text, strict=False)
     except (ValueError, RecursionError):  # JSON nested deeper than the recursion limit

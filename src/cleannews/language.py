@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import string
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -109,9 +110,24 @@ _SCRIPTS = {
 }  # fmt: skip
 
 
+_ASCII = regex.compile(r"[\x00-\x7f]+")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+
+
 def _scripts(text: str) -> Counter[str]:
-    """Letters per script in ``text`` (the scripts the guesser knows)."""
-    return Counter({name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()})
+    """Letters per script in ``text`` (the scripts the guesser knows).
+
+    ASCII letters are all Latin and no other ASCII character belongs to a known script, so
+    they are counted in C and only the other characters are matched per script.
+    """
+    ascii_part = text.encode("ascii", "ignore")
+    latin = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    rest = "" if len(ascii_part) == len(text) else _ASCII.sub("", text)
+    counts = Counter(
+        {name: len(pattern.findall(rest)) if rest else 0 for name, pattern in _SCRIPTS.items()}
+    )
+    counts["Latin"] += latin
+    return counts
 
 
 def guess(text: str) -> Guess | None:
@@ -132,16 +148,34 @@ def guess(text: str) -> Guess | None:
     return None
 
 
+def _words(text: str) -> list[str]:
+    """The case-folded words of ``text`` (lower-casing ASCII text first is the same)."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    words = _WORD.findall(text)  # case-folded together: casefold() works per character
+    return "\x00".join(words).casefold().replace("’", "'").split("\x00") if words else []
+
+
+@functools.lru_cache(maxsize=64)
+def _candidate_weights(candidates: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], ...]]:
+    """word -> ((language, weight), ...) for the candidate languages only."""
+    table: dict[str, tuple[tuple[str, float], ...]] = {}
+    for word, weights in _weights().items():
+        kept = tuple((code, weight) for code, weight in weights.items() if code in candidates)
+        if kept:
+            table[word] = kept
+    return table
+
+
 def _by_words(text: str, candidates: list[str]) -> Guess | None:
-    words = [w.casefold().replace("’", "'") for w in _WORD.findall(text[:SAMPLE_CHARS])]
+    words = _words(text[:SAMPLE_CHARS])
     if len(words) < MIN_WORDS:
         return None
-    weights = _weights()
+    weights = _candidate_weights(tuple(candidates))
     scores: dict[str, float] = dict.fromkeys(candidates, 0.0)
-    for word in words:
-        for code, weight in weights.get(word, {}).items():
-            if code in scores:
-                scores[code] += weight
+    for entry in filter(None, map(weights.get, words)):  # stopwords only, in text order
+        for code, weight in entry:
+            scores[code] += weight
     ranked = sorted(((v, k) for k, v in scores.items() if v), reverse=True)[:2]
     if not ranked:
         return None

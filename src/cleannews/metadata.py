@@ -42,7 +42,7 @@ from .authors import clean_authors
 from .blocks import Block, BlockKind, Label
 from .clean import attrs_of
 from .dates import parse_date, parse_iso
-from .dom import Element, elements, text_of
+from .dom import Element, text_of
 from .errors import RuleError
 from .headline import normalise, strip_site_name
 from .options import Options
@@ -53,6 +53,9 @@ _READING_TIME = regex.compile(
     r"(\d{1,3})\s*(?:min(?:ute)?s?|m)\.?\s*read|reading time:?\s*(\d{1,3})\s*min", regex.I
 )
 _SEPARATOR = regex.compile(r"(\s+(?:[|–—•·»/]|-{1,2}|::)\s+|\s*_\s*|\s+:\s+)")
+#: Characters every match of ``_SEPARATOR`` holds one of. A match of headline's site suffix
+#: (``strip_site_name``) is a match of ``_SEPARATOR`` too.
+_SEPARATOR_CHARS = frozenset("|–—•·»/-_:")
 _PLACEHOLDER = regex.compile(r"\{\{.*\}\}|\$\{.*\}|^(?:null|nil|undefined|none|n/a)$", regex.I)
 _LABEL = regex.compile(
     r"^(?:(?:posted|filed|published)\s+(?:in|under)|tagged(?:\s+with)?|"
@@ -60,6 +63,7 @@ _LABEL = regex.compile(
     regex.I,
 )
 _DC_KEY = regex.compile(r"^(?:dc|dcterms?)[.:]", regex.I)
+_DIGIT = regex.compile(r"\d")
 _URL_DATE = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 Offer = tuple[str, Any, str]
@@ -120,6 +124,8 @@ class Metadata:
 
     def offer_raw(self, name: str, raw: Any, source: str) -> None:
         """Normalise a raw value for field ``name`` (see ``_NORMALISERS``), then offer it."""
+        if name != "title" and getattr(self, name) not in (None, "", ()):
+            return  # set already by a more trusted source: the offer would be ignored
         normaliser = _NORMALISERS.get(name)
         value = normaliser(raw, self, source) if normaliser else raw
         self.offer(name, value, source)
@@ -128,6 +134,14 @@ class Metadata:
         """Offer every (field, raw value, source), in order."""
         for name, raw, source in offers:
             self.offer_raw(name, raw, source)
+
+    def offer_until_set(self, offers: Iterable[Offer], names: tuple[str, ...]) -> None:
+        """:meth:`offer_all` for offers of the fields ``names`` only, stopping once all are
+        set (later offers would be ignored: the rest of ``offers`` is never computed)."""
+        for name, raw, source in offers:
+            self.offer_raw(name, raw, source)
+            if all(getattr(self, field) not in (None, "", ()) for field in names):
+                return
 
 
 # --------------------------------------------------------------------------- normalisers
@@ -264,19 +278,25 @@ _PARSELY_KEYS = (
 
 def meta_tags(root: Element) -> dict[str, list[str]]:
     """Every ``<meta>`` value by key (property, name, itemprop-less), keys normalised."""
+    return _meta_values(root.iter("meta"))
+
+
+def _meta_values(metas: Iterable[Element]) -> dict[str, list[str]]:
     tags: dict[str, list[str]] = {}
-    for element in root.iter("meta"):
-        value = element.get("content") or element.get("value")
-        if value is None or not value.strip():
+    for element in metas:
+        value = (element.get("content") or element.get("value") or "").strip()
+        if not value:
             continue
         keys = (element.get("property") or "").split() + (element.get("name") or "").split()
-        if element.get("http-equiv"):
-            keys.append("http-equiv:" + element.get("http-equiv", ""))
+        equiv = element.get("http-equiv")
+        if equiv:
+            keys.append("http-equiv:" + equiv)
         for key in keys:
-            tags.setdefault(_meta_key(key), []).append(value.strip())
+            tags.setdefault(_meta_key(key), []).append(value)
     return tags
 
 
+@functools.lru_cache(maxsize=4096)
 def _meta_key(key: str) -> str:
     key = _DC_KEY.sub("dc.", key.strip().lower())
     return key.removeprefix("og:") if key.startswith("og:article:") else key
@@ -314,14 +334,30 @@ _ITEMPROPS = {
     "license": "license",
 }  # fmt: skip
 _URL_PROPS = frozenset({"image", "license"})
-_RELS = etree.XPath("//link[@rel and @href] | //a[@rel and @href]")
-_SCOPES = etree.XPath("descendant-or-self::*[@itemscope]")
-_PROPS = etree.XPath("descendant-or-self::*[@itemprop]")
+#: Attribute paths (with the owner element as the result's parent): far faster in libxml2
+#: than ``descendant-or-self::*[@itemprop]``, which evaluates a predicate per element.
+_SCOPES = etree.XPath("descendant-or-self::*/@itemscope")
+_PROPS = etree.XPath("descendant-or-self::*/@itemprop")
+
+
+def _owners(xpath: etree.XPath, root: Element) -> list[Element]:
+    """The elements owning the attributes an attribute XPath selects, in document order."""
+    result = xpath(root)
+    return [
+        owner
+        for item in result  # type: ignore[union-attr]
+        if isinstance(item, etree._ElementUnicodeResult) and (owner := item.getparent()) is not None
+    ]
 
 
 def _microdata_offers(root: Element) -> Iterator[Offer]:
-    scope = next((el for el in elements(_SCOPES, root) if _is_article_scope(el)), None)
-    for element in elements(_PROPS, scope if scope is not None else root):
+    """Item properties of the article's itemscope (scopes nested in it excluded), or of no
+    scope at all when the page has no article scope."""
+    props = _owners(_PROPS, root)
+    if not props:
+        return
+    scope = next((el for el in _owners(_SCOPES, root) if _is_article_scope(el)), None)
+    for element in props:  # the nearest scope being ``scope`` puts an element inside it
         prop = _itemprop(element)
         if prop is None or not _in_scope(element, scope):
             continue
@@ -368,9 +404,12 @@ def _item_value(element: Element, name: str) -> Any:
 # --------------------------------------------------------------------------- document
 
 
-def _link_offers(root: Element) -> Iterator[Offer]:
-    for element in elements(_RELS, root):
-        rels = element.get("rel", "").lower().split()
+def _link_offers(links: Iterable[Element]) -> Iterator[Offer]:
+    for element in links:
+        rel = element.get("rel", "").lower()
+        if "canonical" not in rel and "license" not in rel and "image_src" not in rel:
+            continue  # no rel this reads (stylesheet, icon, nofollow, ...)
+        rels = rel.split()
         href = element.get("href")
         if not href:
             continue
@@ -387,22 +426,57 @@ def _language_offers(root: Element) -> Iterator[Offer]:
     yield "language", root.get(_XML_LANG) or root.get("xml:lang"), "html:xml:lang"
 
 
+@dataclass(slots=True)
+class _Head:
+    """The elements :func:`head_metadata` reads by tag, found in one walk over the tree."""
+
+    #: ``href`` of the first ``<base href>`` and text of the first ``<title>`` (not the root).
+    base: str | None = None
+    title: str | None = None
+    metas: list[Element] = field(default_factory=list)
+    scripts: list[Element] = field(default_factory=list)
+    #: ``<link>`` and ``<a>`` elements with ``rel`` and ``href``.
+    links: list[Element] = field(default_factory=list)
+
+
+_HEAD_TAGS = ("base", "title", "meta", "script", "link", "a")
+
+
+def _scan(root: Element) -> _Head:
+    head = _Head()
+    for element in root.iter(*_HEAD_TAGS):
+        tag = element.tag
+        if tag in {"a", "link"}:  # links first: most of the elements are <a>
+            if element.get("rel") is not None and element.get("href") is not None:
+                head.links.append(element)
+        elif tag == "meta":
+            head.metas.append(element)
+        elif tag == "script":
+            head.scripts.append(element)
+        elif element is root:
+            continue
+        elif tag == "title" and head.title is None:
+            head.title = element.text or ""
+        elif tag == "base" and head.base is None:
+            head.base = element.get("href")
+    return head
+
+
 def head_metadata(root: Element, meta: Metadata) -> None:
     """Read the page's structured metadata, in order of trust (see the module doc)."""
-    base = root.find(".//base[@href]")
-    if base is not None:
-        meta.base = urljoin(meta.url, base.get("href", "")) if meta.url else base.get("href")
-    graph = jsonld.parse(root)
-    tags = meta_tags(root)
+    head = _scan(root)
+    if head.base is not None:
+        meta.base = urljoin(meta.url, head.base) if meta.url else head.base
+    graph = jsonld.parse_scripts(head.scripts)
+    tags = _meta_values(head.metas)
     kinds = [kind for obj in graph.objects for kind in jsonld.types_of(obj)]
     meta.types = tuple(dict.fromkeys([*kinds, *(f"og:{t}" for t in tags.get("og:type", []))]))
-    meta.offer_all(_link_offers(root))
+    meta.offer_all(_link_offers(head.links))
     meta.offer_all(jsonld.offers(graph))
     meta.offer_all(_language_offers(root))
     meta.offer_all(_meta_offers(tags))
     meta.offer_all(_microdata_offers(root))
-    title = root.findtext(".//title")
-    meta.offer_raw("title", title, "html:title")
+    meta.offer_raw("title", head.title, "html:title")
 
 
 def _url_date(url: str | None) -> str | None:
@@ -462,19 +536,25 @@ def _truncated(title: str, headline: str) -> bool:
     return full.startswith(short) and len(full) > len(short) + 3
 
 
+@functools.lru_cache(maxsize=4096)
 def _agrees(one: str, other: str) -> bool:
     """The same title, give or take a site name around either."""
     return any(_same_text(a, b) for a in _variants(one) for b in _variants(other))
 
 
 @functools.lru_cache(maxsize=4096)
-def _variants(title: str) -> frozenset[str]:
-    return frozenset({title, strip_site_name(title), strip_site_affixes(title, ())})
+def _variants(title: str) -> tuple[str, ...]:
+    """The title, and without its site name, normalised (the comparison reads only these)."""
+    if _SEPARATOR_CHARS.isdisjoint(title) or _SEPARATOR.search(title) is None:
+        return (normalise(title),)  # nothing to strip: both give the stripped title
+    texts = dict.fromkeys((title, strip_site_name(title), strip_site_affixes(title, ())))
+    return tuple(dict.fromkeys(normalise(text) for text in texts))
 
 
 @functools.lru_cache(maxsize=4096)
-def _same_text(one: str, other: str) -> bool:
-    a, b = normalise(one), normalise(other)
+def _same_text(a: str, b: str) -> bool:
+    """Two normalised titles are the same, or nearly (one inside the other, or most words
+    shared)."""
     if not a or not b:
         return False
     shorter, longer = sorted((a, b), key=len)
@@ -546,11 +626,16 @@ def _page_rules() -> dict[str, Any]:
 
 
 def _classes_match(element: Element, words: frozenset[str]) -> bool:
-    for attr in (element.get("class", ""), element.get("id", "")):
-        for name in attr.split():
-            if words.intersection(class_words(name)):
-                return True
-    return False
+    classes, ident = element.get("class"), element.get("id")
+    return bool(
+        (classes and _names_match(classes, words)) or (ident and _names_match(ident, words))
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _names_match(attr: str, words: frozenset[str]) -> bool:
+    """A class or id name in ``attr`` holds one of ``words`` (cached: attributes repeat)."""
+    return any(words.intersection(class_words(name)) for name in attr.split())
 
 
 def article_region(blocks: Sequence[Block], titles: Sequence[str] = ()) -> list[Block]:
@@ -594,13 +679,16 @@ def text_metadata(blocks: Sequence[Block], meta: Metadata, options: Options) -> 
             meta.offer("reading_time", int(match[1] or match[2]), "text:reading-line")
     dated = meta.published is not None and meta.modified is not None
     if not dated:
-        meta.offer_all(_time_offers(region, _header(blocks, region)))
+        meta.offer_until_set(_time_offers(region, _header(blocks, region)), _DATES)
     if not meta.authors:
-        meta.offer_all(_byline_offers(region, blocks))
+        meta.offer_until_set(_byline_offers(region, blocks), ("authors",))
     if not dated:
-        meta.offer_all(_text_date_offers(region, blocks, options))
+        meta.offer_until_set(_text_date_offers(region, blocks, options), _DATES)
     if not meta.subtitle:
-        meta.offer_all(_subtitle_offers(region, blocks))
+        meta.offer_until_set(_subtitle_offers(region, blocks), ("subtitle",))
+
+
+_DATES = ("published", "modified")
 
 
 def _inline(owner: Element) -> Iterator[Element]:
@@ -659,8 +747,13 @@ def _header(blocks: Sequence[Block], region: Sequence[Block]) -> list[Block]:
     return header
 
 
+def _long(text: str) -> bool:
+    """More than ``MAX_LINE_WORDS`` words (split no further than needed to tell)."""
+    return len(text.split(maxsplit=MAX_LINE_WORDS)) > MAX_LINE_WORDS
+
+
 def _is_body(block: Block) -> bool:
-    return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) > MAX_LINE_WORDS
+    return block.kind is BlockKind.PARAGRAPH and _long(block.text)
 
 
 def _marked(block: Block, words: frozenset[str]) -> list[Element]:
@@ -688,7 +781,7 @@ def _byline_offers(region: Sequence[Block], blocks: Sequence[Block]) -> Iterator
     a short block marked as a byline or starting with "By"; never in a comment thread."""
     words = _page_rules()["author_classes"]
     for block in region:
-        if len(block.text.split()) > MAX_LINE_WORDS or block.label is Label.TITLE:
+        if _long(block.text) or block.label is Label.TITLE:
             continue
         marked = _marked(block, words)
         if (not marked and not _BY.match(block.text)) or _in_comments(block):
@@ -711,8 +804,10 @@ def _text_date_offers(
     header = set(_header(blocks, region))
     words = _page_rules()["date_classes"]
     for block in region:
-        if len(block.text.split()) > MAX_LINE_WORDS or block.label is Label.TITLE:
+        if _long(block.text) or block.label is Label.TITLE:
             continue
+        if options.reference_time is None and _DIGIT.search(block.text) is None:
+            continue  # only relative dates are written without digits (see dates_in_line)
         if block in header or block.rule == "reading-line" or _marked(block, words):
             source = "text:reading-line" if block.rule == "reading-line" else "text:date-line"
             for kind, value in dates_in_line(block.text, options):

@@ -27,7 +27,7 @@ import regex
 from .blocks import Block, BlockKind
 from .jsonld import ARTICLE_TYPES
 from .model import PageType
-from .wordcount import count_words
+from .wordcount import count_both
 
 _LISTING_TYPES = regex.compile(
     r"CollectionPage|ItemList|SearchResultsPage|SiteNavigationElement", regex.I
@@ -74,16 +74,8 @@ class Signals:
 
 
 def _linked_headings(blocks: Sequence[Block]) -> int:
-    return sum(1 for b in blocks if _is_heading(b) and _links_away(b))
-
-
-def _lead_words(body: Sequence[Block]) -> int:
-    words = 0
-    for block in body:
-        if _is_heading(block) and _links_away(block):
-            break
-        words += count_words(block.text)
-    return words
+    heading = BlockKind.HEADING
+    return sum(1 for b in blocks if b.kind is heading and b.level >= 2 and _links_away(b))
 
 
 def _links_away(block: Block) -> bool:
@@ -98,24 +90,63 @@ def _is_heading(block: Block) -> bool:
     return block.kind is BlockKind.HEADING and block.level >= 2
 
 
+@dataclass(slots=True)
+class _Body:
+    """Signals of the extracted body, measured in one pass (see :class:`Signals`)."""
+
+    words: int = 0
+    lead_words: int = 0
+    teasers: int = 0
+    headings: int = 0
+    longest: int = 0
+
+
+def _measure_body(body: Sequence[Block]) -> _Body:
+    found = _Body()
+    lead = True  # no linked heading yet
+    for block in body:
+        words, spaced = count_both(block.text)
+        if _is_heading(block):
+            found.headings += 1
+            if _links_away(block):
+                found.teasers += 1
+                lead = False
+        elif block.kind is BlockKind.PARAGRAPH:
+            found.longest = max(found.longest, spaced)
+        found.words += words
+        if lead:
+            found.lead_words += words
+    return found
+
+
+def _link_heavy(blocks: Sequence[Block]) -> tuple[float, int]:
+    """(share of the page's characters in link-heavy blocks, number of those blocks)."""
+    total = heavy = count = 0
+    for block in blocks:
+        size = len(block.text)
+        total += size
+        if block.link_density > LINK_HEAVY:
+            heavy += size
+            count += 1
+    return (heavy / total if total else 0.0), count
+
+
 def measure(types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]) -> Signals:
     """Measure the signals: declared types, body words, link-heavy share, linked headings."""
-    total = sum(len(b.text) for b in blocks)
-    heavy = [b for b in blocks if b.link_density > LINK_HEAVY]
+    share, heavy = _link_heavy(blocks)
+    found = _measure_body(body)
     return Signals(
         declared_article=[t for t in types if _is_article_type(t)],
         declared_listing=[t for t in types if _LISTING_TYPES.fullmatch(t)],
         declared_other=[t for t in types if _OTHER_TYPES.fullmatch(t)],
-        words=sum(count_words(b.text) for b in body),
-        link_share=sum(len(b.text) for b in heavy) / total if total else 0.0,
-        link_blocks=len(heavy),
+        words=found.words,
+        link_share=share,
+        link_blocks=heavy,
         teasers=_linked_headings(blocks),
-        body_teasers=_linked_headings(body),
-        body_headings=sum(1 for b in body if _is_heading(b)),
-        lead_words=_lead_words(body),
-        longest=max(
-            (len(b.text.split()) for b in body if b.kind is BlockKind.PARAGRAPH), default=0
-        ),
+        body_teasers=found.teasers,
+        body_headings=found.headings,
+        lead_words=found.lead_words,
+        longest=found.longest,
     )
 
 

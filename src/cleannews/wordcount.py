@@ -10,15 +10,24 @@ from __future__ import annotations
 import regex
 
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+#: Every letter of those scripts lies outside these ranges (Latin to Myanmar, Ethiopic to
+#: the punctuation blocks): text without any other character has none (range tests are far
+#: cheaper than script properties, and quotes and dashes fall in the ranges).
+_MAYBE_UNSPACED = regex.compile(r"[^\x00-\u0dff\u0e80-\u10ff\u1200-\u2e7f]")
 
 
 def count_words(text: str) -> int:
     """Number of words in ``text`` (unspaced scripts counted by character)."""
+    return count_both(text)[0]
+
+
+def count_both(text: str) -> tuple[int, int]:
+    """(:func:`count_words`, whitespace-separated tokens) of ``text``, from one split."""
     tokens = text.split()
-    if text.isascii():
-        return len(tokens)
+    if text.isascii() or _MAYBE_UNSPACED.search(text) is None:
+        return len(tokens), len(tokens)
     unspaced = len(_UNSPACED.findall(text))
     if not unspaced:
-        return len(tokens)
+        return len(tokens), len(tokens)
     spaced = sum(1 for token in tokens if not _UNSPACED.search(token))
-    return spaced + unspaced
+    return spaced + unspaced, len(tokens)
