@@ -84,20 +84,27 @@ class _Walk:
 def segment(body: Element) -> list[Block]:
     """Blocks of ``body`` in document order."""
     walk = _Walk(owners=[body])
-    parts, starts, ends = walk.text, _STARTS, _ENDS
+    parts, owners, starts, ends = walk.text, walk.owners, _STARTS, _ENDS
     # Elements only: comments and processing instructions that survived parsing are skipped
     # with their tails.
     for event, element in etree.iterwalk(body, events=("start", "end"), tag=etree.Element):
+        tag = element.tag
         if event == "start":
-            handler = starts.get(element.tag)
-            if handler is not None:
-                handler(walk, element)
+            if tag in BLOCK_TAGS:  # a block element ends the open block and owns the next
+                if parts:
+                    _flush(walk)
+                owners.append(element)
+            handler = starts.get(tag)
             text = element.text
         else:
-            handler = ends.get(element.tag)
-            if handler is not None:
-                handler(walk, element)
+            if tag in BLOCK_TAGS:
+                if parts:
+                    _flush(walk)
+                owners.pop()
+            handler = ends.get(tag)
             text = element.tail
+        if handler is not None:
+            handler(walk, element)
         # Inline text goes to the innermost open block; leading white space is dropped at
         # once outside ``pre`` (the block's text collapses it anyway).
         if text and (parts or walk.pre_open or not text.isspace()):
@@ -260,32 +267,6 @@ def _open_code(walk: _Walk, element: Element) -> None:
         walk.code.language = _language(element)
 
 
-def _block_start(opener: _Handler | None) -> _Handler:
-    """What starting a block element does: end the open block, then open the new one."""
-
-    def start(walk: _Walk, element: Element) -> None:
-        if walk.text:
-            _flush(walk)
-        walk.owners.append(element)
-        if opener is not None:
-            opener(walk, element)
-
-    return start
-
-
-def _block_end(closer: _Handler | None) -> _Handler:
-    """What ending a block element does: end its last block, then close it."""
-
-    def end(walk: _Walk, element: Element) -> None:
-        if walk.text:
-            _flush(walk)
-        walk.owners.pop()
-        if closer is not None:
-            closer(walk, element)
-
-    return end
-
-
 def _href(element: Element) -> str | None:
     href = (element.get("href") or "").strip()
     if not href or href.lower().startswith(("javascript:", "data:", "vbscript:")):
@@ -307,15 +288,10 @@ def _close_link(walk: _Walk, element: Element) -> None:
         walk.links.append((text, href))
 
 
-#: Start and end handlers by tag; tags without one are inline elements that only add text.
-_STARTS: dict[str, _Handler] = {tag: _block_start(_OPENERS.get(tag)) for tag in BLOCK_TAGS} | {
-    "a": _open_link,
-    "img": _open_image,
-    "code": _open_code,
-}
-_ENDS: dict[str, _Handler] = {tag: _block_end(_CLOSERS.get(tag)) for tag in BLOCK_TAGS} | {
-    "a": _close_link
-}
+#: What starting and ending an element does besides opening or closing a block and adding
+#: text (most tags do nothing more).
+_STARTS: dict[str, _Handler] = _OPENERS | {"a": _open_link, "img": _open_image, "code": _open_code}
+_ENDS: dict[str, _Handler] = _CLOSERS | {"a": _close_link}
 
 
 def _image(figure: FigureContext, element: Element) -> None:

@@ -209,10 +209,16 @@ def _contents_list(parts: tuple[Section, ...]) -> tuple[tuple[TocEntry, ...], tu
     """A list in the body whose items name the sections after it: the page's contents list,
     read and taken out of the body (with its "Contents" heading when nothing else is under it).
     """
+    keys: list[str | None] = []  # heading keys, made when the first list is met
     for index, section in enumerate(parts):
-        later = {heading_key(s.heading or ""): s for s in parts[index + 1 :] if s.heading}
-        for node in section.content:
-            if isinstance(node, ListBlock) and _names_sections(node, later):
+        lists = [node for node in section.content if isinstance(node, ListBlock)]
+        if not lists:
+            continue
+        keys = keys or [heading_key(s.heading) if s.heading else None for s in parts]
+        pairs = zip(keys[index + 1 :], parts[index + 1 :], strict=True)
+        later = {k: s for k, s in pairs if k is not None}
+        for node in lists:
+            if _names_sections(node, later):
                 entries = tuple(
                     TocEntry(text, depth + 2, later[key].anchor or "")
                     if (key := heading_key(text)) in later
