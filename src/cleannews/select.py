@@ -47,7 +47,10 @@ def inside_sums(blocks: list[Block]) -> dict[Element, list[int]]:
     sums: dict[Element, list[int]] = {}
     for block in blocks:
         chars, linked = len(block.text), block.link_chars
-        for element in block.ancestors:
+        ancestors = block.ancestors
+        if len(ancestors) > 1 and ancestors[1] is ancestors[0]:
+            ancestors = ancestors[1:]  # the walk's root, twice: count each block once
+        for element in ancestors:
             pair = sums.get(element)
             if pair is None:
                 sums[element] = [chars, linked]
