@@ -95,13 +95,3 @@ def container_prior(element: Element) -> float:
     if element.get("itemprop", "").lower() == "articlebody":
         prior += CLASS_WEIGHT
     return prior
-
-
-def block_link_density(container: Element, blocks: Iterable[Block]) -> float:
-    """Share of the text of the blocks inside ``container`` that is link text."""
-    chars = linked = 0
-    for block in blocks:
-        if container in block.ancestors:
-            chars += len(block.text)
-            linked += block.link_chars
-    return linked / chars if chars else 0.0

@@ -48,13 +48,6 @@ MAX_CELL_PARAGRAPH_CHARS = 200
 
 
 @dataclass(slots=True)
-class _OpenLink:
-    href: str | None
-    #: Index in ``_Walk.text`` where the link's text starts.
-    start: int
-
-
-@dataclass(slots=True)
 class _Walk:
     """Running state of one walk over the tree."""
 
@@ -80,60 +73,46 @@ class _Walk:
     pending_figures: list[FigureContext] = field(default_factory=list)
     code: CodeContext | None = None
     quotes: int = 0
-    open_links: list[_OpenLink] = field(default_factory=list)
+    #: Links being read: (href, block number, index in ``text`` where the link's text starts).
+    open_links: list[tuple[str | None, int, int]] = field(default_factory=list)
+    #: Number of the current block (flushes so far): a link's text starting in an earlier
+    #: block continues from the start of this one.
+    block_number: int = 0
     links: list[tuple[str, str]] = field(default_factory=list)
-
-    def add(self, text: str | None) -> None:
-        if text:
-            self.text.append(text)
-            if self.links_open:
-                self.link_chars += len(text.strip())
 
 
 def segment(body: Element) -> list[Block]:
     """Blocks of ``body`` in document order."""
     walk = _Walk(owners=[body])
-    for event, element in etree.iterwalk(body, events=("start", "end")):
+    parts, owners, starts, ends = walk.text, walk.owners, _STARTS, _ENDS
+    # Elements only: comments and processing instructions that survived parsing are skipped
+    # with their tails.
+    for event, element in etree.iterwalk(body, events=("start", "end"), tag=etree.Element):
         tag = element.tag
-        if not isinstance(tag, str):
-            continue  # comments and processing instructions that survived parsing
         if event == "start":
-            _start(walk, element, tag)
+            if tag in BLOCK_TAGS:  # a block element ends the open block and owns the next
+                if parts:
+                    _flush(walk)
+                owners.append(element)
+            handler = starts.get(tag)
+            text = element.text
         else:
-            _end(walk, element, tag)
+            if tag in BLOCK_TAGS:
+                if parts:
+                    _flush(walk)
+                owners.pop()
+            handler = ends.get(tag)
+            text = element.tail
+        if handler is not None:
+            handler(walk, element)
+        # Inline text goes to the innermost open block; leading white space is dropped at
+        # once outside ``pre`` (the block's text collapses it anyway).
+        if text and (parts or walk.pre_open or not text.isspace()):
+            parts.append(text)
+            if walk.links_open:
+                walk.link_chars += len(text.strip())
     _flush(walk)
     return walk.blocks
-
-
-def _start(walk: _Walk, element: Element, tag: str) -> None:
-    if tag in BLOCK_TAGS:
-        _flush(walk)
-        walk.owners.append(element)
-        opener = _OPENERS.get(tag)
-        if opener is not None:
-            opener(walk, element)
-    elif tag == "a":
-        walk.links_open += 1
-        walk.open_links.append(_OpenLink(_href(element), len(walk.text)))
-    elif tag == "img":
-        if walk.figures:
-            _image(walk.figures[-1], element)
-    elif tag == "code" and walk.code is not None and walk.code.language is None:
-        walk.code.language = _language(element)
-    walk.add(element.text)
-
-
-def _end(walk: _Walk, element: Element, tag: str) -> None:
-    if tag in BLOCK_TAGS:
-        _flush(walk)
-        walk.owners.pop()
-        closer = _CLOSERS.get(tag)
-        if closer is not None:
-            closer(walk, element)
-    elif tag == "a":
-        walk.links_open -= 1
-        _close_link(walk)
-    walk.add(element.tail)
 
 
 # --- opening and closing block elements -------------------------------------------------------
@@ -273,6 +252,21 @@ _CLOSERS: dict[str, _Handler] = {
 # --- inline elements --------------------------------------------------------------------------
 
 
+def _open_link(walk: _Walk, element: Element) -> None:
+    walk.links_open += 1
+    walk.open_links.append((_href(element), walk.block_number, len(walk.text)))
+
+
+def _open_image(walk: _Walk, element: Element) -> None:
+    if walk.figures:
+        _image(walk.figures[-1], element)
+
+
+def _open_code(walk: _Walk, element: Element) -> None:
+    if walk.code is not None and walk.code.language is None:
+        walk.code.language = _language(element)
+
+
 def _href(element: Element) -> str | None:
     href = (element.get("href") or "").strip()
     if not href or href.lower().startswith(("javascript:", "data:", "vbscript:")):
@@ -280,15 +274,24 @@ def _href(element: Element) -> str | None:
     return href
 
 
-def _close_link(walk: _Walk) -> None:
+def _close_link(walk: _Walk, element: Element) -> None:
+    walk.links_open -= 1
     if not walk.open_links:
         return
-    link = walk.open_links.pop()
-    if link.href is None:
+    href, number, start = walk.open_links.pop()
+    if href is None:
         return
-    text = " ".join("".join(walk.text[link.start :]).split())
+    if number != walk.block_number:
+        start = 0  # the rest of the link's text is in this block
+    text = " ".join("".join(walk.text[start:]).split())
     if text:
-        walk.links.append((text, link.href))
+        walk.links.append((text, href))
+
+
+#: What starting and ending an element does besides opening or closing a block and adding
+#: text (most tags do nothing more).
+_STARTS: dict[str, _Handler] = _OPENERS | {"a": _open_link, "img": _open_image, "code": _open_code}
+_ENDS: dict[str, _Handler] = _CLOSERS | {"a": _close_link}
 
 
 def _image(figure: FigureContext, element: Element) -> None:
@@ -314,14 +317,12 @@ def _language(element: Element) -> str | None:
 
 
 def _flush(walk: _Walk) -> None:
-    if not walk.text:
-        return
     raw = "".join(walk.text)
+    walk.text.clear()  # in place: the walk loop holds the list
+    walk.block_number += 1  # the rest of an open link's text belongs to the next block
     text = raw.strip("\n") if walk.pre_open else " ".join(raw.split())
-    link_chars, walk.text, walk.link_chars = walk.link_chars, [], 0
+    link_chars, walk.link_chars = walk.link_chars, 0
     links, walk.links = walk.links, []
-    for link in walk.open_links:
-        link.start = 0  # the rest of an open link's text belongs to the next block
     if not text:
         return
     owner = walk.owners[-1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .blocks import Block
 from .dom import Element, link_density, text_of
-from .scoring import block_link_density, container_scores
+from .scoring import container_scores
 
 #: Candidates considered after link-density scaling.
 TOP_CANDIDATES = 5
@@ -28,28 +28,58 @@ def main_containers(blocks: list[Block]) -> list[Element]:
     if not raw:
         return []
     best = sorted(raw.items(), key=lambda pair: pair[1], reverse=True)[: 2 * TOP_CANDIDATES]
+    sums = inside_sums(blocks)
     ranked = sorted(
-        ((score * (1.0 - block_link_density(el, blocks)), el) for el, score in best),
+        ((score * (1.0 - _link_density(sums[el])), el) for el, score in best),
         key=lambda pair: pair[0],
         reverse=True,
     )[:TOP_CANDIDATES]
+    chosen = {el for _, el in ranked}
     scores = dict((el, s) for s, el in ranked) | {
-        el: s for el, s in raw.items() if el not in {e for _, e in ranked}
+        el: s for el, s in raw.items() if el not in chosen
     }
-    top = _expand(_climb(ranked[0][1], scores), blocks)
+    top = _expand(_climb(ranked[0][1], scores), sums)
     return _with_siblings(top, scores)
 
 
-def _expand(top: Element, blocks: list[Block]) -> Element:
-    """Widen to an ancestor while what it adds reads like prose, not link lists."""
+def inside_sums(blocks: list[Block]) -> dict[Element, list[int]]:
+    """[characters, link characters] of the blocks inside each element of their ancestors."""
+    sums: dict[Element, list[int]] = {}
+    for block in blocks:
+        chars, linked = len(block.text), block.link_chars
+        ancestors = block.ancestors
+        if len(ancestors) > 1 and ancestors[1] is ancestors[0]:
+            ancestors = ancestors[1:]  # the walk's root, twice: count each block once
+        for element in ancestors:
+            pair = sums.get(element)
+            if pair is None:
+                sums[element] = [chars, linked]
+            else:
+                pair[0] += chars
+                pair[1] += linked
+    return sums
+
+
+def _link_density(pair: list[int]) -> float:
+    chars, linked = pair
+    return linked / chars if chars else 0.0
+
+
+def _expand(top: Element, sums: dict[Element, list[int]]) -> Element:
+    """Widen to an ancestor while what it adds reads like prose, not link lists.
+
+    What a parent adds is its blocks' sums less ``top``'s: ``Block.ancestors`` holds every
+    block-level ancestor, so a block inside ``top`` is inside a block-level parent too.
+    """
     for parent in top.iterancestors():
         if parent.tag in ("html", "body"):
             break
-        extra = [b for b in blocks if parent in b.ancestors and top not in b.ancestors]
-        chars = sum(len(b.text) for b in extra)
-        linked = sum(b.link_chars for b in extra)
-        if chars and linked / chars > MAX_ADDED_LINK_DENSITY:
-            break
+        outer = sums.get(parent)  # None: an inline parent, with no block of its own
+        if outer is not None:
+            inner = sums.get(top, [0, 0])
+            chars, linked = outer[0] - inner[0], outer[1] - inner[1]
+            if chars and linked / chars > MAX_ADDED_LINK_DENSITY:
+                break
         top = parent
     return top
 
