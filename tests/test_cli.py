@@ -379,14 +379,18 @@ def test_resume_continues_a_jsonl_output(
     log = tmp_path / "out.jsonl"
     first = [str(pages / "a.html"), str(pages / "d.txt")]
     assert run([*first, "-o", str(log)], capsys)[0] == 0
+    failed = next(t.path for t in cli.collect([str(pages)], Options()) if "b.htm" in t.path)
     with log.open("a") as handle:
+        handle.write(json.dumps({"path": failed, "error": {"type": "x", "message": "y"}}) + "\n")
         handle.write('{"path": "torn by a kill')  # an interrupted write
     code, _, err = run([str(pages), "-o", str(log), "--resume"], capsys)
     assert code == 0
-    assert "2 inputs already done" in err
-    paths = [r["path"] for r in records(log.read_text())]
+    assert "2 inputs already done" in err  # the failed one is tried again
+    found = records(log.read_text())
+    paths = [r["path"] for r in found if "error" not in r]
     assert sorted(paths) == sorted(t.path for t in cli.collect([str(pages)], Options()))
     assert len(paths) == len(set(paths)) == 4
+    assert [r["path"] for r in found if "error" in r] == [failed]
 
 
 def test_explain_reports_what_was_removed(

@@ -40,7 +40,8 @@ output:
   jsonl); markdown and text print each article after a "==> PATH <==" line.
   --output-dir writes one file per input (folder structure mirrored), and --output
   one file; both are written atomically, except jsonl --output, which gets one line
-  per input as it finishes, so that an interrupted run can be continued (--resume).
+  per input as it finishes, so that an interrupted run can be continued (--resume;
+  inputs that failed are tried again, their new line after the old error line).
 
 errors:
   A page that cannot be extracted is reported on stderr as "cleannews: PATH: message"
@@ -289,7 +290,8 @@ def unfinished(tasks: list[Task], plan: Plan) -> list[Task]:
 
 
 def recorded_paths(log: Path) -> set[str]:
-    """Paths with a complete record in a jsonl output; a torn last line is cut off."""
+    """Paths with a complete article record in a jsonl output (an error record does not count:
+    ``--resume`` tries that input again, as ``--output-dir`` does); a torn last line is cut off."""
     try:
         data = log.read_bytes()
     except FileNotFoundError:
@@ -302,9 +304,15 @@ def recorded_paths(log: Path) -> set[str]:
     for line in complete.splitlines():
         with contextlib.suppress(ValueError):
             record = json.loads(line)
-            if isinstance(record, dict) and isinstance(record.get("path"), str):
+            if _is_article_record(record):
                 paths.add(record["path"])
     return paths
+
+
+def _is_article_record(record: object) -> bool:
+    if not isinstance(record, dict):
+        return False
+    return isinstance(record.get("path"), str) and "error" not in record
 
 
 # --- outputs ----------------------------------------------------------------------------
