@@ -8,6 +8,7 @@ from lxml import etree
 
 import support
 from cleannews.features import _SENTENCE_END, _ends_sentence, compute
+from cleannews.parse import parse_html
 from cleannews.scoring import score_blocks
 from cleannews.segment import segment
 from cleannews.select import inside_sums
@@ -72,3 +73,9 @@ def test_container_sums_count_each_block_once() -> None:
         inside = [b for b in blocks if element in b.ancestors]
         assert chars == sum(len(b.text) for b in inside)
         assert linked == sum(b.link_chars for b in inside)
+
+
+def test_parsing_without_an_id_table_builds_the_same_tree() -> None:
+    page = '<html><body><p id="a">one</p><div id="a"><span id="b">two</span></div></body></html>'
+    plain = etree.fromstring(page, etree.HTMLParser(remove_comments=True, remove_pis=True))
+    assert etree.tostring(parse_html(page, 1000)) == etree.tostring(plain)

@@ -21,9 +21,12 @@ _COUNT = etree.XPath("count(//*)")
 
 def _parser() -> etree.HTMLParser:
     # lxml parsers must not be shared between threads: one per thread, made on first use.
+    # Nothing looks elements up by id (no XPath id()): libxml2 need not hash every id.
     parser: etree.HTMLParser | None = getattr(_LOCAL, "parser", None)
     if parser is None:
-        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+        parser = etree.HTMLParser(
+            remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False
+        )
         _LOCAL.parser = parser
     return parser
 
