@@ -7,6 +7,7 @@ import pytest
 from lxml import etree
 
 import support
+from cleannews.dom import leading_text, text_of
 from cleannews.features import _SENTENCE_END, _ends_sentence, compute
 from cleannews.parse import parse_html
 from cleannews.scoring import score_blocks
@@ -79,3 +80,12 @@ def test_parsing_without_an_id_table_builds_the_same_tree() -> None:
     page = '<html><body><p id="a">one</p><div id="a"><span id="b">two</span></div></body></html>'
     plain = etree.fromstring(page, etree.HTMLParser(remove_comments=True, remove_pis=True))
     assert etree.tostring(parse_html(page, 1000)) == etree.tostring(plain)
+
+
+@pytest.mark.parametrize("size", [0, 1, 5, 50, 199, 200, 201, 400, 1000])
+def test_leading_text_is_the_start_of_the_collapsed_text(size: int) -> None:
+    words = " ".join(f"w{i}\u00a0 \n" + "x" * (i % 7) for i in range(size))
+    for lead in ("", "   \n\t", "y" * 850):
+        element = etree.fromstring(f"<div>{lead}<p>{words}</p> tail</div>")
+        for limit in (1, 10, 200):
+            assert leading_text(element, limit) == text_of(element)[:limit]
