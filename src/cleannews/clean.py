@@ -17,6 +17,7 @@ import regex
 from lxml import etree
 
 from .dom import Element, drop_tree, leading_text, text_length, text_of
+from .model import Removed
 from .rules import Action, class_concepts, concepts_in
 
 _NEVER_CONTENT = (
@@ -55,13 +56,9 @@ MAX_ARTICLE_SHARE = 0.5
 DROPPED_TEXT_CHARS = 200
 
 
-@dataclass(frozen=True, slots=True)
-class Dropped:
-    """An element cleaning removed, for the boilerplate report."""
-
-    text: str
-    rule: str
-    reason: str
+#: An element cleaning removed, for the boilerplate report: made as the Article's
+#: :class:`~cleannews.model.Removed` entry at once (assembling the Article copies none).
+Dropped = Removed
 
 
 @lru_cache(maxsize=65536)
