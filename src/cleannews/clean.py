@@ -144,6 +144,7 @@ class _Scan:
     """What one traversal of the page found: named, hidden, landmark, chrome and article
     elements, each list in document order."""
 
+    #: Elements whose class/id names at least one concept, with the verdict.
     named: list[tuple[Element, Verdict]] = field(default_factory=list)
     hidden: list[Element] = field(default_factory=list)
     roles: list[Element] = field(default_factory=list)
@@ -186,7 +187,9 @@ class _Scan:
             else:
                 attrs = self.several(el, items)
             if attrs and (len(el) or tag not in _INLINE_LEAVES):
-                self.named.append((el, classify_attrs(attrs)))
+                verdict = classify_attrs(attrs)
+                if verdict[2]:  # most class names belong to no concept: nothing to file
+                    self.named.append((el, verdict))
 
     def lone(self, el: Element, name: str, value: str) -> str | None:
         """The class/id string of an element with one attribute, ``name``, not a class."""
