@@ -172,9 +172,10 @@ class _Scan:
     def walk(self, body: Element) -> None:
         """One walk over the body's elements. Reading an element's attributes once into a
         dict is much cheaper than an XPath attribute test or one ``get`` per attribute."""
+        named, watched, inline = self.named, _WATCHED_TAGS, _INLINE_LEAVES
         for el in body.iterdescendants(etree.Element):
             tag = el.tag
-            if tag in _WATCHED_TAGS:
+            if tag in watched:
                 self.watch(el, tag)
             items: list[tuple[str, str]] = el.items()  # type: ignore[assignment]  # parsed from str
             if not items:
@@ -186,10 +187,10 @@ class _Scan:
                     attrs = self.lone(el, name, attrs)
             else:
                 attrs = self.several(el, items)
-            if attrs and (len(el) or tag not in _INLINE_LEAVES):
+            if attrs and (tag not in inline or len(el)):
                 verdict = classify_attrs(attrs)
                 if verdict[2]:  # most class names belong to no concept: nothing to file
-                    self.named.append((el, verdict))
+                    named.append((el, verdict))
 
     def lone(self, el: Element, name: str, value: str) -> str | None:
         """The class/id string of an element with one attribute, ``name``, not a class."""
@@ -310,7 +311,7 @@ def _attached(root: Element, element: Element) -> bool:
     root are looked at: the walk then makes no Python object for the others."""
     if root.getparent() is not None:
         return False
-    return any(a is root for a in element.iterancestors(root.tag))
+    return root in element.iterancestors(root.tag)  # elements compare by identity
 
 
 def _drop(element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
