@@ -8,6 +8,7 @@ from lxml import etree
 
 import support
 from cleannews.dom import leading_text, text_of
+from cleannews.errors import InputTooLargeError
 from cleannews.features import _SENTENCE_END, _ends_sentence, compute
 from cleannews.parse import parse_html
 from cleannews.scoring import score_blocks
@@ -89,3 +90,13 @@ def test_leading_text_is_the_start_of_the_collapsed_text(size: int) -> None:
         element = etree.fromstring(f"<div>{lead}<p>{words}</p> tail</div>")
         for limit in (1, 10, 200):
             assert leading_text(element, limit) == text_of(element)[:limit]
+
+
+@pytest.mark.parametrize("page", ["<p>" * 12, "<a" * 20, "x</p>" * 9, "<td>x" * 7, "<b><i>" * 5])
+def test_no_tree_over_the_element_limit_however_dense_the_tags(page: str) -> None:
+    for limit in range(1, 2 * len(page) + 10):
+        try:
+            root = parse_html(page, limit)
+        except InputTooLargeError:
+            continue
+        assert int(root.xpath("count(//*)")) <= limit

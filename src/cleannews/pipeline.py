@@ -45,7 +45,7 @@ def extract(source: Source, *, url: str | None = None, options: Options | None =
     """
     options = options or Options()
     text = load(source, options).text
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy a page ending in a line break)
         raise EmptyInputError("input is empty")
     if input_kind(text, options.input_kind) is InputKind.HTML:
         return extract_page(text, url, options)
