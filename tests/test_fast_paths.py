@@ -7,7 +7,10 @@ import pytest
 from lxml import etree
 
 import support
+from cleannews.dom import leading_text, text_of
+from cleannews.errors import InputTooLargeError
 from cleannews.features import _SENTENCE_END, _ends_sentence, compute
+from cleannews.parse import parse_html
 from cleannews.scoring import score_blocks
 from cleannews.segment import segment
 from cleannews.select import inside_sums
@@ -72,3 +75,28 @@ def test_container_sums_count_each_block_once() -> None:
         inside = [b for b in blocks if element in b.ancestors]
         assert chars == sum(len(b.text) for b in inside)
         assert linked == sum(b.link_chars for b in inside)
+
+
+def test_parsing_without_an_id_table_builds_the_same_tree() -> None:
+    page = '<html><body><p id="a">one</p><div id="a"><span id="b">two</span></div></body></html>'
+    plain = etree.fromstring(page, etree.HTMLParser(remove_comments=True, remove_pis=True))
+    assert etree.tostring(parse_html(page, 1000)) == etree.tostring(plain)
+
+
+@pytest.mark.parametrize("size", [0, 1, 5, 50, 199, 200, 201, 400, 1000])
+def test_leading_text_is_the_start_of_the_collapsed_text(size: int) -> None:
+    words = " ".join(f"w{i}\u00a0 \n" + "x" * (i % 7) for i in range(size))
+    for lead in ("", "   \n\t", "y" * 850):
+        element = etree.fromstring(f"<div>{lead}<p>{words}</p> tail</div>")
+        for limit in (1, 10, 200):
+            assert leading_text(element, limit) == text_of(element)[:limit]
+
+
+@pytest.mark.parametrize("page", ["<p>" * 12, "<a" * 20, "x</p>" * 9, "<td>x" * 7, "<b><i>" * 5])
+def test_no_tree_over_the_element_limit_however_dense_the_tags(page: str) -> None:
+    for limit in range(1, 2 * len(page) + 10):
+        try:
+            root = parse_html(page, limit)
+        except InputTooLargeError:
+            continue
+        assert int(root.xpath("count(//*)")) <= limit

@@ -16,7 +16,8 @@ from functools import lru_cache
 import regex
 from lxml import etree
 
-from .dom import Element, drop_tree, text_length, text_of
+from .dom import Element, drop_tree, leading_text, text_length, text_of
+from .model import Removed
 from .rules import Action, class_concepts, concepts_in
 
 _NEVER_CONTENT = (
@@ -51,13 +52,13 @@ _LONG_TEXT_CONCEPTS = frozenset({None, "comments"})
 MAX_ARTICLE_SHARE = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Dropped:
-    """An element cleaning removed, for the boilerplate report."""
+#: Characters of a removed element's text kept for the boilerplate report.
+DROPPED_TEXT_CHARS = 200
 
-    text: str
-    rule: str
-    reason: str
+
+#: An element cleaning removed, for the boilerplate report: made as the Article's
+#: :class:`~cleannews.model.Removed` entry at once (assembling the Article copies none).
+Dropped = Removed
 
 
 @lru_cache(maxsize=65536)
@@ -143,6 +144,7 @@ class _Scan:
     """What one traversal of the page found: named, hidden, landmark, chrome and article
     elements, each list in document order."""
 
+    #: Elements whose class/id names at least one concept, with the verdict.
     named: list[tuple[Element, Verdict]] = field(default_factory=list)
     hidden: list[Element] = field(default_factory=list)
     roles: list[Element] = field(default_factory=list)
@@ -170,20 +172,41 @@ class _Scan:
     def walk(self, body: Element) -> None:
         """One walk over the body's elements. Reading an element's attributes once into a
         dict is much cheaper than an XPath attribute test or one ``get`` per attribute."""
+        named, watched, inline = self.named, _WATCHED_TAGS, _INLINE_LEAVES
         for el in body.iterdescendants(etree.Element):
             tag = el.tag
-            if tag in _WATCHED_TAGS:
+            if tag in watched:
                 self.watch(el, tag)
-            items = el.items()
+            items: list[tuple[str, str]] = el.items()  # type: ignore[assignment]  # parsed from str
             if not items:
                 continue
-            attrib: dict[str, str] = dict(items)  # type: ignore[arg-type]  # str: parsed from str
-            if not _RARE_ATTRS.isdisjoint(attrib):
-                self.sort(el, attrib)
-            ident = attrib.get("id")
-            attrs = _class_and_id(attrib.get("class", ""), ident) if ident else attrib.get("class")
-            if attrs and (len(el) or tag not in _INLINE_LEAVES):
-                self.named.append((el, classify_attrs(attrs)))
+            attrs: str | None
+            if len(items) == 1:  # half the elements: most often a lone class
+                name, attrs = items[0]
+                if name != "class":
+                    attrs = self.lone(el, name, attrs)
+            else:
+                attrs = self.several(el, items)
+            if attrs and (tag not in inline or len(el)):
+                verdict = classify_attrs(attrs)
+                if verdict[2]:  # most class names belong to no concept: nothing to file
+                    named.append((el, verdict))
+
+    def lone(self, el: Element, name: str, value: str) -> str | None:
+        """The class/id string of an element with one attribute, ``name``, not a class."""
+        if name == "id":
+            return _class_and_id("", value)
+        if name in _RARE_ATTRS:
+            self.sort(el, {name: value})
+        return None
+
+    def several(self, el: Element, items: list[tuple[str, str]]) -> str | None:
+        """The class/id string of an element with several attributes."""
+        attrib = dict(items)
+        if not _RARE_ATTRS.isdisjoint(attrib):
+            self.sort(el, attrib)
+        ident = attrib.get("id")
+        return _class_and_id(attrib.get("class", ""), ident) if ident else attrib.get("class")
 
     def watch(self, el: Element, tag: object) -> None:
         """File a chrome or core element."""
@@ -230,15 +253,20 @@ class _Guard:
         element they lie in (a wrapper named ``entry share`` or ``banners-contenido``)."""
         if element in self.protected or element.tag in _PROTECTED_TAGS:
             return False
-        if self.holds_most_text(element):
+        chars = text_length(element)
+        if self._most_of_body(chars):
             return False
-        return concept in _LONG_TEXT_CONCEPTS or not self._holds_the_article(element)
+        return concept in _LONG_TEXT_CONCEPTS or not self._holds_the_article(element, chars)
 
-    def _holds_the_article(self, element: Element) -> bool:
+    def _holds_the_article(self, element: Element, chars: int) -> bool:
+        """True when ``element`` (of ``chars`` characters) holds more than MAX_ARTICLE_SHARE
+        of the innermost article element around it."""
+        if not self.articles:  # no ancestor to look for
+            return False
         for ancestor in element.iterancestors():
-            chars = self.articles.get(ancestor)
-            if chars is not None:
-                return text_length(element) > MAX_ARTICLE_SHARE * chars
+            article_chars = self.articles.get(ancestor)
+            if article_chars is not None:
+                return chars > MAX_ARTICLE_SHARE * article_chars
         return False
 
     def removable_landmark(self, element: Element) -> bool:
@@ -250,7 +278,10 @@ class _Guard:
 
     def holds_most_text(self, element: Element) -> bool:
         """True when ``element`` holds more than MAX_REMOVED_SHARE of the body's text."""
-        return self.body_chars > 0 and text_length(element) > MAX_REMOVED_SHARE * self.body_chars
+        return self._most_of_body(text_length(element))
+
+    def _most_of_body(self, chars: int) -> bool:
+        return self.body_chars > 0 and chars > MAX_REMOVED_SHARE * self.body_chars
 
 
 def _with_ancestors(cores: list[Element]) -> frozenset[Element]:
@@ -280,11 +311,11 @@ def _attached(root: Element, element: Element) -> bool:
     root are looked at: the walk then makes no Python object for the others."""
     if root.getparent() is not None:
         return False
-    return any(a is root for a in element.iterancestors(root.tag))
+    return root in element.iterancestors(root.tag)  # elements compare by identity
 
 
 def _drop(element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
-    text = text_of(element)
+    text = leading_text(element, DROPPED_TEXT_CHARS)
     if text:
-        out.append(Dropped(text[:200], rule, reason))
+        out.append(Dropped(text, rule, reason))
     drop_tree(element)

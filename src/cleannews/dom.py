@@ -17,6 +17,18 @@ def text_of(element: Element) -> str:
     return " ".join(raw.split())
 
 
+def leading_text(element: Element, limit: int) -> str:
+    """The first ``limit`` characters of :func:`text_of`. Collapsing a prefix of the raw text
+    gives a prefix of the collapsed whole (a word cut short is a prefix of itself), so a long
+    text is collapsed only as far as needed."""
+    raw = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    if len(raw) > 4 * limit:
+        head = " ".join(raw[: 4 * limit].split())
+        if len(head) >= limit:
+            return head[:limit]
+    return " ".join(raw.split())[:limit]
+
+
 def text_length(element: Element) -> int:
     """Length of the element's whitespace-normalised text, computed in C."""
     return int(_TEXT_LENGTH(element))  # type: ignore[arg-type]

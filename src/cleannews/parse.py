@@ -21,9 +21,12 @@ _COUNT = etree.XPath("count(//*)")
 
 def _parser() -> etree.HTMLParser:
     # lxml parsers must not be shared between threads: one per thread, made on first use.
+    # Nothing looks elements up by id (no XPath id()): libxml2 need not hash every id.
     parser: etree.HTMLParser | None = getattr(_LOCAL, "parser", None)
     if parser is None:
-        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+        parser = etree.HTMLParser(
+            remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False
+        )
         _LOCAL.parser = parser
     return parser
 
@@ -35,8 +38,10 @@ def parse_html(text: str, max_elements: int) -> Element:
     if _NOT_BLANK.search(text) is None:
         raise EmptyInputError("input is empty")
     # Refuse a page of millions of tags before lxml builds millions of elements (a page with
-    # fewer "<" than the limit has fewer tags: no need to count its closing tags).
-    opening = text.count("<") if 2 * len(text) + 8 > max_elements else len(text)
+    # fewer "<" than the limit has fewer tags: no need to count its closing tags). A page no
+    # longer than the limit has fewer "<" than that: no need to count them either.
+    length = len(text)
+    opening = text.count("<") if length > max_elements else length
     if opening > max_elements:
         tags = opening - text.count("</")
         if tags > max_elements:
@@ -48,7 +53,9 @@ def parse_html(text: str, max_elements: int) -> Element:
         raise ParseError(f"cannot parse the page as HTML: {exc}") from None
     if root is None:
         raise ParseError("the page holds no HTML elements")
-    if 2 * opening + 8 > max_elements:  # lxml adds at most one implied element per tag
+    # lxml adds at most one implied element per tag, and a tag takes "<" and at least one
+    # other character: at most 2 * opening + 8 elements, and at most length + 8.
+    if min(2 * opening, length) + 8 > max_elements:
         check_size(root, max_elements)
     return root
 

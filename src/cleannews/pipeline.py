@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import features, filters, scoring
-from .blocks import Block
+from .blocks import Block, Label
 from .classify import classify
 from .clean import Dropped, clean
 from .detect import input_kind
@@ -45,7 +45,7 @@ def extract(source: Source, *, url: str | None = None, options: Options | None =
     """
     options = options or Options()
     text = load(source, options).text
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy a page ending in a line break)
         raise EmptyInputError("input is empty")
     if input_kind(text, options.input_kind) is InputKind.HTML:
         return extract_page(text, url, options)
@@ -154,11 +154,11 @@ def assemble(
     """Build the Article from the kept blocks and the metadata."""
     body = filters.live(blocks)
     toc, parts = article_toc(page_toc, sections(body, tables=options.tables, base=base), title)
-    removed = [Removed(d.text, d.rule, d.reason) for d in dropped]
-    removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.dropped]
+    removed = [*dropped]  # cleaning made them as Removed entries
+    removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.label is Label.BOILERPLATE]
     finish(meta, body, options)
     kind, reasons = page_type(meta.types, blocks, body)
-    reading = _reading_time(meta, sum(count_words(b.text) for b in body), options)
+    reading = _reading_time(meta, body, options)
     return Article(
         title=title,
         sections=parts,
@@ -175,10 +175,11 @@ def assemble(
     )
 
 
-def _reading_time(meta: Metadata, words: int, options: Options) -> int | None:
+def _reading_time(meta: Metadata, body: list[Block], options: Options) -> int | None:
     """The page's own reading time, else an estimate from the body's word count."""
     if meta.reading_time is None:
         meta.provenance.setdefault("reading_time_minutes", "estimate:word-count")
+        words = sum(map(count_words, [block.text for block in body]))
         return estimated_reading_time(words, options)
     meta.provenance["reading_time_minutes"] = meta.provenance.pop("reading_time")
     return meta.reading_time
