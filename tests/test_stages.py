@@ -197,6 +197,15 @@ def test_clean_keeps_a_misnamed_wrapper_of_the_article_but_not_its_comments() ->
     assert "".join(body.itertext()) == f"Title{PROSE}Lead."
 
 
+def test_clean_an_article_element_named_as_a_comment_protects_nothing() -> None:
+    body = _body(
+        f"<article><h1>Title</h1><p>{PROSE}</p></article>"
+        '<section class="comments"><article class="comment"><p>Great post!</p></article></section>'
+    )
+    clean(body.getroottree().getroot(), [])
+    assert "".join(body.itertext()) == f"Title{PROSE}"
+
+
 def test_clean_keeps_tail_text_of_removed_elements() -> None:
     body = _body('<div>before <div class="ad">AD</div> after</div>' + f"<p>{PROSE}</p>" * 3)
     clean(body.getroottree().getroot(), [])

@@ -236,8 +236,9 @@ class _Guard:
 
     @classmethod
     def of(cls, root: Element, scan: _Scan) -> _Guard:
-        articles = [el for el in scan.cores if el.tag == "article"] + scan.article_bodies
-        marked = _with_ancestors([*scan.cores, *scan.article_bodies])
+        cores = [el for el in scan.cores if not _named_chrome(el)]  # <article class="comment">
+        articles = [el for el in cores if el.tag == "article"] + scan.article_bodies
+        marked = _with_ancestors([*cores, *scan.article_bodies])
         named = [el for el, (_, _, found) in scan.named if "article_body" in found]
         body = root.find("body")
         return cls(
@@ -282,6 +283,12 @@ class _Guard:
 
     def _most_of_body(self, chars: int) -> bool:
         return self.body_chars > 0 and chars > MAX_REMOVED_SHARE * self.body_chars
+
+
+def _named_chrome(element: Element) -> bool:
+    """True when the element's class/id names a removal concept (comments, related...)."""
+    attrs = attrs_of(element)
+    return bool(attrs) and classify_attrs(attrs)[0] is not None
 
 
 def _with_ancestors(cores: list[Element]) -> frozenset[Element]:
