@@ -4,10 +4,14 @@ plain definitions they replace."""
 from __future__ import annotations
 
 import pytest
+import regex
 from lxml import etree
 
 import support
 from cleannews.features import _SENTENCE_END, _ends_sentence, compute
+from cleannews.filters import promo_score
+from cleannews.literals import ALPHABET, fold, needs_of
+from cleannews.rules import RuleKind, possible_rules, rule_needs, rules_of_kind
 from cleannews.scoring import score_blocks
 from cleannews.segment import segment
 from cleannews.select import inside_sums
@@ -72,3 +76,70 @@ def test_container_sums_count_each_block_once() -> None:
         inside = [b for b in blocks if element in b.ancestors]
         assert chars == sum(len(b.text) for b in inside)
         assert linked == sum(b.link_chars for b in inside)
+
+
+def test_folding_agrees_with_case_insensitive_matching() -> None:
+    """Every character a literal of the alphabet matches folds as the literal does."""
+    everything = "".join(map(chr, range(0x110000)))
+    alphabet = sorted(ALPHABET)
+    flags = regex.IGNORECASE | regex.VERSION0
+    matched = regex.findall("[" + "".join(map(regex.escape, alphabet)) + "]", everything, flags)
+    assert all(len(fold(c)) == 1 for c in alphabet)
+    for char in set(matched):
+        for literal in alphabet:
+            if regex.fullmatch(regex.escape(literal), char, flags):
+                assert fold(char) == fold(literal), (char, literal)
+    assert "Σ" not in matched  # the one character str.lower() folds by its context
+
+
+def _variants(text: str) -> list[str]:
+    odd = text.replace("s", "ſ").replace("i", "İ").replace("k", "\u212a")
+    return [text, text.upper(), text.title(), odd, f"({text}),", f"« {text} »"]
+
+
+@pytest.mark.parametrize("kind", list(RuleKind))
+def test_rule_literals_hold_in_every_text_a_rule_matches(kind: RuleKind) -> None:
+    texts = [PROSE, "", "Ok"] + [
+        t for r in rules_of_kind(kind) for t in r.examples + r.non_examples
+    ]
+    for rule, needs in zip(rules_of_kind(kind), rule_needs(kind), strict=True):
+        for text in (v for t in texts for v in _variants(t)):
+            if rule.pattern.search(text):
+                assert needs is None or needs.admits(text, fold(text)), (rule.id, text)
+
+
+def test_possible_rules_keep_every_rule_that_matches() -> None:
+    for kind in RuleKind:
+        for rule in rules_of_kind(kind):
+            for text in (v for t in rule.examples for v in _variants(t)):
+                found = [r for r in rules_of_kind(kind) if r.pattern.search(text)]
+                assert set(found) <= set(possible_rules(kind, text))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words", "other"),
+    [
+        (r"\bthank(?:s| you) for\b", ("thank",), False),
+        (r"read(?:ing)?|\d+ min", ("read", " min"), False),
+        (r"read|\d+", ("read", *"0123456789"), True),
+        (r"(?i)abc", None, False),
+        (r"(a)\1", None, False),
+        (r"[\p{Cyrillic}]x?", (), True),
+        (r"(?:ab|ac)[ée]", ("abe", "abé", "ace", "acé"), False),
+        (r"x*", None, False),
+    ],
+)
+def test_literal_reader(pattern: str, words: tuple[str, ...] | None, other: bool) -> None:
+    needs = needs_of(pattern, regex.IGNORECASE | regex.VERSION0)
+    if words is None:
+        assert needs is None
+    else:
+        assert needs is not None and set(needs.words) == set(words) and needs.other is other
+
+
+def test_promo_score_skips_only_rules_that_cannot_match() -> None:
+    signals = rules_of_kind(RuleKind.SIGNAL)
+    texts = [PROSE] + [v for r in signals for t in r.examples for v in _variants(t)]
+    for text in texts:
+        plain = sum((r.weight * r.count(text) for r in signals), 0.0)
+        assert promo_score(text)[0] == plain

@@ -234,12 +234,22 @@ def _stopword_ratio(words: list[str]) -> float:
     return sum(map(_stopwords().__contains__, map(str.lower, words))) / len(words)
 
 
-def _hints(text: str) -> list[float]:
+def _hints(text: str) -> tuple[float, ...]:
     """Which hint phrases a short block holds (credits and box labels are short lines)."""
-    hints = rules_of_kind(RuleKind.HINT)
     if len(text) > _HINT_CHARS:
-        return [0.0] * len(hints)
-    return [1.0 if rule.pattern.search(text) else 0.0 for rule in hints]
+        return _NO_HINTS()
+    return _short_hints(text)
+
+
+@cache
+def _NO_HINTS() -> tuple[float, ...]:
+    return (0.0,) * len(rules_of_kind(RuleKind.HINT))
+
+
+@lru_cache(maxsize=8192)
+def _short_hints(text: str) -> tuple[float, ...]:
+    """Hint flags of a short text (cached: menus and labels repeat across pages)."""
+    return tuple(1.0 if rule.pattern.search(text) else 0.0 for rule in rules_of_kind(RuleKind.HINT))
 
 
 def _position(index: int, block: Block, page: _Page) -> list[float]:

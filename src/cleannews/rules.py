@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from .errors import RuleError
+from .literals import Needs, fold, needs_of
 
 # VERSION0 (simple case folding) matches the rules' phrases as well as VERSION1 and runs a
 # fifth faster; the rule tests check every example either way.
@@ -290,6 +291,23 @@ def _load_phrase_file(name: str) -> list[PhraseRule]:
 def rules_of_kind(kind: RuleKind) -> tuple[PhraseRule, ...]:
     """The phrase rules of one kind, in file order."""
     return tuple(r for r in phrase_rules() if r.kind is kind)
+
+
+@cache
+def rule_needs(kind: RuleKind) -> tuple[Needs | None, ...]:
+    """What a text must hold for each rule of one kind to match in it (see :mod:`.literals`):
+    a text holding none of it needs no regex pass for that rule."""
+    return tuple(needs_of(r.pattern.pattern, _FLAGS) for r in rules_of_kind(kind))
+
+
+def possible_rules(kind: RuleKind, text: str) -> list[PhraseRule]:
+    """The rules of one kind that may match in ``text`` (the others provably cannot)."""
+    folded = fold(text)
+    return [
+        rule
+        for rule, needs in zip(rules_of_kind(kind), rule_needs(kind), strict=True)
+        if needs is None or needs.admits(text, folded)
+    ]
 
 
 @cache
