@@ -8,6 +8,7 @@ import regex
 from lxml import etree
 
 import support
+from cleannews.classify import _digits, _short_hints, _stopword_ratio, _stopwords
 from cleannews.features import _SENTENCE_END, _ends_sentence, compute
 from cleannews.filters import promo_score
 from cleannews.literals import ALPHABET, fold, needs_of
@@ -143,3 +144,29 @@ def test_promo_score_skips_only_rules_that_cannot_match() -> None:
     for text in texts:
         plain = sum((r.weight * r.count(text) for r in signals), 0.0)
         assert promo_score(text)[0] == plain
+
+
+def test_hint_flags_agree_with_every_regex() -> None:
+    hints = rules_of_kind(RuleKind.HINT)
+    texts = [PROSE[:150], "Photo: AP", "x" * 39 + " reuters"]
+    texts += [v for r in hints for t in r.examples + r.non_examples for v in _variants(t)]
+    texts += [f"{t} — and some more words to make it long" for t in texts]
+    for text in texts:
+        plain = tuple(1.0 if r.pattern.search(text) else 0.0 for r in hints)
+        assert _short_hints.__wrapped__(text) == plain, text
+
+
+@pytest.mark.parametrize("sample", ["", "abc 123", "x٣4", "ΟΔΟΣ ΚΑΙ Σ", "İstanbul ist", PROSE])
+def test_sample_ratios_agree_with_their_definitions(sample: str) -> None:
+    words = sample.split()
+    stop = sum(w.lower() in _stopwords() for w in words) / len(words) if words else 0.0
+    assert _stopword_ratio(sample) == stop
+    assert _digits(sample) == len(regex.findall(r"\d", sample))
+
+
+def test_lowercasing_keeps_whitespace_in_place() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        lowered = char.lower()
+        assert char.isspace() == any(c.isspace() for c in lowered)
+        assert not char.isspace() or lowered == char

@@ -300,14 +300,15 @@ def rule_needs(kind: RuleKind) -> tuple[Needs | None, ...]:
     return tuple(needs_of(r.pattern.pattern, _FLAGS) for r in rules_of_kind(kind))
 
 
+def admitted(kind: RuleKind, text: str) -> list[bool]:
+    """For each rule of one kind, False when it provably cannot match in ``text``."""
+    folded = fold(text)
+    return [needs is None or needs.admits(text, folded) for needs in rule_needs(kind)]
+
+
 def possible_rules(kind: RuleKind, text: str) -> list[PhraseRule]:
     """The rules of one kind that may match in ``text`` (the others provably cannot)."""
-    folded = fold(text)
-    return [
-        rule
-        for rule, needs in zip(rules_of_kind(kind), rule_needs(kind), strict=True)
-        if needs is None or needs.admits(text, folded)
-    ]
+    return [rule for rule, ok in zip(rules_of_kind(kind), admitted(kind, text), strict=True) if ok]
 
 
 @cache
