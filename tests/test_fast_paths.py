@@ -11,7 +11,7 @@ import support
 from cleannews.classify import _digits, _short_hints, _stopword_ratio, _stopwords
 from cleannews.features import _SENTENCE_END, _ends_sentence, compute
 from cleannews.filters import promo_score
-from cleannews.literals import ALPHABET, fold, needs_of
+from cleannews.literals import ALPHABET, REPERTOIRE, fold, needs_of
 from cleannews.rules import RuleKind, possible_rules, rule_needs, rules_of_kind
 from cleannews.scoring import score_blocks
 from cleannews.segment import segment
@@ -85,7 +85,7 @@ def test_folding_agrees_with_case_insensitive_matching() -> None:
     alphabet = sorted(ALPHABET)
     flags = regex.IGNORECASE | regex.VERSION0
     matched = regex.findall("[" + "".join(map(regex.escape, alphabet)) + "]", everything, flags)
-    assert all(len(fold(c)) == 1 for c in alphabet)
+    assert all(len(fold(c)) == 1 for c in alphabet + list(REPERTOIRE))
     for char in set(matched):
         for literal in alphabet:
             if regex.fullmatch(regex.escape(literal), char, flags):
@@ -126,6 +126,7 @@ def test_possible_rules_keep_every_rule_that_matches() -> None:
         (r"(?i)abc", None, False),
         (r"(a)\1", None, False),
         (r"[\p{Cyrillic}]x?", (), True),
+        (r"[\p{Cyrillic}\p{Greek}]", ("μ",), True),
         (r"(?:ab|ac)[ée]", ("abe", "abé", "ace", "acé"), False),
         (r"x*", None, False),
     ],

@@ -25,6 +25,9 @@ import regex
 ALPHABET = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x250)]))
 #: Characters whose lower case differs from that of a character they match case-insensitively.
 ODD_CASES = (("İ", "i"), ("ı", "i"), ("ſ", "s"), ("µ", "μ"), ("\ua7dc", "ƛ"), ("\U0001df95", "ß"))
+#: Characters of Windows-1252 (ASCII, Latin-1 letters, curly quotes, dashes): most texts of
+#: Western languages are made of them alone, which one ``str.encode`` call tells.
+REPERTOIRE = bytes(range(256)).decode("cp1252", errors="ignore")
 #: More strings than this make a requirement too costly to test.
 CAP = 24
 #: Literals this long are rare enough: fewer of them beat longer ones.
@@ -46,14 +49,14 @@ def fold(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Needs:
     """A text a pattern matches in holds one of ``words`` (folded), or, when ``other`` is
-    set, it may instead hold any non-ASCII character."""
+    set, it may instead hold any character outside :data:`REPERTOIRE`."""
 
     words: tuple[str, ...]
     other: bool
 
     def admits(self, text: str, folded: str) -> bool:
         """False only when the pattern cannot match in ``text`` (``folded`` is its fold)."""
-        if self.other and not text.isascii():
+        if self.other and not text.isascii() and not _in_repertoire(text):
             return True
         return any(word in folded for word in self.words)
 
@@ -88,6 +91,14 @@ def needs_of(pattern: str, flags: int) -> Needs | None:
     if reader.pos != len(pattern):
         return None
     return _best(facts)
+
+
+def _in_repertoire(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _best(facts: _Facts) -> Needs | None:
@@ -240,9 +251,9 @@ class _Reader:
         return self.single(source)
 
     def single(self, source: str) -> _Facts:
-        """One character of a class: its ASCII members, or any non-ASCII character."""
+        """One character of a class: its members in the repertoire, or any character outside."""
         compiled = regex.compile(source, self.flags)
-        members = {fold(chr(i)) for i in range(128) if compiled.fullmatch(chr(i))}
+        members = {fold(char) for char in REPERTOIRE if compiled.fullmatch(char)}
         if len(members) > CAP // 2:
             return _UNKNOWN
         return _Facts(None, _needs(members, other=True))
