@@ -58,7 +58,7 @@ class Needs:
         """False only when the pattern cannot match in ``text`` (``folded`` is its fold)."""
         if self.other and not text.isascii() and not _in_repertoire(text):
             return True
-        return any(word in folded for word in self.words)
+        return any(map(folded.__contains__, self.words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -329,8 +329,10 @@ def _max_line_words() -> int:
     return max(r.max_words for r in rules_of_kind(RuleKind.LINE))
 
 
+@lru_cache(maxsize=4096)
 def line_rule(text: str) -> PhraseRule | None:
-    """The first line rule the whole (short) text matches, in one pass over all of them."""
+    """The first line rule the whole (short) text matches, in one pass over all of them
+    (cached: menu labels and bylines repeat on a page and across a site's pages)."""
     text = text.strip()
     line_rules = rules_of_kind(RuleKind.LINE)
     if len(text.split()) > _max_line_words():
