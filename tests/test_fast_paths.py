@@ -3,6 +3,8 @@ plain definitions they replace."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 import regex
 from lxml import etree
@@ -129,6 +131,9 @@ def test_possible_rules_keep_every_rule_that_matches() -> None:
         (r"[\p{Cyrillic}\p{Greek}]", ("μ",), True),
         (r"(?:ab|ac)[ée]", ("abe", "abé", "ace", "acé"), False),
         (r"x*", None, False),
+        (r"xa{}y", None, False),
+        (r"xa{,2}y", ("xaay", "xay", "xy"), False),
+        (r"xa{2}y", ("xaay",), False),
     ],
 )
 def test_literal_reader(pattern: str, words: tuple[str, ...] | None, other: bool) -> None:
@@ -171,3 +176,31 @@ def test_lowercasing_keeps_whitespace_in_place() -> None:
         lowered = char.lower()
         assert char.isspace() == any(c.isspace() for c in lowered)
         assert not char.isspace() or lowered == char
+
+
+def _random_pattern(rng: random.Random, depth: int = 0) -> str:
+    atoms = ["a", "b", "A", "é", "s", "k", "i", " ", "-", "[ée]", "[ab]", r"\d", r"\s", r"\b", "."]
+    atoms += [r"\p{L}", "(?=a)", "(?<!b)", "µ", "[\\p{Greek}]"]
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        if depth < 2 and rng.random() < 0.3:
+            branches = [_random_pattern(rng, depth + 1) for _ in range(rng.randint(1, 3))]
+            parts.append("(?:" + "|".join(branches) + ")" + rng.choice(["", "?", "{2}"]))
+        else:
+            atom = rng.choice(atoms)
+            parts.append(atom + rng.choice(["", "", "?", "*", "+", "{2}", "{1,2}", "{,2}", "??"]))
+    return "".join(parts)
+
+
+def test_literal_reader_is_sound_on_random_patterns() -> None:
+    rng = random.Random(7)
+    flags = regex.IGNORECASE | regex.VERSION0
+    letters = "aAbBéÉsSſkK\u212ai\u0130ı1 -µμΜ"
+    texts = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 8))) for _ in range(120)]
+    for _ in range(300):
+        source = _random_pattern(rng)
+        needs = needs_of(source, flags)
+        pattern = regex.compile(source, flags)
+        for text in texts:
+            if needs is not None and pattern.search(text):
+                assert needs.admits(text, fold(text)), (source, text, needs)

@@ -169,6 +169,8 @@ class _Reader:
             self.pos += 1
             low, high = {"?": (0, 1), "*": (0, None), "+": (1, None)}[char]
         elif char == "{" and (match := _QUANTIFIER.match(self.pattern, self.pos)):
+            if not (match[1] or match[3]):
+                raise _Unsupported("braces without a count are literal")
             self.pos = match.end() - (1 if match.group().endswith("?") else 0)
             low = int(match[1] or 0)
             high = low if match[2] is None else (int(match[3]) if match[3] else None)
