@@ -312,13 +312,6 @@ def possible_rules(kind: RuleKind, text: str) -> list[PhraseRule]:
 
 
 @cache
-def any_rule(kind: RuleKind) -> regex.Pattern[str]:
-    """The rules of one kind in a single alternation: it finds a match in a text exactly when
-    one of the rules does, so a text it misses (most texts) needs no rule-by-rule pass."""
-    return regex.compile("|".join(r.pattern.pattern for r in rules_of_kind(kind)), _FLAGS)
-
-
-@cache
 def _line_pattern() -> regex.Pattern[str]:
     parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules_of_kind(RuleKind.LINE))]
     return regex.compile("|".join(parts), _FLAGS)
