@@ -3,14 +3,21 @@ plain definitions they replace."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
+import regex
 from lxml import etree
 
 import support
+from cleannews.classify import _digits, _short_hints, _stopword_ratio, _stopwords
 from cleannews.dom import leading_text, text_of
 from cleannews.errors import InputTooLargeError
 from cleannews.features import _SENTENCE_END, _ends_sentence, compute
+from cleannews.filters import promo_score
+from cleannews.literals import ALPHABET, REPERTOIRE, fold, needs_of
 from cleannews.parse import parse_html
+from cleannews.rules import RuleKind, possible_rules, rule_needs, rules_of_kind
 from cleannews.scoring import score_blocks
 from cleannews.segment import segment
 from cleannews.select import inside_sums
@@ -100,3 +107,128 @@ def test_no_tree_over_the_element_limit_however_dense_the_tags(page: str) -> Non
         except InputTooLargeError:
             continue
         assert int(root.xpath("count(//*)")) <= limit
+
+
+def test_folding_agrees_with_case_insensitive_matching() -> None:
+    """Every character a literal of the alphabet matches folds as the literal does."""
+    everything = "".join(map(chr, range(0x110000)))
+    alphabet = sorted(ALPHABET)
+    flags = regex.IGNORECASE | regex.VERSION0
+    matched = regex.findall("[" + "".join(map(regex.escape, alphabet)) + "]", everything, flags)
+    assert all(len(fold(c)) == 1 for c in alphabet + list(REPERTOIRE))
+    for char in set(matched):
+        for literal in alphabet:
+            if regex.fullmatch(regex.escape(literal), char, flags):
+                assert fold(char) == fold(literal), (char, literal)
+    assert "Σ" not in matched  # the one character str.lower() folds by its context
+
+
+def _variants(text: str) -> list[str]:
+    odd = text.replace("s", "ſ").replace("i", "İ").replace("k", "\u212a")
+    return [text, text.upper(), text.title(), odd, f"({text}),", f"« {text} »"]
+
+
+@pytest.mark.parametrize("kind", list(RuleKind))
+def test_rule_literals_hold_in_every_text_a_rule_matches(kind: RuleKind) -> None:
+    texts = [PROSE, "", "Ok"] + [
+        t for r in rules_of_kind(kind) for t in r.examples + r.non_examples
+    ]
+    for rule, needs in zip(rules_of_kind(kind), rule_needs(kind), strict=True):
+        for text in (v for t in texts for v in _variants(t)):
+            if rule.pattern.search(text):
+                assert needs is None or needs.admits(text, fold(text)), (rule.id, text)
+
+
+def test_possible_rules_keep_every_rule_that_matches() -> None:
+    for kind in RuleKind:
+        for rule in rules_of_kind(kind):
+            for text in (v for t in rule.examples for v in _variants(t)):
+                found = [r for r in rules_of_kind(kind) if r.pattern.search(text)]
+                assert set(found) <= set(possible_rules(kind, text))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words", "other"),
+    [
+        (r"\bthank(?:s| you) for\b", ("thank",), False),
+        (r"read(?:ing)?|\d+ min", ("read", " min"), False),
+        (r"read|\d+", ("read", *"0123456789"), True),
+        (r"(?i)abc", None, False),
+        (r"(a)\1", None, False),
+        (r"[\p{Cyrillic}]x?", (), True),
+        (r"[\p{Cyrillic}\p{Greek}]", ("μ",), True),
+        (r"(?:ab|ac)[ée]", ("abe", "abé", "ace", "acé"), False),
+        (r"x*", None, False),
+        (r"xa{}y", None, False),
+        (r"xa{,2}y", ("xaay", "xay", "xy"), False),
+        (r"xa{2}y", ("xaay",), False),
+    ],
+)
+def test_literal_reader(pattern: str, words: tuple[str, ...] | None, other: bool) -> None:
+    needs = needs_of(pattern, regex.IGNORECASE | regex.VERSION0)
+    if words is None:
+        assert needs is None
+    else:
+        assert needs is not None and set(needs.words) == set(words) and needs.other is other
+
+
+def test_promo_score_skips_only_rules_that_cannot_match() -> None:
+    signals = rules_of_kind(RuleKind.SIGNAL)
+    texts = [PROSE] + [v for r in signals for t in r.examples for v in _variants(t)]
+    for text in texts:
+        plain = sum((r.weight * r.count(text) for r in signals), 0.0)
+        assert promo_score(text)[0] == plain
+
+
+def test_hint_flags_agree_with_every_regex() -> None:
+    hints = rules_of_kind(RuleKind.HINT)
+    texts = [PROSE[:150], "Photo: AP", "x" * 39 + " reuters"]
+    texts += [v for r in hints for t in r.examples + r.non_examples for v in _variants(t)]
+    texts += [f"{t} — and some more words to make it long" for t in texts]
+    for text in texts:
+        plain = tuple(1.0 if r.pattern.search(text) else 0.0 for r in hints)
+        assert _short_hints.__wrapped__(text) == plain, text
+
+
+@pytest.mark.parametrize("sample", ["", "abc 123", "x٣4", "ΟΔΟΣ ΚΑΙ Σ", "İstanbul ist", PROSE])
+def test_sample_ratios_agree_with_their_definitions(sample: str) -> None:
+    words = sample.split()
+    stop = sum(w.lower() in _stopwords() for w in words) / len(words) if words else 0.0
+    assert _stopword_ratio(sample) == stop
+    assert _digits(sample) == len(regex.findall(r"\d", sample))
+
+
+def test_lowercasing_keeps_whitespace_in_place() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        lowered = char.lower()
+        assert char.isspace() == any(c.isspace() for c in lowered)
+        assert not char.isspace() or lowered == char
+
+
+def _random_pattern(rng: random.Random, depth: int = 0) -> str:
+    atoms = ["a", "b", "A", "é", "s", "k", "i", " ", "-", "[ée]", "[ab]", r"\d", r"\s", r"\b", "."]
+    atoms += [r"\p{L}", "(?=a)", "(?<!b)", "µ", "[\\p{Greek}]"]
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        if depth < 2 and rng.random() < 0.3:
+            branches = [_random_pattern(rng, depth + 1) for _ in range(rng.randint(1, 3))]
+            parts.append("(?:" + "|".join(branches) + ")" + rng.choice(["", "?", "{2}"]))
+        else:
+            atom = rng.choice(atoms)
+            parts.append(atom + rng.choice(["", "", "?", "*", "+", "{2}", "{1,2}", "{,2}", "??"]))
+    return "".join(parts)
+
+
+def test_literal_reader_is_sound_on_random_patterns() -> None:
+    rng = random.Random(7)
+    flags = regex.IGNORECASE | regex.VERSION0
+    letters = "aAbBéÉsSſkK\u212ai\u0130ı1 -µμΜ"
+    texts = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 8))) for _ in range(120)]
+    for _ in range(300):
+        source = _random_pattern(rng)
+        needs = needs_of(source, flags)
+        pattern = regex.compile(source, flags)
+        for text in texts:
+            if needs is not None and pattern.search(text):
+                assert needs.admits(text, fold(text)), (source, text, needs)

@@ -23,7 +23,7 @@ from .clean import attrs_of, classify_attrs
 from .dom import Element
 from .errors import RuleError
 from .options import Favor
-from .rules import RuleKind, class_concepts, read_json, rules_of_kind
+from .rules import RuleKind, admitted, class_concepts, read_json, rules_of_kind
 
 _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE,
           BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
@@ -39,6 +39,8 @@ _DIGIT = regex.compile(r"\d")
 _SAMPLE = 400
 #: Hint phrases are looked for in blocks up to this long.
 _HINT_CHARS = 160
+#: From this length on, hint rules are tested for their literals before their regexes run.
+_LITERAL_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,13 +209,13 @@ def _own(block: Block, page: _Page) -> list[float]:
         block.link_density,
         f.get("commas", 0.0) / words,
         f.get("sentence", 0.0),
-        len(_DIGIT.findall(sample)) / len(sample) if sample else 0.0,
+        _digits(sample) / len(sample) if sample else 0.0,
         sum(map(str.islower, map(itemgetter(0), sample_words))) / max(len(sample_words), 1),
         math.log1p(block.score),
         f.get("promo", 0.0),
         1.0 if page.texts[text] > 1 else 0.0,
         group_ld,
-        _stopword_ratio(sample_words),
+        _stopword_ratio(sample),
         *_hints(text),
         *_KIND_FLAGS[block.kind],
         block.level / 6 if block.kind is BlockKind.HEADING else 0.0,
@@ -228,18 +230,46 @@ def _stopwords() -> frozenset[str]:
     return frozenset(w for spec in languages.values() for w in spec["words"])
 
 
-def _stopword_ratio(words: list[str]) -> float:
+def _stopword_ratio(sample: str) -> float:
+    """Share of the sample's words that are function words (lowercasing the sample at once
+    gives the words lowercased one by one: case mappings keep whitespace where it is)."""
+    words = sample.lower().split()
     if not words:
         return 0.0
-    return sum(map(_stopwords().__contains__, map(str.lower, words))) / len(words)
+    return sum(map(_stopwords().__contains__, words)) / len(words)
 
 
-def _hints(text: str) -> list[float]:
+def _digits(sample: str) -> int:
+    """Number of ``\\d`` characters (in ASCII text, the bytes 0-9: deleted in one C pass)."""
+    if sample.isascii():
+        return len(sample) - len(sample.encode("ascii").translate(None, b"0123456789"))
+    return len(_DIGIT.findall(sample))
+
+
+def _hints(text: str) -> tuple[float, ...]:
     """Which hint phrases a short block holds (credits and box labels are short lines)."""
-    hints = rules_of_kind(RuleKind.HINT)
     if len(text) > _HINT_CHARS:
-        return [0.0] * len(hints)
-    return [1.0 if rule.pattern.search(text) else 0.0 for rule in hints]
+        return _NO_HINTS()
+    return _short_hints(text)
+
+
+@cache
+def _NO_HINTS() -> tuple[float, ...]:
+    return (0.0,) * len(rules_of_kind(RuleKind.HINT))
+
+
+@lru_cache(maxsize=8192)
+def _short_hints(text: str) -> tuple[float, ...]:
+    """Hint flags of a short text (cached: menus and labels repeat across pages). In a text
+    of a few words the regexes run at once; a longer one is searched only for the rules whose
+    literals it holds (testing them costs more than the regexes on very short texts)."""
+    hints = rules_of_kind(RuleKind.HINT)
+    if len(text) < _LITERAL_CHARS:
+        return tuple(1.0 if rule.pattern.search(text) else 0.0 for rule in hints)
+    return tuple(
+        1.0 if ok and rule.pattern.search(text) else 0.0
+        for rule, ok in zip(hints, admitted(RuleKind.HINT, text), strict=True)
+    )
 
 
 def _position(index: int, block: Block, page: _Page) -> list[float]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from .blocks import Block, BlockKind, Label
-from .rules import RuleKind, any_rule, line_rule, rules_of_kind
+from .rules import RuleKind, line_rule, possible_rules
 
 #: A paragraph is promo when its promo signals reach this score...
 PROMO_MIN_SCORE = 2.0
@@ -52,10 +52,10 @@ def drop_phrase_lines(blocks: Sequence[Block]) -> None:
 
 def promo_score(text: str) -> tuple[float, int]:
     """(sum of promo signal weights, number of sentences) of a paragraph."""
-    if any_rule(RuleKind.SIGNAL).search(text) is None:  # most paragraphs: no signal at all
-        score = 0.0
-    else:
-        score = sum(rule.weight * rule.count(text) for rule in rules_of_kind(RuleKind.SIGNAL))
+    # Most paragraphs hold none of the literals any signal needs: no regex runs at all.
+    score = sum(
+        (rule.weight * rule.count(text) for rule in possible_rules(RuleKind.SIGNAL, text)), 0.0
+    )
     sentences = max(1, len(_SENTENCE.findall(text)))
     return score, sentences
 

@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from .errors import RuleError
+from .literals import Needs, fold, needs_of
 
 # VERSION0 (simple case folding) matches the rules' phrases as well as VERSION1 and runs a
 # fifth faster; the rule tests check every example either way.
@@ -293,10 +294,21 @@ def rules_of_kind(kind: RuleKind) -> tuple[PhraseRule, ...]:
 
 
 @cache
-def any_rule(kind: RuleKind) -> regex.Pattern[str]:
-    """The rules of one kind in a single alternation: it finds a match in a text exactly when
-    one of the rules does, so a text it misses (most texts) needs no rule-by-rule pass."""
-    return regex.compile("|".join(r.pattern.pattern for r in rules_of_kind(kind)), _FLAGS)
+def rule_needs(kind: RuleKind) -> tuple[Needs | None, ...]:
+    """What a text must hold for each rule of one kind to match in it (see :mod:`.literals`):
+    a text holding none of it needs no regex pass for that rule."""
+    return tuple(needs_of(r.pattern.pattern, _FLAGS) for r in rules_of_kind(kind))
+
+
+def admitted(kind: RuleKind, text: str) -> list[bool]:
+    """For each rule of one kind, False when it provably cannot match in ``text``."""
+    folded = fold(text)
+    return [needs is None or needs.admits(text, folded) for needs in rule_needs(kind)]
+
+
+def possible_rules(kind: RuleKind, text: str) -> list[PhraseRule]:
+    """The rules of one kind that may match in ``text`` (the others provably cannot)."""
+    return [rule for rule, ok in zip(rules_of_kind(kind), admitted(kind, text), strict=True) if ok]
 
 
 @cache
@@ -310,8 +322,10 @@ def _max_line_words() -> int:
     return max(r.max_words for r in rules_of_kind(RuleKind.LINE))
 
 
+@lru_cache(maxsize=4096)
 def line_rule(text: str) -> PhraseRule | None:
-    """The first line rule the whole (short) text matches, in one pass over all of them."""
+    """The first line rule the whole (short) text matches, in one pass over all of them
+    (cached: menu labels and bylines repeat on a page and across a site's pages)."""
     text = text.strip()
     line_rules = rules_of_kind(RuleKind.LINE)
     if len(text.split()) > _max_line_words():

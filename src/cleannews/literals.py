@@ -1,0 +1,307 @@
+"""Necessary literals of a rule pattern: cheap substring tests that rule a pattern out.
+
+The ``regex`` module spends 20-70 ns per character on a case-insensitive rule, while
+``str.__contains__`` scans for a literal in well under one. For each phrase rule this module
+reads the pattern and derives what any text the pattern matches in must hold: one of a few
+literal strings (compared case-folded by :func:`fold`) or, for a character class that may
+match letters outside ASCII, simply a non-ASCII character. A text that holds none of them
+cannot match, so the regex need not run. Anything the reader does not understand (inline
+flags, backreferences, ...) yields no requirement: the regex then always runs.
+
+The folding is exact for the patterns' case-insensitive matching (``IGNORECASE | VERSION0``,
+simple case folding): for every character ``c`` of :data:`ALPHABET` and every character
+``x`` the pattern ``c`` matches, ``fold(x) == fold(c)`` (checked over all of Unicode by
+``tests/test_fast_paths.py``). Literal characters outside the alphabet are not used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+#: Characters a literal may be made of (ASCII and the Latin letters of the rule files).
+ALPHABET = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x250)]))
+#: Characters whose lower case differs from that of a character they match case-insensitively.
+ODD_CASES = (("İ", "i"), ("ı", "i"), ("ſ", "s"), ("µ", "μ"), ("\ua7dc", "ƛ"), ("\U0001df95", "ß"))
+#: Characters of Windows-1252 (ASCII, Latin-1 letters, curly quotes, dashes): most texts of
+#: Western languages are made of them alone, which one ``str.encode`` call tells.
+REPERTOIRE = bytes(range(256)).decode("cp1252", errors="ignore")
+#: More strings than this make a requirement too costly to test.
+CAP = 24
+#: Literals this long are rare enough: fewer of them beat longer ones.
+LONG = 5
+_QUANTIFIER = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}\??")
+_ZERO_WIDTH = frozenset("bBAZG")
+_SINGLE = frozenset("dDsSwWpPXN")
+
+
+def fold(text: str) -> str:
+    """The text lowercased, with the few odd case pairs mapped as the patterns match them."""
+    if not text.isascii():
+        for odd, plain in ODD_CASES:
+            if odd in text:
+                text = text.replace(odd, plain)
+    return text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Needs:
+    """A text a pattern matches in holds one of ``words`` (folded), or, when ``other`` is
+    set, it may instead hold any character outside :data:`REPERTOIRE`."""
+
+    words: tuple[str, ...]
+    other: bool
+
+    def admits(self, text: str, folded: str) -> bool:
+        """False only when the pattern cannot match in ``text`` (``folded`` is its fold)."""
+        if self.other and not text.isascii() and not _in_repertoire(text):
+            return True
+        return any(map(folded.__contains__, self.words))
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What a piece of pattern matches: exactly one of ``exact`` (folded, when few), and
+    any match holds what ``needs`` says (None: nothing known)."""
+
+    exact: frozenset[str] | None
+    needs: Needs | None
+
+
+_EMPTY = _Facts(frozenset({""}), None)
+_UNKNOWN = _Facts(None, None)
+
+
+class _Unsupported(Exception):
+    """The pattern uses syntax the reader does not follow."""
+
+
+@lru_cache(maxsize=1024)
+def needs_of(pattern: str, flags: int) -> Needs | None:
+    """What every text ``pattern`` (compiled with ``flags``) matches in must hold."""
+    if flags & ~(regex.IGNORECASE | regex.VERSION0 | regex.UNICODE):
+        return None
+    try:
+        reader = _Reader(pattern, flags)
+        facts = reader.alternation()
+    except _Unsupported:
+        return None
+    if reader.pos != len(pattern):
+        return None
+    return _best(facts)
+
+
+def _in_repertoire(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _best(facts: _Facts) -> Needs | None:
+    """The cheaper of the exact strings and the requirement, as a requirement."""
+    options = [facts.needs] if facts.needs is not None else []
+    if facts.exact is not None and "" not in facts.exact:
+        options.append(_needs(facts.exact, other=False))
+    return max(options, key=_strength, default=None)
+
+
+def _needs(words: frozenset[str] | set[str], other: bool) -> Needs:
+    """A requirement over the fewest words: a word holding another word is redundant."""
+    kept = [w for w in words if not any(v != w and v in w for v in words)]
+    return Needs(tuple(sorted(kept)), other)
+
+
+def _strength(needs: Needs) -> tuple[bool, int, int]:
+    shortest = min(map(len, needs.words), default=0)
+    return (not needs.other, min(shortest, LONG), -len(needs.words))
+
+
+def _union(left: Needs | None, right: Needs | None) -> Needs | None:
+    if left is None or right is None:
+        return None
+    return _needs(set(left.words) | set(right.words), left.other or right.other)
+
+
+def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) * len(right) > CAP:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+class _Reader:
+    """A recursive-descent reader of the pattern syntax the rule files use."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags, self.pos = pattern, flags, 0
+
+    def peek(self) -> str:
+        return self.pattern[self.pos] if self.pos < len(self.pattern) else ""
+
+    def alternation(self) -> _Facts:
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.pos += 1
+            branches.append(self.sequence())
+        if len(branches) == 1:
+            return branches[0]
+        exact: frozenset[str] | None = frozenset()
+        needs = _best(branches[0])
+        for branch in branches:
+            exact = None if exact is None or branch.exact is None else exact | branch.exact
+            needs = _union(needs, _best(branch))
+        if exact is not None and len(exact) > CAP:
+            exact = None
+        return _Facts(exact, needs)
+
+    def sequence(self) -> _Facts:
+        items: list[_Facts] = []
+        while self.peek() not in ("", "|", ")"):
+            items.append(self.quantified(self.atom()))
+        return _concatenate(items)
+
+    def quantified(self, facts: _Facts) -> _Facts:
+        char = self.peek()
+        if char in ("?", "*", "+"):
+            self.pos += 1
+            low, high = {"?": (0, 1), "*": (0, None), "+": (1, None)}[char]
+        elif char == "{" and (match := _QUANTIFIER.match(self.pattern, self.pos)):
+            if not (match[1] or match[3]):
+                raise _Unsupported("braces without a count are literal")
+            self.pos = match.end() - (1 if match.group().endswith("?") else 0)
+            low = int(match[1] or 0)
+            high = low if match[2] is None else (int(match[3]) if match[3] else None)
+        else:
+            return facts
+        if self.peek() in ("?", "+"):  # lazy or possessive: the same strings match
+            self.pos += 1
+        return _repeat(facts, low, high)
+
+    def atom(self) -> _Facts:
+        char = self.peek()
+        if char == "(":
+            return self.group()
+        if char == "[":
+            return self.char_class()
+        if char == "\\":
+            return self.escape()
+        if char in ("^", "$"):
+            self.pos += 1
+            return _EMPTY
+        if char in ("*", "+", "?", "{", "}", "]"):
+            raise _Unsupported(char)
+        self.pos += 1
+        return self.single(".") if char == "." else _literal(char, self)
+
+    def group(self) -> _Facts:
+        rest = self.pattern[self.pos :]
+        for opener in ("(?:", "(?P<"):
+            if rest.startswith(opener):
+                self.pos += len(opener)
+                if opener == "(?P<":
+                    self.pos = self.pattern.index(">", self.pos) + 1
+                return self.closed(self.alternation())
+        for opener in ("(?=", "(?!", "(?<=", "(?<!"):
+            if rest.startswith(opener):
+                self.pos += len(opener)
+                self.closed(self.alternation())
+                return _EMPTY  # zero-width: the match holds none of it
+        if rest.startswith("(?"):
+            raise _Unsupported("inline flags or other group")
+        self.pos += 1
+        return self.closed(self.alternation())
+
+    def closed(self, facts: _Facts) -> _Facts:
+        if self.peek() != ")":
+            raise _Unsupported("unbalanced group")
+        self.pos += 1
+        return facts
+
+    def escape(self) -> _Facts:
+        start, char = self.pos, self.pattern[self.pos + 1 : self.pos + 2]
+        self.pos += 2
+        if char in _ZERO_WIDTH:
+            return _EMPTY
+        if char in ("p", "P", "N") and self.peek() == "{":
+            self.pos = self.pattern.index("}", self.pos) + 1
+        elif char in _SINGLE:
+            pass
+        elif char and not char.isalnum():
+            return _literal(char, self)
+        else:
+            raise _Unsupported(f"escape \\{char}")
+        return self.single(self.pattern[start : self.pos])
+
+    def char_class(self) -> _Facts:
+        start, self.pos = self.pos, self.pos + 1
+        if self.peek() == "]":
+            self.pos += 1
+        while self.peek() not in ("]", ""):
+            if self.peek() == "[":
+                raise _Unsupported("nested or set-operation class")
+            self.pos += 2 if self.peek() == "\\" else 1
+        if self.peek() != "]":
+            raise _Unsupported("unclosed class")
+        self.pos += 1
+        source = self.pattern[start : self.pos]
+        inner = source[1:-1]
+        if inner and not regex.search(r"[\\^\-\[]", inner) and set(inner) <= ALPHABET:
+            return _Facts(frozenset(map(fold, inner)), None)
+        return self.single(source)
+
+    def single(self, source: str) -> _Facts:
+        """One character of a class: its members in the repertoire, or any character outside."""
+        compiled = regex.compile(source, self.flags)
+        members = {fold(char) for char in REPERTOIRE if compiled.fullmatch(char)}
+        if len(members) > CAP // 2:
+            return _UNKNOWN
+        return _Facts(None, _needs(members, other=True))
+
+
+def _literal(char: str, reader: _Reader) -> _Facts:
+    if char in ALPHABET:
+        return _Facts(frozenset({fold(char)}), None)
+    return reader.single(regex.escape(char))
+
+
+def _repeat(facts: _Facts, low: int, high: int | None) -> _Facts:
+    needs = _best(facts) if low >= 1 else None
+    if facts.exact is None or high is None or high > 4:
+        return _Facts(None, needs)
+    total: frozenset[str] | None = frozenset({""}) if low == 0 else frozenset()
+    power: frozenset[str] | None = frozenset({""})
+    for count in range(1, high + 1):
+        power = None if power is None else _product(power, facts.exact)
+        if power is not None and total is not None and count >= low:
+            total = total | power
+        elif count >= low:
+            total = None
+    return _Facts(total, needs)
+
+
+def _concatenate(items: list[_Facts]) -> _Facts:
+    """Adjacent exact pieces multiply into longer literals; the strongest requirement wins."""
+    options = [item.needs for item in items if item.needs is not None]
+    whole: frozenset[str] | None = frozenset({""})
+    for start, item in enumerate(items):
+        options += _runs_from(items, start)
+        whole = None if whole is None or item.exact is None else _product(whole, item.exact)
+    return _Facts(whole, max(options, key=_strength, default=None))
+
+
+def _runs_from(items: list[_Facts], start: int) -> list[Needs]:
+    """The literals of the exact pieces from ``start`` on, up to a long enough length."""
+    found: list[Needs] = []
+    run: frozenset[str] | None = frozenset({""})
+    for item in items[start:]:
+        if item.exact is None or run is None:
+            break
+        run = _product(run, item.exact)
+        if run is not None and "" not in run:
+            found.append(_needs(run, other=False))
+            if min(map(len, run)) >= LONG:
+                break
+    return found
