@@ -197,9 +197,9 @@ def test_clean_keeps_a_misnamed_wrapper_of_the_article_but_not_its_comments() ->
     assert "".join(body.itertext()) == f"Title{PROSE}Lead."
 
 
-def test_clean_an_article_element_named_as_a_comment_protects_nothing() -> None:
+def test_clean_an_article_named_as_a_comment_protects_nothing_an_h1_stays() -> None:
     body = _body(
-        f"<article><h1>Title</h1><p>{PROSE}</p></article>"
+        f'<article><h1 class="post-title-breadcrumb">Title</h1><p>{PROSE}</p></article>'
         '<section class="comments"><article class="comment"><p>Great post!</p></article></section>'
     )
     clean(body.getroottree().getroot(), [])

@@ -236,7 +236,8 @@ class _Guard:
 
     @classmethod
     def of(cls, root: Element, scan: _Scan) -> _Guard:
-        cores = [el for el in scan.cores if not _named_chrome(el)]  # <article class="comment">
+        # An <article class="comment"> is a comment; an h1 stays a headline whatever its class.
+        cores = [el for el in scan.cores if el.tag != "article" or not _named_chrome(el)]
         articles = [el for el in cores if el.tag == "article"] + scan.article_bodies
         marked = _with_ancestors([*cores, *scan.article_bodies])
         named = [el for el, (_, _, found) in scan.named if "article_body" in found]
