@@ -678,17 +678,32 @@ def text_metadata(blocks: Sequence[Block], meta: Metadata, options: Options) -> 
         if match:
             meta.offer("reading_time", int(match[1] or match[2]), "text:reading-line")
     dated = meta.published is not None and meta.modified is not None
+    inline = _inline_memo()  # the offers below walk the same blocks' inline elements
     if not dated:
-        meta.offer_until_set(_time_offers(region, _header(blocks, region)), _DATES)
+        meta.offer_until_set(_time_offers(region, _header(blocks, region), inline), _DATES)
     if not meta.authors:
-        meta.offer_until_set(_byline_offers(region, blocks), ("authors",))
+        meta.offer_until_set(_byline_offers(region, inline), ("authors",))
     if not dated:
-        meta.offer_until_set(_text_date_offers(region, blocks, options), _DATES)
+        meta.offer_until_set(_text_date_offers(region, blocks, options, inline), _DATES)
     if not meta.subtitle:
-        meta.offer_until_set(_subtitle_offers(region, blocks), ("subtitle",))
+        meta.offer_until_set(_subtitle_offers(region, blocks, inline), ("subtitle",))
 
 
 _DATES = ("published", "modified")
+_Inline = Callable[[Element], list[Element]]
+
+
+def _inline_memo() -> _Inline:
+    """:func:`_inline` as a list, remembered per owner (for one :func:`text_metadata` call)."""
+    memo: dict[Element, list[Element]] = {}
+
+    def inline(owner: Element) -> list[Element]:
+        found = memo.get(owner)
+        if found is None:
+            found = memo[owner] = list(_inline(owner))
+        return found
+
+    return inline
 
 
 def _inline(owner: Element) -> Iterator[Element]:
@@ -703,7 +718,9 @@ def _inline(owner: Element) -> Iterator[Element]:
         stack.extend(reversed(element))
 
 
-def _time_offers(region: Sequence[Block], header: Sequence[Block]) -> Iterator[Offer]:
+def _time_offers(
+    region: Sequence[Block], header: Sequence[Block], inline: _Inline
+) -> Iterator[Offer]:
     """``<time>`` elements of the header first, then of the body; never in teasers (a list
     item or block with links: related stories) or, in the body, inside a link."""
     seen: set[Element] = set()
@@ -712,7 +729,7 @@ def _time_offers(region: Sequence[Block], header: Sequence[Block]) -> Iterator[O
         if block.element is None or block.element in seen or _is_teaser(block):
             continue
         seen.add(block.element)
-        for time in _inline(block.element):
+        for time in inline(block.element):
             if time.tag != "time":
                 continue
             if block not in in_header and next(time.iterancestors("a"), None) is not None:
@@ -756,14 +773,14 @@ def _is_body(block: Block) -> bool:
     return block.kind is BlockKind.PARAGRAPH and _long(block.text)
 
 
-def _marked(block: Block, words: frozenset[str]) -> list[Element]:
+def _marked(block: Block, words: frozenset[str], inline: _Inline) -> list[Element]:
     """Elements of the block (its own, two nearest ancestors, inline children) whose
     class/id holds one of ``words``; rel/itemprop=author count for author words."""
     if block.element is None:
         return []
     found = [el for el in block.ancestors[-3:] if _classes_match(el, words)]
     authorish = "author" in words
-    for element in _inline(block.element):
+    for element in inline(block.element):
         named = authorish and (
             "author" in element.get("rel", "").lower().split()
             or "author" in element.get("itemprop", "").lower().split()
@@ -776,20 +793,20 @@ def _marked(block: Block, words: frozenset[str]) -> list[Element]:
 _BY = regex.compile(r"^\s*(?i:by|par|por|von|door|written by|posted by|words by|text by)\s+\p{Lu}")
 
 
-def _byline_offers(region: Sequence[Block], blocks: Sequence[Block]) -> Iterator[Offer]:
+def _byline_offers(region: Sequence[Block], inline: _Inline) -> Iterator[Offer]:
     """Bylines: inline author elements (class, rel or itemprop author) of short blocks, else
     a short block marked as a byline or starting with "By"; never in a comment thread."""
     words = _page_rules()["author_classes"]
     for block in region:
         if _long(block.text) or block.label is Label.TITLE:
             continue
-        marked = _marked(block, words)
+        marked = _marked(block, words, inline)
         if (not marked and not _BY.match(block.text)) or _in_comments(block):
             continue
         own = set(block.ancestors)
-        inline = [text_of(el) for el in marked if el not in own and el.getparent() is not None]
-        if inline:
-            yield "authors", inline, "text:byline-element"
+        names = [text_of(el) for el in marked if el not in own and el.getparent() is not None]
+        if names:
+            yield "authors", names, "text:byline-element"
         else:
             yield "authors", [block.text], "text:byline"
 
@@ -799,7 +816,7 @@ def _in_comments(block: Block) -> bool:
 
 
 def _text_date_offers(
-    region: Sequence[Block], blocks: Sequence[Block], options: Options
+    region: Sequence[Block], blocks: Sequence[Block], options: Options, inline: _Inline
 ) -> Iterator[Offer]:
     header = set(_header(blocks, region))
     words = _page_rules()["date_classes"]
@@ -808,7 +825,7 @@ def _text_date_offers(
             continue
         if options.reference_time is None and _DIGIT.search(block.text) is None:
             continue  # only relative dates are written without digits (see dates_in_line)
-        if block in header or block.rule == "reading-line" or _marked(block, words):
+        if block in header or block.rule == "reading-line" or _marked(block, words, inline):
             source = "text:reading-line" if block.rule == "reading-line" else "text:date-line"
             for kind, value in dates_in_line(block.text, options):
                 yield kind, value, source
@@ -830,11 +847,13 @@ def dates_in_line(text: str, options: Options) -> list[tuple[str, date]]:
     return found
 
 
-def _subtitle_offers(region: Sequence[Block], blocks: Sequence[Block]) -> Iterator[Offer]:
+def _subtitle_offers(
+    region: Sequence[Block], blocks: Sequence[Block], inline: _Inline
+) -> Iterator[Offer]:
     words = _page_rules()["subtitle_classes"]
     for block in _header(blocks, region):
         count = len(block.text.split())
-        if 3 <= count <= 80 and block.label is not Label.TITLE and _marked(block, words):
+        if 3 <= count <= 80 and block.label is not Label.TITLE and _marked(block, words, inline):
             yield "subtitle", block.text, "text:subtitle"
 
 
