@@ -29,7 +29,7 @@ _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.COD
           BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
 #: How far Options.favor moves the model's threshold: precision keeps only confident content.
 FAVOR_SHIFT = {Favor.PRECISION: 0.2, Favor.BALANCED: 0.0, Favor.RECALL: -0.2}
-_GROUPED = frozenset({BlockKind.CELL, BlockKind.LIST_ITEM})
+_CELL, _ITEM = BlockKind.CELL, BlockKind.LIST_ITEM  # grouped: one verdict per table, list
 _TAGS = ("p", "div", "li", "td", "span", "section", "article")
 #: One-hot features of the block's kind and of its element's tag.
 _KIND_FLAGS = {k: tuple(1.0 if k is kind else 0.0 for kind in _KINDS) for k in BlockKind}
@@ -123,7 +123,7 @@ def _group_probabilities(scored: list[tuple[Block, float]]) -> dict[tuple[BlockK
     weight: Counter[tuple[BlockKind, int]] = Counter()
     total: dict[tuple[BlockKind, int], float] = {}
     for block, p in scored:
-        if block.group is not None and block.kind in _GROUPED:
+        if block.group is not None and (block.kind is _CELL or block.kind is _ITEM):
             key = (block.kind, block.group)
             weight[key] += len(block.text)
             total[key] = total.get(key, 0.0) + p * len(block.text)
@@ -399,27 +399,27 @@ def _scored(
 def _own_terms(
     block: Block, page: _Page, weights: _Weights, ld: float, chars: float
 ) -> list[float]:
-    """Weighted features of the block itself (:func:`_own`), zero terms left out."""
-    w, f, text = weights.own, block.features, block.text
+    """Weighted features of the block itself (:func:`_own`), most zero terms left out."""
+    w, f, text, group = weights.own, block.features, block.text, block.group
     words = max(f.get("words", 0.0), 1.0)
     digits, lower, stop, hints = _text_terms(text)
-    terms = [
+    element = block.element
+    return [
         w[0] * chars,
         w[1] * math.log1p(words),
         w[2] * ld,
         w[3] * (f.get("commas", 0.0) / words),
+        w[4] * f.get("sentence", 0.0),
+        w[5] * digits,
+        w[6] * lower,
+        w[7] * math.log1p(block.score),
+        w[8] * f.get("promo", 0.0),
+        w[9] if page.texts[text] > 1 else 0.0,
+        w[10] * page.groups.get(group, 0.0) if group is not None else 0.0,
+        w[11] * stop,
+        *hints,
+        *_layout_terms(block.kind, "" if element is None else element.tag, block.level),
     ]
-    terms += (w[4] * f.get("sentence", 0.0), w[5] * digits, w[6] * lower)
-    terms += (w[7] * math.log1p(block.score), w[8] * f.get("promo", 0.0))
-    if page.texts[text] > 1:
-        terms.append(w[9])
-    if block.group is not None:
-        terms.append(w[10] * page.groups.get(block.group, 0.0))
-    terms.append(w[11] * stop)
-    terms += hints
-    element = block.element
-    terms += _layout_terms(block.kind, "" if element is None else element.tag, block.level)
-    return terms
 
 
 def _text_terms(text: str) -> tuple[float, float, float, tuple[float, ...]]:
