@@ -4,18 +4,33 @@ plain definitions they replace."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 import regex
 from lxml import etree
 
+import cleannews
 import support
-from cleannews.classify import _digits, _short_hints, _stopword_ratio, _stopwords
-from cleannews.dom import leading_text, text_of
+from cleannews import pipeline
+from cleannews.blocks import Block
+from cleannews.classify import (
+    _digits,
+    _scored,
+    _short_hints,
+    _stopword_ratio,
+    _stopwords,
+    block_model,
+    classify,
+    vectors,
+)
+from cleannews.dom import Element, leading_text, text_of
 from cleannews.errors import InputTooLargeError
 from cleannews.features import _SENTENCE_END, _ends_sentence, compute
 from cleannews.filters import promo_score
 from cleannews.literals import ALPHABET, REPERTOIRE, fold, needs_of
+from cleannews.options import Favor
 from cleannews.parse import parse_html
 from cleannews.rules import RuleKind, possible_rules, rule_needs, rules_of_kind
 from cleannews.scoring import score_blocks
@@ -232,3 +247,32 @@ def test_literal_reader_is_sound_on_random_patterns() -> None:
         for text in texts:
             if needs is not None and pattern.search(text):
                 assert needs.admits(text, fold(text)), (source, text, needs)
+
+
+GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden"
+
+
+@pytest.mark.parametrize("case", sorted(p.parent.name for p in GOLDEN.glob("*/source.html")))
+def test_block_scores_are_those_of_the_feature_vectors(
+    case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The classifier's direct sum of weighted features gives the probabilities of the
+    training vectors to the last bit (so no verdict or printed p can change)."""
+    seen: list[int] = []
+    plain = classify
+
+    def compare(blocks: Sequence[Block], containers: Sequence[Element], favor: Favor) -> None:
+        model = block_model()
+        inside = model.names.index("in_main")
+        expected = [
+            (block, model.probability(vector), vector[inside] > 0)
+            for block, vector in zip(blocks, vectors(blocks, containers), strict=True)
+            if vector is not None
+        ]
+        assert _scored(blocks, containers) == expected
+        seen.append(len(expected))
+        plain(blocks, containers, favor)
+
+    monkeypatch.setattr(pipeline, "classify", compare)
+    cleannews.extract(GOLDEN / case / "source.html")
+    assert seen

@@ -29,7 +29,7 @@ _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.COD
           BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
 #: How far Options.favor moves the model's threshold: precision keeps only confident content.
 FAVOR_SHIFT = {Favor.PRECISION: 0.2, Favor.BALANCED: 0.0, Favor.RECALL: -0.2}
-_GROUPED = frozenset({BlockKind.CELL, BlockKind.LIST_ITEM})
+_CELL, _ITEM = BlockKind.CELL, BlockKind.LIST_ITEM  # grouped: one verdict per table, list
 _TAGS = ("p", "div", "li", "td", "span", "section", "article")
 #: One-hot features of the block's kind and of its element's tag.
 _KIND_FLAGS = {k: tuple(1.0 if k is kind else 0.0 for kind in _KINDS) for k in BlockKind}
@@ -93,12 +93,7 @@ def classify(
     """Drop undecided blocks the model scores below its threshold (moved by ``favor``)."""
     model = block_model()
     threshold = model.threshold + FAVOR_SHIFT[favor]
-    in_main = model.names.index("in_main")
-    scored = [
-        (block, model.probability(vector), vector[in_main] > 0)
-        for block, vector in zip(blocks, vectors(blocks, containers), strict=True)
-        if vector is not None
-    ]
+    scored = _scored(blocks, containers)
     shared = _group_probabilities([(block, p) for block, p, _ in scored])
     for block, own, inside in scored:
         p = shared.get((block.kind, block.group), own) if block.group is not None else own
@@ -128,7 +123,7 @@ def _group_probabilities(scored: list[tuple[Block, float]]) -> dict[tuple[BlockK
     weight: Counter[tuple[BlockKind, int]] = Counter()
     total: dict[tuple[BlockKind, int], float] = {}
     for block, p in scored:
-        if block.group is not None and block.kind in _GROUPED:
+        if block.group is not None and (block.kind is _CELL or block.kind is _ITEM):
             key = (block.kind, block.group)
             weight[key] += len(block.text)
             total[key] = total.get(key, 0.0) + p * len(block.text)
@@ -201,7 +196,7 @@ def _own(block: Block, page: _Page) -> list[float]:
     f, text = block.features, block.text
     words = max(f.get("words", 0.0), 1.0)
     sample = text[:_SAMPLE]  # ratios from the first few hundred characters are enough
-    sample_words = sample.split()
+    digits, lower, stop = _sample_ratios(sample)
     group_ld = page.groups.get(block.group, 0.0) if block.group is not None else 0.0
     return [
         math.log1p(len(text)),
@@ -209,18 +204,28 @@ def _own(block: Block, page: _Page) -> list[float]:
         block.link_density,
         f.get("commas", 0.0) / words,
         f.get("sentence", 0.0),
-        _digits(sample) / len(sample) if sample else 0.0,
-        sum(map(str.islower, map(itemgetter(0), sample_words))) / max(len(sample_words), 1),
+        digits,
+        lower,
         math.log1p(block.score),
         f.get("promo", 0.0),
         1.0 if page.texts[text] > 1 else 0.0,
         group_ld,
-        _stopword_ratio(sample),
+        stop,
         *_hints(text),
         *_KIND_FLAGS[block.kind],
         block.level / 6 if block.kind is BlockKind.HEADING else 0.0,
         *(_NO_TAG if block.element is None else _TAG_FLAGS.get(block.element.tag, _NO_TAG)),
     ]
+
+
+def _sample_ratios(sample: str) -> tuple[float, float, float]:
+    """Shares of digits, of words starting lowercase and of function words in the sample."""
+    words = sample.split()
+    return (
+        _digits(sample) / len(sample) if sample else 0.0,
+        sum(map(str.islower, map(itemgetter(0), words))) / max(len(words), 1),
+        _stopword_ratio(sample),
+    )
 
 
 @cache
@@ -328,3 +333,152 @@ def _neighbours(index: int, page: _Page) -> list[float]:
         1.0 if prev and prev.kind is BlockKind.HEADING else 0.0,
         1.0 if nxt and nxt.kind is BlockKind.HEADING else 0.0,
     ]
+
+
+# Inference: the model's score without the feature vectors. Each block's nonzero terms
+# (weight times feature) are summed in vector order; a zero term changes no float sum, so
+# the probabilities are those of ``model.probability(vector)`` to the last bit (checked by
+# tests/test_fast_paths.py). One-hot and flag features contribute their weight alone.
+
+
+@dataclass(frozen=True, slots=True)
+class _Weights:
+    """The model's weights by feature group, for :func:`_scored`."""
+
+    own: tuple[float, ...]
+    hints: tuple[float, ...]
+    kinds: dict[BlockKind, tuple[float, ...]]
+    level: float
+    tags: dict[str, tuple[float, ...]]
+    position: tuple[float, ...]
+    concepts: tuple[tuple[str, float], ...]
+    neighbours: tuple[float, ...]
+
+
+@cache
+def _weights() -> _Weights:
+    model = block_model()
+    w = dict(zip(model.names, model.weights, strict=True))
+    names = feature_names()
+    hints = [f"h_{rule.id}" for rule in rules_of_kind(RuleKind.HINT)]
+    return _Weights(
+        own=tuple(model.weights[:12]),
+        hints=tuple(w[n] for n in hints),
+        kinds={k: (w[f"k_{k.value}"],) if k in _KINDS else () for k in BlockKind},
+        level=w["level"],
+        tags={t: (w[f"t_{t}"],) for t in _TAGS},
+        position=tuple(w[n] for n in names[names.index("main_found") :][:8]),
+        concepts=tuple((c.name, w[f"c_{c.name}"]) for c in class_concepts()),
+        neighbours=tuple(model.weights[-6:]),
+    )
+
+
+def _scored(
+    blocks: Sequence[Block], containers: Sequence[Element]
+) -> list[tuple[Block, float, bool]]:
+    """(block, P(content), in the main container) for each undecided block."""
+    page, bias, weights = _page(blocks, containers), block_model().bias, _weights()
+    lds = [b.link_chars / len(b.text) if b.text else 0.0 for b in blocks]
+    logs = [math.log1p(len(b.text)) for b in blocks]
+    heads = [b.kind is BlockKind.HEADING for b in blocks]
+    p = weights.position
+    tail = (p[6] * page.main_ld, p[7] * (page.main_chars / 10))
+    scored = []
+    for i, block in enumerate(blocks):
+        if block.label is Label.UNDECIDED:
+            terms = _own_terms(block, page, weights, lds[i], logs[i])
+            terms += _position_terms(i, block, page, p, tail)
+            terms += _concept_terms(_chain_concepts(block.ancestors, page.concepts))
+            terms += _neighbour_terms(i, lds, logs, heads, weights.neighbours)
+            z = bias + sum(terms)
+            p_content = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            scored.append((block, p_content, page.in_main[i]))
+    return scored
+
+
+def _own_terms(
+    block: Block, page: _Page, weights: _Weights, ld: float, chars: float
+) -> list[float]:
+    """Weighted features of the block itself (:func:`_own`), most zero terms left out."""
+    w, f, text, group = weights.own, block.features, block.text, block.group
+    words = max(f.get("words", 0.0), 1.0)
+    digits, lower, stop, hints = _text_terms(text)
+    element = block.element
+    return [
+        w[0] * chars,
+        w[1] * math.log1p(words),
+        w[2] * ld,
+        w[3] * (f.get("commas", 0.0) / words),
+        w[4] * f.get("sentence", 0.0),
+        w[5] * digits,
+        w[6] * lower,
+        w[7] * math.log1p(block.score),
+        w[8] * f.get("promo", 0.0),
+        w[9] if page.texts[text] > 1 else 0.0,
+        w[10] * page.groups.get(group, 0.0) if group is not None else 0.0,
+        w[11] * stop,
+        *hints,
+        *_layout_terms(block.kind, "" if element is None else element.tag, block.level),
+    ]
+
+
+def _text_terms(text: str) -> tuple[float, float, float, tuple[float, ...]]:
+    """Digit, lowercase-word and stopword ratios of the text's sample, and its hint terms."""
+    if len(text) > _HINT_CHARS:
+        return (*_sample_ratios(text[:_SAMPLE]), ())
+    return _short_text_terms(text)
+
+
+@lru_cache(maxsize=8192)
+def _short_text_terms(text: str) -> tuple[float, float, float, tuple[float, ...]]:
+    """:func:`_text_terms` of a short text (cached: menus and labels repeat across pages)."""
+    hints = tuple(w for w, flag in zip(_weights().hints, _short_hints(text), strict=True) if flag)
+    return (*_sample_ratios(text[:_SAMPLE]), hints)
+
+
+@lru_cache(maxsize=1024)
+def _layout_terms(kind: BlockKind, tag: str, level: int) -> tuple[float, ...]:
+    """Weights of the block's kind and tag, and its heading level's term."""
+    weights = _weights()
+    level_term = (weights.level * (level / 6),) if kind is BlockKind.HEADING else ()
+    return (*weights.kinds[kind], *level_term, *weights.tags.get(tag, ()))
+
+
+def _position_terms(
+    index: int, block: Block, page: _Page, p: tuple[float, ...], tail: tuple[float, float]
+) -> tuple[float, ...]:
+    """Weighted :func:`_position` features (none when no main container was found)."""
+    if page.first_main < 0:
+        return ()
+    if page.in_main[index]:
+        span = max(page.last_main - page.first_main, 1)
+        depth = (len(block.ancestors) - page.main_depth) / 10
+        return (p[0], p[1], p[2] * depth, p[5] * ((index - page.first_main) / span), *tail)
+    if index < page.first_main:
+        return (p[0], p[3], *tail)
+    if index > page.last_main:
+        return (p[0], p[4], *tail)
+    return (p[0], *tail)
+
+
+@lru_cache(maxsize=4096)
+def _concept_terms(found: frozenset[str]) -> tuple[float, ...]:
+    """Weights of the concepts found (few combinations occur: cached)."""
+    return tuple(weight for name, weight in _weights().concepts if name in found)
+
+
+def _neighbour_terms(
+    index: int, lds: list[float], logs: list[float], heads: list[bool], w: tuple[float, ...]
+) -> list[float]:
+    """Weighted :func:`_neighbours` features."""
+    first, last = index == 0, index + 1 == len(lds)
+    terms = [w[0] * (1.0 if first else lds[index - 1]), w[1] * (1.0 if last else lds[index + 1])]
+    if not first:
+        terms.append(w[2] * logs[index - 1])
+    if not last:
+        terms.append(w[3] * logs[index + 1])
+    if not first and heads[index - 1]:
+        terms.append(w[4])
+    if not last and heads[index + 1]:
+        terms.append(w[5])
+    return terms
