@@ -217,6 +217,22 @@ def test_control_characters_and_lone_surrogates_are_removed() -> None:
     assert "which closed in March" in article.text
 
 
+def test_character_references_to_control_characters_are_removed() -> None:
+    """The loader strips control characters, but the parser decodes ``&#1;`` after it."""
+    html = (
+        "&#1<html><head><title>Bridge&#x7; vote</title></head><body>"
+        '<div class="share-bar">Share&#27; this</div><article><h1>Council&#2; votes</h1>'
+        f"<p>{PROSE.replace('bridge,', 'bridge,&#1;&#x1b;')}</p><pre>code&#4;\nline</pre>"
+        "</article></body></html>"
+    )
+    article = sound(timed(html))
+    assert article.title == "Bridge vote"
+    assert "bridge, which" in article.text
+    assert "code\nline" in article.text
+    reported = [item.text for item in article.boilerplate]
+    assert reported and all(text.isprintable() for text in reported)
+
+
 # --- size and shape ----------------------------------------------------------------------
 
 

@@ -3,18 +3,28 @@ their Python-level class lookup costs more than the parse itself)."""
 
 from __future__ import annotations
 
+import regex
 from lxml import etree
 
 Element = etree._Element
 
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _LINK_TEXT = etree.XPath(".//a")
+#: Control characters but line feed and tab. The loader removes them from the page, but the
+#: parser decodes character references such as ``&#1;`` into them afterwards.
+_CONTROLS = regex.compile(r"[^\P{Cc}\n\t]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (line feeds and tabs stay); a C-level test first,
+    as almost every text has none."""
+    return text if text.isprintable() else _CONTROLS.sub("", text)
 
 
 def text_of(element: Element) -> str:
     """All text inside ``element`` (not its tail), whitespace collapsed."""
     raw = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
-    return " ".join(raw.split())
+    return printable(" ".join(raw.split()))
 
 
 def leading_text(element: Element, limit: int) -> str:
@@ -25,8 +35,8 @@ def leading_text(element: Element, limit: int) -> str:
     if len(raw) > 4 * limit:
         head = " ".join(raw[: 4 * limit].split())
         if len(head) >= limit:
-            return head[:limit]
-    return " ".join(raw.split())[:limit]
+            return printable(head[:limit])
+    return printable(" ".join(raw.split())[:limit])
 
 
 def text_length(element: Element) -> int:

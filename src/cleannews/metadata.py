@@ -42,7 +42,7 @@ from .authors import clean_authors
 from .blocks import Block, BlockKind, Label
 from .clean import attrs_of
 from .dates import parse_date, parse_iso
-from .dom import Element, text_of
+from .dom import Element, printable, text_of
 from .errors import RuleError
 from .headline import normalise, strip_site_name
 from .options import Options
@@ -151,7 +151,7 @@ def clean_text(raw: Any) -> str | None:
     """Whitespace-collapsed text with HTML entities decoded; None for placeholders."""
     if not isinstance(raw, str):
         return None
-    text = " ".join(html.unescape(raw).split())
+    text = " ".join(printable(html.unescape(raw)).split())
     return text if text and not _PLACEHOLDER.search(text) else None
 
 

@@ -25,7 +25,7 @@ from .blocks import (
     ListContext,
     TableContext,
 )
-from .dom import Element
+from .dom import Element, printable
 
 BLOCK_TAGS = frozenset(
     (
@@ -320,7 +320,7 @@ def _flush(walk: _Walk) -> None:
     raw = "".join(walk.text)
     walk.text.clear()  # in place: the walk loop holds the list
     walk.block_number += 1  # the rest of an open link's text belongs to the next block
-    text = raw.strip("\n") if walk.pre_open else " ".join(raw.split())
+    text = printable(raw.strip("\n") if walk.pre_open else " ".join(raw.split()))
     link_chars, walk.link_chars = walk.link_chars, 0
     links, walk.links = walk.links, []
     if not text:
