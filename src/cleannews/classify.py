@@ -339,6 +339,8 @@ def _neighbours(index: int, page: _Page) -> list[float]:
 # (weight times feature) are summed in vector order; a zero term changes no float sum, so
 # the probabilities are those of ``model.probability(vector)`` to the last bit (checked by
 # tests/test_fast_paths.py). One-hot and flag features contribute their weight alone.
+# ``vectors()`` (training) and the ``*_terms`` functions below describe the same features:
+# a feature added to one must be added to the other, and the equivalence test fails until it is.
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,18 +361,22 @@ class _Weights:
 def _weights() -> _Weights:
     model = block_model()
     w = dict(zip(model.names, model.weights, strict=True))
-    names = feature_names()
     hints = [f"h_{rule.id}" for rule in rules_of_kind(RuleKind.HINT)]
     return _Weights(
-        own=tuple(model.weights[:12]),
+        own=_span(model, "log_chars", "stopword_ratio"),
         hints=tuple(w[n] for n in hints),
         kinds={k: (w[f"k_{k.value}"],) if k in _KINDS else () for k in BlockKind},
         level=w["level"],
         tags={t: (w[f"t_{t}"],) for t in _TAGS},
-        position=tuple(w[n] for n in names[names.index("main_found") :][:8]),
+        position=_span(model, "main_found", "main_chars"),
         concepts=tuple((c.name, w[f"c_{c.name}"]) for c in class_concepts()),
-        neighbours=tuple(model.weights[-6:]),
+        neighbours=_span(model, "prev_ld", "next_heading"),
     )
+
+
+def _span(model: BlockModel, first: str, last: str) -> tuple[float, ...]:
+    """The weights of the features from ``first`` to ``last`` in vector order."""
+    return model.weights[model.names.index(first) : model.names.index(last) + 1]
 
 
 def _scored(
