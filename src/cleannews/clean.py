@@ -41,12 +41,10 @@ _INLINE_LEAVES = frozenset(
     "a span img i b em strong small svg path use label font abbr time sup sub picture".split()
 )
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
-#: Concepts whose blocks are long prose by nature: holding much text does not make them content.
-_LONG_TEXT_CONCEPTS = frozenset({None, "comments"})
 #: An element holding more than this share of the body's text is never removed by class/id.
 MAX_REMOVED_SHARE = 0.4
 #: Concepts whose blocks are long prose by nature: holding much text does not make them content.
-_LONG_TEXT_CONCEPTS = frozenset({None, "comments"})
+_LONG_TEXT_CONCEPTS = frozenset({"comments"})
 #: An element holding more than this share of the text of the article element around it is
 #: never removed by class/id.
 MAX_ARTICLE_SHARE = 0.5
@@ -231,7 +229,7 @@ class _Guard:
     #: Ancestors of the article as the markup names it (article, main, h1, articleBody).
     marked: frozenset[Element]
     body_chars: int
-    #: Text length of each article, main and articleBody element.
+    #: Text length of each <article> (not named as chrome) and articleBody element.
     articles: dict[Element, int]
 
     @classmethod
@@ -258,7 +256,9 @@ class _Guard:
         chars = text_length(element)
         if self._most_of_body(chars):
             return False
-        return concept in _LONG_TEXT_CONCEPTS or not self._holds_the_article(element, chars)
+        if concept is None or concept in _LONG_TEXT_CONCEPTS:  # chrome tags: no article test
+            return True
+        return not self._holds_the_article(element, chars)
 
     def _holds_the_article(self, element: Element, chars: int) -> bool:
         """True when ``element`` (of ``chars`` characters) holds more than MAX_ARTICLE_SHARE
