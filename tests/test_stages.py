@@ -368,6 +368,41 @@ def test_headings_without_content_are_dropped() -> None:
     assert [b.text for b in blocks if not b.dropped] == ["Kept", PROSE, "Parent", "Child", PROSE]
 
 
+def _slideshow_page(article_paragraphs: int, legend: str = "{k}/{n}") -> str:
+    story = "".join(
+        f"<p>{PROSE} Paragraph {i} of the story.</p>" for i in range(article_paragraphs)
+    )
+    slides = "".join(
+        f"<li><h2><span>{legend.format(k=k, n=8)}</span> Slide title {k}</h2>"
+        f"<p>{PROSE} This legend describes photo number {k} of another story.</p></li>"
+        for k in range(1, 9)
+    )
+    gallery = f"<div><h2>Business in pictures</h2><ul>{slides}</ul></div>"
+    return f"<html><body><article><h1>Headline</h1>{story}{gallery}{story}</article></body></html>"
+
+
+@pytest.mark.parametrize("legend", ["{k}/{n}", "{k} / {n}", "{k} of {n}"])
+def test_an_embedded_slideshow_is_dropped_with_its_title(legend: str) -> None:
+    article = cleannews.extract(_slideshow_page(2, legend))
+    assert "of the story" in article.text
+    assert "photo number" not in article.text
+    assert "in pictures" not in article.text
+    assert any(r.rule == "slideshow" for r in article.boilerplate)
+
+
+def test_a_page_that_is_only_a_slideshow_keeps_it() -> None:
+    article = cleannews.extract(_slideshow_page(0))
+    assert article.text.count("photo number") == 8
+
+
+def test_fractions_and_dates_are_not_slide_counters() -> None:
+    steps = "".join(f"<li>{k}/2 cup of flour, sifted twice, for step {k}</li>" for k in range(7))
+    page = (
+        f"<html><body><article><h1>Bread</h1><p>{PROSE}</p><ul>{steps}</ul></article></body></html>"
+    )
+    assert cleannews.extract(page).text.count("cup of flour") == 7
+
+
 # headline and structure ----------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from .blocks import Block, BlockKind, Label
+from .dom import Element
 from .rules import RuleKind, line_rule, possible_rules
 
 #: A paragraph is promo when its promo signals reach this score...
@@ -138,3 +139,69 @@ def _has_content_after(kept: Sequence[Block], index: int) -> bool:
         if block.level <= level:
             return False
     return False
+
+
+#: A slide legend starts with its counter: "3/50", "3 / 50", "3 of 50".
+_SLIDE_COUNTER = regex.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})(?!\d)")
+#: A slideshow has at least this many numbered legends (fewer are footnotes or fractions)...
+MIN_SLIDES = 5
+#: ...and is dropped only when the page keeps this many characters of text outside it: a
+#: page that is nothing but a slideshow keeps it.
+MIN_TEXT_BESIDE_SLIDES = 500
+#: Climbing from the legends' list to the slideshow wrapper takes in short titles and
+#: controls ("Business news in pictures", "show all") up to this many characters.
+MAX_SLIDESHOW_FRAME = 120
+
+
+def drop_slideshow(blocks: Sequence[Block]) -> None:
+    """An embedded photo gallery: legends numbered k/N (same N, k rising) inside the article.
+
+    Galleries of another story's photos sit inside many news articles; their legends are
+    long prose the classifier cannot tell from the article, but their counters give them away.
+    """
+    kept = live(blocks)
+    slides = _numbered_slides(kept)
+    if len(slides) < MIN_SLIDES:
+        return
+    wrapper = _slideshow_wrapper(kept, slides)
+    if wrapper is None:
+        return
+    inside = [b for b in kept if wrapper in b.ancestors]
+    beside = sum(len(b.text) for b in kept if wrapper not in b.ancestors)
+    if beside >= MIN_TEXT_BESIDE_SLIDES:
+        _drop_all(inside, "slideshow", f"photo gallery of {len(slides)} numbered legends")
+
+
+def _numbered_slides(kept: Sequence[Block]) -> list[Block]:
+    """The longest run of blocks starting with counters k/N of one N, k rising."""
+    runs: dict[str, list[Block]] = defaultdict(list)
+    last: dict[str, int] = {}
+    for block in kept:
+        match = _SLIDE_COUNTER.match(block.text)
+        if match is None or block.element is None:
+            continue
+        index, total = int(match[1]), match[2]
+        if 0 < index <= int(total) and index > last.get(total, 0):
+            runs[total].append(block)
+            last[total] = index
+    return max(runs.values(), key=len, default=[])
+
+
+def _slideshow_wrapper(kept: Sequence[Block], slides: Sequence[Block]) -> Element | None:
+    """The innermost element holding every legend, widened over short titles and controls."""
+    common = 0
+    first = slides[0].ancestors
+    while common < len(first) and all(
+        len(s.ancestors) > common and s.ancestors[common] is first[common] for s in slides
+    ):
+        common += 1
+    if common == 0:
+        return None
+    depth = common - 1
+    inside = sum(len(b.text) for b in kept if first[depth] in b.ancestors)
+    while depth > 0:
+        wider = sum(len(b.text) for b in kept if first[depth - 1] in b.ancestors)
+        if wider - inside > MAX_SLIDESHOW_FRAME:
+            break
+        depth, inside = depth - 1, wider
+    return first[depth]

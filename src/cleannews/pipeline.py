@@ -77,6 +77,7 @@ def extract_html(
     dropped: list[Dropped] = []
     blocks, containers = candidate_blocks(root, dropped, by_class=by_class)
     classify(blocks, containers, options.favor)
+    filters.drop_slideshow(blocks)
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
