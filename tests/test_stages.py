@@ -26,6 +26,7 @@ from cleannews.filters import (
     drop_promo,
     drop_repeated,
     promo_score,
+    restore_inner_headings,
 )
 from cleannews.headline import strip_site_name, text_headline
 from cleannews.scoring import score_blocks
@@ -366,6 +367,38 @@ def test_headings_without_content_are_dropped() -> None:
     ]
     drop_empty_headings(blocks)
     assert [b.text for b in blocks if not b.dropped] == ["Kept", PROSE, "Parent", "Child", PROSE]
+
+
+def _doubted(text: str, links: tuple[tuple[str, str], ...] = ()) -> Block:
+    block = Block(text, BlockKind.HEADING, level=2, link_chars=len(text), links=links)
+    block.drop("classifier", "looks like boilerplate")
+    return block
+
+
+def test_doubted_headings_between_kept_prose_are_restored() -> None:
+    inner = _doubted("Conclusion", (("Conclusion", "#toc-conclusion"),))
+    chrome_hint = _doubted("Our partners")
+    chrome_hint.hint = -1.0
+    offsite = _doubted("Read this next", (("Read this next", "https://example.com/next"),))
+    before_dropped = _doubted("Related")
+    teaser = Block(PROSE)
+    teaser.drop("classifier", "looks like boilerplate")
+    blocks = [
+        Block(PROSE), inner, Block(PROSE),
+        chrome_hint, Block(PROSE),
+        offsite, Block(PROSE),
+        before_dropped, teaser,
+    ]  # fmt: skip
+    restore_inner_headings(blocks)
+    assert not inner.dropped
+    assert chrome_hint.dropped and offsite.dropped and before_dropped.dropped
+
+
+def test_a_doubted_heading_needs_prose_after_it() -> None:
+    heading = _doubted("Share")
+    blocks = [Block(PROSE), heading, Block("Short line.")]
+    restore_inner_headings(blocks)
+    assert heading.dropped
 
 
 def _slideshow_page(article_paragraphs: int, legend: str = "{k}/{n}") -> str:

@@ -205,3 +205,52 @@ def _slideshow_wrapper(kept: Sequence[Block], slides: Sequence[Block]) -> Elemen
             break
         depth, inside = depth - 1, wider
     return first[depth]
+
+
+#: A doubted heading is restored when the block after it is kept prose of this many characters.
+MIN_PROSE_AFTER_HEADING = 80
+
+
+def restore_inner_headings(blocks: Sequence[Block]) -> None:
+    """Section headings the classifier doubted although the article runs on both sides.
+
+    A short heading ("Conclusion", "Setting up") carries little evidence of its own; with kept
+    prose right after it and kept text just before it, it titles a section of the article
+    (jusText's near-good headings).
+    """
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.HEADING or block.rule != "classifier":
+            continue
+        if block.hint < 0 or _outbound_link_chars(block) > MAX_LINK_DENSITY * len(block.text):
+            continue
+        after = _neighbours(blocks, index, 1)[:1]
+        before = _neighbours(blocks, index, -1)
+        if (
+            after
+            and not after[0].dropped
+            and after[0].kind is not BlockKind.HEADING
+            and len(after[0].text) >= MIN_PROSE_AFTER_HEADING
+            and any(not b.dropped for b in before)
+        ):
+            block.label, block.rule, block.reason = Label.UNDECIDED, "", ""
+
+
+def _outbound_link_chars(block: Block) -> int:
+    """Characters of link text that lead off the page (a TOC back-link does not)."""
+    return sum(len(text) for text, href in block.links if not href.startswith("#"))
+
+
+#: Looking back from a doubted heading, kept text must lie within this many blocks.
+HEADING_LOOKBACK = 2
+
+
+def _neighbours(blocks: Sequence[Block], index: int, step: int) -> list[Block]:
+    """Up to HEADING_LOOKBACK nearest blocks in direction ``step``, skipping doubted headings."""
+    found: list[Block] = []
+    index += step
+    while 0 <= index < len(blocks) and len(found) < HEADING_LOOKBACK:
+        block = blocks[index]
+        if block.kind is not BlockKind.HEADING or block.rule != "classifier":
+            found.append(block)
+        index += step
+    return found

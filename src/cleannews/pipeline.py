@@ -78,6 +78,7 @@ def extract_html(
     blocks, containers = candidate_blocks(root, dropped, by_class=by_class)
     classify(blocks, containers, options.favor)
     filters.drop_slideshow(blocks)
+    filters.restore_inner_headings(blocks)
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
