@@ -27,6 +27,7 @@ from cleannews.filters import (
     drop_repeated,
     promo_score,
     restore_inner_headings,
+    restore_inner_sentences,
 )
 from cleannews.headline import strip_site_name, text_headline
 from cleannews.scoring import score_blocks
@@ -399,6 +400,30 @@ def test_a_doubted_heading_needs_prose_after_it() -> None:
     blocks = [Block(PROSE), heading, Block("Short line.")]
     restore_inner_headings(blocks)
     assert heading.dropped
+
+
+def test_doubted_sentences_between_kept_paragraphs_are_restored() -> None:
+    lines = [Block("“Gotcha.”"), Block("He grinned."), Block("Advertisement"), Block("Next one.")]
+    for line in lines:
+        line.drop("classifier", "looks like boilerplate")
+    long_run = [Block(f"Line {n}.") for n in range(4)]
+    for line in long_run:
+        line.drop("classifier", "looks like boilerplate")
+    blocks = [
+        Block(PROSE),
+        *lines[:2],
+        Block(PROSE),
+        lines[2],
+        Block(PROSE),
+        *long_run,
+        Block(PROSE),
+    ]
+    restore_inner_sentences(blocks)
+    assert not lines[0].dropped and not lines[1].dropped
+    assert lines[2].dropped  # a label, not a sentence
+    assert all(line.dropped for line in long_run)  # too long a run to be the article's
+    restore_inner_sentences([lines[3], Block(PROSE)])  # nothing kept before it
+    assert lines[3].dropped
 
 
 def _slideshow_page(article_paragraphs: int, legend: str = "{k}/{n}") -> str:

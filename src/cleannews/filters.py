@@ -254,3 +254,38 @@ def _neighbours(blocks: Sequence[Block], index: int, step: int) -> list[Block]:
             found.append(block)
         index += step
     return found
+
+
+#: A sentence ends here: terminal punctuation, maybe followed by closing quotes or brackets.
+_SENTENCE_END = regex.compile(r"[.!?…][\p{Pf}\p{Pe}\"'\s]*$")
+#: At most this many doubted sentences in a row are restored between kept paragraphs.
+MAX_RESTORED_RUN = 3
+
+
+def restore_inner_sentences(blocks: Sequence[Block]) -> None:
+    """Short sentences the classifier doubted between two kept paragraphs: lines of dialogue
+    ("Gotcha.") or one-line paragraphs inside the article (jusText's neighbour smoothing)."""
+    run: list[Block] = []
+    for index, block in enumerate(blocks):
+        if _doubted_sentence(block):
+            run.append(block)
+            continue
+        if run and len(run) <= MAX_RESTORED_RUN and _kept_prose(block):
+            start = index - len(run) - 1
+            if start >= 0 and _kept_prose(blocks[start]):
+                for doubted in run:
+                    doubted.label, doubted.rule, doubted.reason = Label.UNDECIDED, "", ""
+        run = []
+
+
+def _doubted_sentence(block: Block) -> bool:
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and block.rule == "classifier"
+        and not _outbound_link_chars(block)
+        and _SENTENCE_END.search(block.text) is not None
+    )
+
+
+def _kept_prose(block: Block) -> bool:
+    return not block.dropped and block.kind is BlockKind.PARAGRAPH

@@ -79,6 +79,7 @@ def extract_html(
     classify(blocks, containers, options.favor)
     filters.drop_slideshow(blocks)
     filters.restore_inner_headings(blocks)
+    filters.restore_inner_sentences(blocks)
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
