@@ -350,6 +350,22 @@ def test_link_heavy_blocks_and_link_lists_are_dropped() -> None:
     assert not keep.dropped
 
 
+def test_a_numbered_list_of_linked_sentences_is_prose_a_bulleted_one_is_not() -> None:
+    citation = 'Jones, Ann (2015). "A History of Time Travel". Press. Retrieved 2020.'
+    linked = round(len(citation) * 0.6)  # a linked title and publisher
+
+    def item_list(group: int, ordered: bool) -> list[Block]:
+        return [
+            Block(citation, BlockKind.LIST_ITEM, group=group, ordered=ordered, link_chars=linked)
+            for _ in range(4)
+        ]
+
+    references, feed = item_list(1, True), item_list(2, False)
+    drop_link_heavy([*references, *feed])
+    assert not any(item.dropped for item in references)
+    assert all(item.rule == "link-list" for item in feed)
+
+
 def test_repeated_short_lines_are_dropped_except_the_protected_copy() -> None:
     blocks = _blocks("Same headline", PROSE, "same headline")
     drop_repeated(blocks, protect=blocks[0])

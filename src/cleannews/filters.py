@@ -26,8 +26,14 @@ PROMO_MIN_CHARS = 40
 PROMO_MAX_CHARS = 1200
 #: Blocks this link-heavy are navigation, not prose.
 MAX_LINK_DENSITY = 0.6
-#: A list whose items are mostly links is a link list (related stories, tags, menus).
+#: A list whose items are mostly links is a link list (related stories, tags, menus)...
 MAX_LIST_LINK_DENSITY = 0.5
+#: ...but a numbered list of sentences with links in them (references, footnotes, steps)
+#: is prose: it is a link list only when this link-heavy. (Bulleted lists of long linked
+#: items are as often feeds and author boxes, so they keep the stricter limit.)
+MAX_PROSE_LIST_LINK_DENSITY = 0.7
+#: Average characters per item from which a numbered list counts as a list of sentences.
+PROSE_ITEM_CHARS = 60
 #: A table is a link table (a navigation column) when nearly all its text is links; a table
 #: with a column of linked titles beside other columns is data (the classifier decides).
 MAX_TABLE_LINK_DENSITY = 0.8
@@ -85,10 +91,16 @@ def drop_link_heavy(blocks: Sequence[Block]) -> None:
     for (kind, _), items in groups.items():
         chars = sum(len(b.text) for b in items)
         density = sum(b.link_chars for b in items) / chars if chars else 0.0
-        if kind is BlockKind.LIST_ITEM and density > MAX_LIST_LINK_DENSITY:
+        if kind is BlockKind.LIST_ITEM and density > _list_link_limit(items, chars):
             _drop_all(items, "link-list", f"list of links ({density:.0%})")
         elif kind is BlockKind.CELL and density > MAX_TABLE_LINK_DENSITY:
             _drop_all(items, "link-table", f"table of links ({density:.0%})")
+
+
+def _list_link_limit(items: list[Block], chars: int) -> float:
+    if items[0].ordered and chars >= PROSE_ITEM_CHARS * len(items):
+        return MAX_PROSE_LIST_LINK_DENSITY
+    return MAX_LIST_LINK_DENSITY
 
 
 def _drop_all(items: list[Block], rule: str, reason: str) -> None:
