@@ -276,3 +276,21 @@ def test_block_scores_are_those_of_the_feature_vectors(
     monkeypatch.setattr(pipeline, "classify", compare)
     cleannews.extract(GOLDEN / case / "source.html")
     assert seen
+
+
+def test_container_sums_reach_every_ancestor_once() -> None:
+    """Sums flow up from each block's own element: an element owning text after a nested
+    block, elements owning no block, and sibling branches all match a count over the blocks."""
+    body = support.body_of(
+        f"<div><section><p>{PROSE}</p>tail text <a href='/t'>link</a>"
+        "<ul><li>one <a href='/o'>x</a></li><li><div><p>deep</p></div></li></ul></section>"
+        f"<aside><div><div><p>{PROSE}</p></div></div></aside>after</div><p>last</p>"
+    )
+    blocks = segment(body)
+    sums = inside_sums(blocks)
+    expected = {el for b in blocks for el in b.ancestors}
+    assert set(sums) == expected
+    for element, (chars, linked) in sums.items():
+        inside = [b for b in blocks if element in b.ancestors]
+        assert chars == sum(len(b.text) for b in inside)
+        assert linked == sum(b.link_chars for b in inside)
