@@ -294,3 +294,20 @@ def test_container_sums_reach_every_ancestor_once() -> None:
         inside = [b for b in blocks if element in b.ancestors]
         assert chars == sum(len(b.text) for b in inside)
         assert linked == sum(b.link_chars for b in inside)
+
+
+def test_promo_feature_is_score_per_sentence() -> None:
+    # drop_promo counts sentences only when a paragraph scores: the feature must not change
+    from cleannews.blocks import BlockKind
+    from cleannews.filters import drop_promo
+
+    signals = rules_of_kind(RuleKind.SIGNAL)
+    texts = [PROSE[:300], "No signal here. Two sentences."] + [
+        f"{t} More text follows. And more." for r in signals for t in r.examples
+    ]
+    blocks = [Block(text, BlockKind.PARAGRAPH) for text in texts]
+    drop_promo(blocks)
+    for block in blocks:  # (paragraphs of 40 to 1200 characters are scored)
+        score, sentences = promo_score(block.text)
+        assert block.features.get("promo", score / sentences) == score / sentences
+    assert sum(block.features.get("promo", 0.0) > 0 for block in blocks) >= len(signals)

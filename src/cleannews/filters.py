@@ -59,12 +59,18 @@ def drop_phrase_lines(blocks: Sequence[Block]) -> None:
 
 def promo_score(text: str) -> tuple[float, int]:
     """(sum of promo signal weights, number of sentences) of a paragraph."""
+    return _signals(text), _sentences(text)
+
+
+def _signals(text: str) -> float:
     # Most paragraphs hold none of the literals any signal needs: no regex runs at all.
-    score = sum(
+    return sum(
         (rule.weight * rule.count(text) for rule in possible_rules(RuleKind.SIGNAL, text)), 0.0
     )
-    sentences = max(1, len(_SENTENCE.findall(text)))
-    return score, sentences
+
+
+def _sentences(text: str) -> int:
+    return max(1, len(_SENTENCE.findall(text)))
 
 
 def drop_promo(blocks: Sequence[Block]) -> None:
@@ -74,9 +80,11 @@ def drop_promo(blocks: Sequence[Block]) -> None:
             continue
         if not PROMO_MIN_CHARS <= len(block.text) <= PROMO_MAX_CHARS:
             continue
-        score, sentences = promo_score(block.text)
-        block.features["promo"] = score / sentences
-        if score >= PROMO_MIN_SCORE and score / sentences >= PROMO_PER_SENTENCE:
+        score = _signals(block.text)
+        # Nearly every paragraph scores 0: its sentences, uncounted, would not change 0 / n.
+        per_sentence = score / _sentences(block.text) if score else 0.0
+        block.features["promo"] = per_sentence
+        if score >= PROMO_MIN_SCORE and per_sentence >= PROMO_PER_SENTENCE:
             block.drop("promo", f"site promotion ({score:g} promo signals)")
 
 

@@ -57,6 +57,8 @@ _SEPARATOR = regex.compile(r"(\s+(?:[|–—•·»/]|-{1,2}|::)\s+|\s*_\s*|\s+:
 #: (``strip_site_name``) is a match of ``_SEPARATOR`` too.
 _SEPARATOR_CHARS = frozenset("|–—•·»/-_:")
 _PLACEHOLDER = regex.compile(r"\{\{.*\}\}|\$\{.*\}|^(?:null|nil|undefined|none|n/a)$", regex.I)
+#: The longest null word of ``_PLACEHOLDER`` ("undefined"): case folding keeps the length.
+_PLACEHOLDER_CHARS = 9
 _LABEL = regex.compile(
     r"^(?:(?:posted|filed|published)\s+(?:in|under)|tagged(?:\s+with)?|"
     r"(?:categor(?:y|ies)|tags?|sections?|topics?|keywords?)\s*:)\s*",
@@ -152,7 +154,12 @@ def clean_text(raw: Any) -> str | None:
     if not isinstance(raw, str):
         return None
     text = " ".join(printable(html.unescape(raw)).split())
-    return text if text and not _PLACEHOLDER.search(text) else None
+    if not text:
+        return None
+    # A placeholder holds a brace or is one null word: most values need no regex pass.
+    if ("{" in text or len(text) <= _PLACEHOLDER_CHARS) and _PLACEHOLDER.search(text):
+        return None
+    return text
 
 
 def to_date(raw: Any, reference: Any = None) -> date | None:
