@@ -19,6 +19,7 @@ from cleannews.blocks import Block
 from cleannews.classify import (
     _digits,
     _short_hints,
+    _sparse_probability,
     _stopword_ratio,
     _stopwords,
     block_features,
@@ -268,9 +269,12 @@ def test_block_scores_are_those_of_the_dense_vectors(
         found = block_features(blocks, containers)
         dense = [model.probability(vector(f)) for f in found]
         for f in found:
-            assert f.columns == sorted(set(f.columns)) and 0 <= f.columns[0] <= f.columns[-1] < size
+            assert (
+                list(f.columns) == sorted(set(f.columns))
+                and 0 <= f.columns[0] <= f.columns[-1] < size
+            )
             assert len(f.columns) == len(f.values)
-        assert [model.sparse_probability(f) for f in found] == dense
+        assert [_sparse_probability(f) for f in found] == dense
         plain(blocks, containers, favor)
         grouped = {f.place for f in found if blocks[f.place].group is not None}
         for f, p in zip(found, dense, strict=True):

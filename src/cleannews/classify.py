@@ -59,7 +59,7 @@ class Features(NamedTuple):
     description of the features serves both."""
 
     place: int  # the block's index in the page's blocks
-    columns: list[int]
+    columns: tuple[int, ...]
     values: list[float]
     in_main: bool
 
@@ -77,11 +77,18 @@ class BlockModel:
         """P(content) for one dense feature vector."""
         return _logistic(self.bias + sum(map(mul, self.weights, vector)))
 
-    def sparse_probability(self, features: Features) -> float:
-        """P(content) for one block's sparse features: that of its dense vector to the last
-        bit (the terms are added in vector order, and a zero term changes no float sum)."""
-        terms = map(mul, map(self.weights.__getitem__, features.columns), features.values)
-        return _logistic(self.bias + sum(terms))
+
+def _sparse_probability(features: Features) -> float:
+    """P(content) under the packaged model for one block's sparse features: that of its dense
+    vector to the last bit (the terms are added in vector order; a zero term changes no sum)."""
+    terms = map(mul, _weights_at(features.columns), features.values)
+    return _logistic(block_model().bias + sum(terms))
+
+
+@lru_cache(maxsize=4096)
+def _weights_at(columns: tuple[int, ...]) -> tuple[float, ...]:
+    """The packaged model's weights at these columns (few column sets occur: cached)."""
+    return tuple(map(block_model().weights.__getitem__, columns))
 
 
 def _logistic(z: float) -> float:
@@ -130,7 +137,7 @@ def classify(
     model = block_model()
     threshold = model.threshold + FAVOR_SHIFT[favor]
     scored = [
-        (blocks[f.place], model.sparse_probability(f), f.in_main)
+        (blocks[f.place], _sparse_probability(f), f.in_main)
         for f in block_features(blocks, containers)
     ]
     shared = _group_probabilities([(block, p) for block, p, _ in scored])
@@ -265,7 +272,7 @@ def block_features(blocks: Sequence[Block], containers: Sequence[Element]) -> li
         if block.label is Label.UNDECIDED:
             own, values = _own(i, block, page, layout)
             concepts = _concept_columns(_chain_concepts(block.ancestors, page.concepts))
-            columns = [*own, *layout.position, *concepts, *layout.neighbours]
+            columns = (*own, *layout.position, *concepts, *layout.neighbours)
             values += _position(i, block, page)
             values += (1.0,) * len(concepts)
             values += _neighbours(i, page)
