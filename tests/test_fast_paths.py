@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from cleannews.classify import (
     _sparse_probability,
     _stopword_ratio,
     _stopwords,
+    _trie,
     block_features,
     block_model,
     classify,
@@ -309,3 +311,15 @@ def test_block_features_by_name() -> None:
     credit = named["Photo: AP"]
     assert credit["after_main"] == credit["h_credit"] == credit["c_teaser"] == credit["t_div"] == 1
     assert credit["in_main"] == credit["c_content"] == credit["k_caption"] == 0.0
+
+
+def test_trie_finds_a_word_exactly_when_one_occurs() -> None:
+    rng = random.Random(11)
+    letters = "ab c©é("
+    for _ in range(200):
+        words = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 4))) for _ in range(6)}
+        kept = sorted(w for w in words if not any(v != w and v in w for v in words))
+        pattern = re.compile(_trie(kept))
+        for _ in range(20):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+            assert (pattern.search(text) is not None) == any(w in text for w in words), text
