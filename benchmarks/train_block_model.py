@@ -1,9 +1,10 @@
 """Train the block classifier (``src/cleannews/data/block_model.json``) on the dev split.
 
-    python -m benchmarks.train_block_model [--threshold-grid 0.3,0.4,0.5]
+    python -m benchmarks.train_block_model [--c 1.0] [--threshold 0.5] [--output model.json]
 
 Blocks come from the same pipeline code as extraction (``pipeline.candidate_blocks`` and
-``classify.vectors``), so training and inference see identical features. Labels:
+``classify.block_features``, densified by ``classify.vector``), so training and inference see
+identical features. Labels:
 - trafilatura-eval: a block holding a "with" snippet is content, one holding a "without"
   snippet boilerplate; other blocks carry no label.
 - readability: a block is content when at least half of its 4-token shingles (or, for shorter
@@ -83,11 +84,10 @@ def labelled_vectors(doc: Doc) -> Iterator[tuple[list[float], int]]:
         labeler = lambda b: _snippet_label(b, annotation)  # noqa: E731
     else:
         labeler = _readability_labeler(annotation)
-    for block, vector in zip(blocks, classify.vectors(blocks, containers), strict=True):
-        if vector is not None:
-            label = labeler(block)
-            if label is not None:
-                yield vector, label
+    for features in classify.block_features(blocks, containers):
+        label = labeler(blocks[features.place])
+        if label is not None:
+            yield classify.vector(features), label
 
 
 def dataset(split: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -130,6 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=MODEL_PATH,
+        help="where to write the model (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     x, y, w = dataset("dev")
     spec = fit(x, y, w, args.c)
@@ -147,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "holdout_block_accuracy": round(block_accuracy(spec, hx, hy, args.threshold), 4),
         "C": args.c,
     }
-    MODEL_PATH.write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
+    args.output.write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(spec["training"]), file=sys.stderr)
     return 0
 

@@ -3,7 +3,9 @@ plain definitions they replace."""
 
 from __future__ import annotations
 
+import math
 import random
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,13 +19,16 @@ from cleannews import pipeline
 from cleannews.blocks import Block
 from cleannews.classify import (
     _digits,
-    _scored,
     _short_hints,
+    _sparse_probability,
     _stopword_ratio,
     _stopwords,
+    _trie,
+    block_features,
     block_model,
     classify,
-    vectors,
+    feature_names,
+    vector,
 )
 from cleannews.dom import Element, leading_text, text_of
 from cleannews.errors import InputTooLargeError
@@ -202,7 +207,7 @@ def test_hint_flags_agree_with_every_regex() -> None:
     texts += [f"{t} — and some more words to make it long" for t in texts]
     for text in texts:
         plain = tuple(1.0 if r.pattern.search(text) else 0.0 for r in hints)
-        assert _short_hints.__wrapped__(text) == plain, text
+        assert _short_hints(text) == plain, text
 
 
 @pytest.mark.parametrize("sample", ["", "abc 123", "x٣4", "ΟΔΟΣ ΚΑΙ Σ", "İstanbul ist", PROSE])
@@ -253,25 +258,31 @@ GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden"
 
 
 @pytest.mark.parametrize("case", sorted(p.parent.name for p in GOLDEN.glob("*/source.html")))
-def test_block_scores_are_those_of_the_feature_vectors(
+def test_block_scores_are_those_of_the_dense_vectors(
     case: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The classifier's direct sum of weighted features gives the probabilities of the
-    training vectors to the last bit (so no verdict or printed p can change)."""
+    """Inference sums each block's sparse features; training fits the densified vectors. The
+    two give the same probability to the last bit (so no verdict or printed p can change):
+    the columns are in vector order, once each, and the classifier's p is the dense one."""
     seen: list[int] = []
-    plain = classify
+    plain, model, size = classify, block_model(), len(feature_names())
 
     def compare(blocks: Sequence[Block], containers: Sequence[Element], favor: Favor) -> None:
-        model = block_model()
-        inside = model.names.index("in_main")
-        expected = [
-            (block, model.probability(vector), vector[inside] > 0)
-            for block, vector in zip(blocks, vectors(blocks, containers), strict=True)
-            if vector is not None
-        ]
-        assert _scored(blocks, containers) == expected
-        seen.append(len(expected))
+        found = block_features(blocks, containers)
+        dense = [model.probability(vector(f)) for f in found]
+        for f in found:
+            assert (
+                list(f.columns) == sorted(set(f.columns))
+                and 0 <= f.columns[0] <= f.columns[-1] < size
+            )
+            assert len(f.columns) == len(f.values)
+        assert [_sparse_probability(f) for f in found] == dense
         plain(blocks, containers, favor)
+        grouped = {f.place for f in found if blocks[f.place].group is not None}
+        for f, p in zip(found, dense, strict=True):
+            if f.place not in grouped:
+                assert blocks[f.place].features["p_content"] == p
+        seen.append(len(found))
 
     monkeypatch.setattr(pipeline, "classify", compare)
     cleannews.extract(GOLDEN / case / "source.html")
@@ -311,3 +322,39 @@ def test_promo_feature_is_score_per_sentence() -> None:
         score, sentences = promo_score(block.text)
         assert block.features.get("promo", score / sentences) == score / sentences
     assert sum(block.features.get("promo", 0.0) > 0 for block in blocks) >= len(signals)
+
+
+def test_block_features_by_name() -> None:
+    """The sparse features land in the columns their names say (the layout is by name)."""
+    body = support.body_of(
+        f"<article><h2>Budget</h2><p>{PROSE}</p><p>{PROSE} Again.</p></article>"
+        "<div class='teaser'>Photo: AP</div>"
+    )
+    root = body.getroottree().getroot()
+    blocks, containers = pipeline.candidate_blocks(root, [])
+    names = feature_names()
+    named = {
+        blocks[f.place].text: dict(zip(names, vector(f), strict=True))
+        for f in block_features(blocks, containers)
+    }
+    heading, prose = named["Budget"], named[PROSE]
+    assert heading["k_heading"] == 1.0 and heading["level"] == 2 / 6
+    assert heading["in_main"] == prose["in_main"] == prose["main_found"] == 1.0
+    assert prose["t_p"] == 1.0 and prose["prev_heading"] == 1.0 and prose["k_heading"] == 0.0
+    assert prose["log_chars"] == math.log1p(len(PROSE)) and prose["sentence_end"] == 1.0
+    assert prose["main_position"] == 0.5 and prose["prev_chars"] == math.log1p(len("Budget"))
+    credit = named["Photo: AP"]
+    assert credit["after_main"] == credit["h_credit"] == credit["c_teaser"] == credit["t_div"] == 1
+    assert credit["in_main"] == credit["c_content"] == credit["k_caption"] == 0.0
+
+
+def test_trie_finds_a_word_exactly_when_one_occurs() -> None:
+    rng = random.Random(11)
+    letters = "ab c©é("
+    for _ in range(200):
+        words = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 4))) for _ in range(6)}
+        kept = sorted(w for w in words if not any(v != w and v in w for v in words))
+        pattern = re.compile(_trie(kept))
+        for _ in range(20):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+            assert (pattern.search(text) is not None) == any(w in text for w in words), text

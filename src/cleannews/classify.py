@@ -10,11 +10,13 @@ its weights, feature names and held-out scores are in ``data/block_model.json``.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import itemgetter, mul
+from typing import NamedTuple
 
 import regex
 
@@ -22,8 +24,9 @@ from .blocks import Block, BlockKind, Label
 from .clean import attrs_of, classify_attrs
 from .dom import Element
 from .errors import RuleError
+from .literals import fold
 from .options import Favor
-from .rules import RuleKind, admitted, class_concepts, read_json, rules_of_kind
+from .rules import RuleKind, admitted, class_concepts, read_json, rule_needs, rules_of_kind
 
 _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE,
           BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
@@ -31,16 +34,34 @@ _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.COD
 FAVOR_SHIFT = {Favor.PRECISION: 0.2, Favor.BALANCED: 0.0, Favor.RECALL: -0.2}
 _CELL, _ITEM = BlockKind.CELL, BlockKind.LIST_ITEM  # grouped: one verdict per table, list
 _TAGS = ("p", "div", "li", "td", "span", "section", "article")
-#: One-hot features of the block's kind and of its element's tag.
-_KIND_FLAGS = {k: tuple(1.0 if k is kind else 0.0 for kind in _KINDS) for k in BlockKind}
-_TAG_FLAGS = {t: tuple(1.0 if t == tag else 0.0 for tag in _TAGS) for t in _TAGS}
-_NO_TAG = (0.0,) * len(_TAGS)
 _DIGIT = regex.compile(r"\d")
 _SAMPLE = 400
 #: Hint phrases are looked for in blocks up to this long.
 _HINT_CHARS = 160
 #: From this length on, hint rules are tested for their literals before their regexes run.
 _LITERAL_CHARS = 40
+
+
+#: Features of the block itself; its hint, kind, heading level and tag flags follow them.
+_OWN = ("log_chars", "log_words", "link_density", "commas_per_word", "sentence_end",
+        "digit_ratio", "lower_word_ratio", "log_score", "promo", "repeated", "group_ld",
+        "stopword_ratio")  # fmt: skip
+#: Whether a main container was found, and where the block lies relative to it.
+_POSITION = ("main_found", "in_main", "depth_below_main", "before_main", "after_main",
+             "main_position", "main_ld", "main_chars")  # fmt: skip
+_NEIGHBOURS = ("prev_ld", "next_ld", "prev_chars", "next_chars", "prev_heading", "next_heading")
+
+
+class Features(NamedTuple):
+    """One undecided block's features, sparse: the columns (positions in :func:`feature_names`
+    order, increasing) of the features that may be nonzero, and their values; others are 0.
+    Inference sums the weighted values, training densifies them with :func:`vector`: one
+    description of the features serves both."""
+
+    place: int  # the block's index in the page's blocks
+    columns: tuple[int, ...]
+    values: list[float]
+    in_main: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,25 +74,47 @@ class BlockModel:
     threshold: float
 
     def probability(self, vector: Sequence[float]) -> float:
-        """P(content) for one feature vector."""
-        z = self.bias + sum(map(mul, self.weights, vector))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        """P(content) for one dense feature vector."""
+        return _logistic(self.bias + sum(map(mul, self.weights, vector)))
+
+
+def _sparse_probability(features: Features) -> float:
+    """P(content) under the packaged model for one block's sparse features: that of its dense
+    vector to the last bit (the terms are added in vector order; a zero term changes no sum)."""
+    terms = map(mul, _weights_at(features.columns), features.values)
+    return _logistic(block_model().bias + sum(terms))
+
+
+@lru_cache(maxsize=4096)
+def _weights_at(columns: tuple[int, ...]) -> tuple[float, ...]:
+    """The packaged model's weights at these columns (few column sets occur: cached)."""
+    return tuple(map(block_model().weights.__getitem__, columns))
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def feature_names() -> tuple[str, ...]:
     """Names of the features, in vector order."""
-    names = ["log_chars", "log_words", "link_density", "commas_per_word", "sentence_end"]
-    names += ["digit_ratio", "lower_word_ratio", "log_score", "promo", "repeated", "group_ld"]
-    names += ["stopword_ratio"]
-    names += [f"h_{rule.id}" for rule in rules_of_kind(RuleKind.HINT)]
-    names += [f"k_{k.value}" for k in _KINDS]
-    names += ["level"]
-    names += [f"t_{t}" for t in _TAGS]
-    names += ["main_found", "in_main", "depth_below_main", "before_main", "after_main"]
-    names += ["main_position", "main_ld", "main_chars"]
-    names += [f"c_{c.name}" for c in class_concepts()]
-    names += ["prev_ld", "next_ld", "prev_chars", "next_chars", "prev_heading", "next_heading"]
-    return tuple(names)
+    return (
+        *_OWN,
+        *(f"h_{rule.id}" for rule in rules_of_kind(RuleKind.HINT)),
+        *(f"k_{k.value}" for k in _KINDS),
+        "level",
+        *(f"t_{t}" for t in _TAGS),
+        *_POSITION,
+        *(f"c_{c.name}" for c in class_concepts()),
+        *_NEIGHBOURS,
+    )
+
+
+def vector(features: Features) -> list[float]:
+    """The dense feature vector (:func:`feature_names` order) of one block, for training."""
+    dense = [0.0] * len(feature_names())
+    for i, value in zip(features.columns, features.values, strict=True):
+        dense[i] = value
+    return dense
 
 
 @cache
@@ -93,7 +136,10 @@ def classify(
     """Drop undecided blocks the model scores below its threshold (moved by ``favor``)."""
     model = block_model()
     threshold = model.threshold + FAVOR_SHIFT[favor]
-    scored = _scored(blocks, containers)
+    scored = [
+        (blocks[f.place], _sparse_probability(f), f.in_main)
+        for f in block_features(blocks, containers)
+    ]
     shared = _group_probabilities([(block, p) for block, p, _ in scored])
     for block, own, inside in scored:
         p = shared.get((block.kind, block.group), own) if block.group is not None else own
@@ -145,6 +191,10 @@ class _Page:
     groups: dict[int, float]
     #: Concepts of each element's chain of ancestors, filled as blocks need them.
     concepts: dict[Element, frozenset[str]]
+    #: Link density, log1p(chars) and heading flag of every block (own and neighbour features).
+    lds: list[float]
+    logs: list[float]
+    heads: list[bool]
 
 
 def _page(blocks: Sequence[Block], containers: Sequence[Element]) -> _Page:
@@ -168,6 +218,9 @@ def _page(blocks: Sequence[Block], containers: Sequence[Element]) -> _Page:
         texts=Counter(b.text for b in blocks),
         groups=_group_link_density(blocks),
         concepts={},
+        lds=[b.link_chars / len(b.text) if b.text else 0.0 for b in blocks],  # Block.link_density
+        logs=[math.log1p(len(b.text)) for b in blocks],
+        heads=[b.kind is BlockKind.HEADING for b in blocks],
     )
 
 
@@ -181,27 +234,65 @@ def _group_link_density(blocks: Sequence[Block]) -> dict[int, float]:
     return {g: linked[g] / chars[g] for g in chars if chars[g]}
 
 
-def vectors(blocks: Sequence[Block], containers: Sequence[Element]) -> list[list[float] | None]:
-    """A feature vector (:func:`feature_names` order) per undecided block; None for others."""
-    page = _page(blocks, containers)
-    return [
-        [*_own(block, page), *_position(i, block, page), *_concepts(block, page),
-         *_neighbours(i, page)]
-        if block.label is Label.UNDECIDED else None
-        for i, block in enumerate(blocks)
-    ]  # fmt: skip
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Columns of the features in the vector by group, looked up by name once."""
+
+    own: tuple[int, ...]
+    hints: tuple[int, ...]  # one per hint rule
+    kinds: dict[BlockKind, tuple[int, ...]]  # () for a kind without a flag
+    level: int
+    tags: dict[str, int]
+    position: tuple[int, ...]
+    concepts: tuple[tuple[str, int], ...]
+    neighbours: tuple[int, ...]
 
 
-def _own(block: Block, page: _Page) -> list[float]:
-    f, text = block.features, block.text
+@cache
+def _layout() -> _Layout:
+    at = {name: i for i, name in enumerate(feature_names())}
+    return _Layout(
+        own=tuple(at[name] for name in _OWN),
+        hints=tuple(at[f"h_{rule.id}"] for rule in rules_of_kind(RuleKind.HINT)),
+        kinds={k: (at[f"k_{k.value}"],) if k in _KINDS else () for k in BlockKind},
+        level=at["level"],
+        tags={t: at[f"t_{t}"] for t in _TAGS},
+        position=tuple(at[name] for name in _POSITION),
+        concepts=tuple((c.name, at[f"c_{c.name}"]) for c in class_concepts()),
+        neighbours=tuple(at[name] for name in _NEIGHBOURS),
+    )
+
+
+def block_features(blocks: Sequence[Block], containers: Sequence[Element]) -> list[Features]:
+    """The features of each undecided block: the few dense groups (own, position, neighbours)
+    whole, the one-hot and flag features (hints, kind, tag, concepts) only where set."""
+    page, layout = _page(blocks, containers), _layout()
+    found = []
+    for i, block in enumerate(blocks):
+        if block.label is Label.UNDECIDED:
+            own, values = _own(i, block, page, layout)
+            concepts = _concept_columns(_chain_concepts(block.ancestors, page.concepts))
+            columns = (*own, *layout.position, *concepts, *layout.neighbours)
+            values += _position(i, block, page)
+            values += (1.0,) * len(concepts)
+            values += _neighbours(i, page)
+            found.append(Features(i, columns, values, page.in_main[i]))
+    return found
+
+
+def _own(i: int, block: Block, page: _Page, layout: _Layout) -> tuple[list[int], list[float]]:
+    """The block's own features (:data:`_OWN`), then its hint, kind, level and tag flags."""
+    f, text, group = block.features, block.text, block.group
     words = max(f.get("words", 0.0), 1.0)
-    sample = text[:_SAMPLE]  # ratios from the first few hundred characters are enough
-    digits, lower, stop = _sample_ratios(sample)
-    group_ld = page.groups.get(block.group, 0.0) if block.group is not None else 0.0
-    return [
-        math.log1p(len(text)),
+    digits, lower, stop, hints = _text_features(text)
+    element = block.element
+    flags, flag_values = _layout_flags(
+        block.kind, "" if element is None else element.tag, block.level
+    )
+    values = [
+        page.logs[i],
         math.log1p(words),
-        block.link_density,
+        page.lds[i],
         f.get("commas", 0.0) / words,
         f.get("sentence", 0.0),
         digits,
@@ -209,13 +300,45 @@ def _own(block: Block, page: _Page) -> list[float]:
         math.log1p(block.score),
         f.get("promo", 0.0),
         1.0 if page.texts[text] > 1 else 0.0,
-        group_ld,
+        page.groups.get(group, 0.0) if group is not None else 0.0,
         stop,
-        *_hints(text),
-        *_KIND_FLAGS[block.kind],
-        block.level / 6 if block.kind is BlockKind.HEADING else 0.0,
-        *(_NO_TAG if block.element is None else _TAG_FLAGS.get(block.element.tag, _NO_TAG)),
+        *(1.0,) * len(hints),
+        *flag_values,
     ]
+    return [*layout.own, *hints, *flags], values
+
+
+def _text_features(text: str) -> tuple[float, float, float, tuple[int, ...]]:
+    """Digit, lowercase-word and stopword ratios of the text's sample, and the columns of
+    the hint phrases it holds (hints are looked for in short blocks only: credits and box
+    labels are short lines)."""
+    if len(text) > _HINT_CHARS:
+        return (*_sample_ratios(text[:_SAMPLE]), ())
+    return _short_text_features(text)
+
+
+@lru_cache(maxsize=8192)
+def _short_text_features(text: str) -> tuple[float, float, float, tuple[int, ...]]:
+    """:func:`_text_features` of a short text (cached: menus and labels repeat across pages)."""
+    hints = _layout().hints
+    found = tuple(i for i, flag in zip(hints, _short_hints(text), strict=True) if flag)
+    return (*_sample_ratios(text[:_SAMPLE]), found)
+
+
+@lru_cache(maxsize=1024)
+def _layout_flags(
+    kind: BlockKind, tag: str, level: int
+) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """Columns and values of the block's kind flag, heading level and tag flag."""
+    layout = _layout()
+    columns, values = [*layout.kinds[kind]], [1.0] * len(layout.kinds[kind])
+    if kind is BlockKind.HEADING:
+        columns.append(layout.level)
+        values.append(level / 6)
+    if tag in layout.tags:
+        columns.append(layout.tags[tag])
+        values.append(1.0)
+    return tuple(columns), tuple(values)
 
 
 def _sample_ratios(sample: str) -> tuple[float, float, float]:
@@ -251,56 +374,72 @@ def _digits(sample: str) -> int:
     return len(_DIGIT.findall(sample))
 
 
-def _hints(text: str) -> tuple[float, ...]:
-    """Which hint phrases a short block holds (credits and box labels are short lines)."""
-    if len(text) > _HINT_CHARS:
-        return _NO_HINTS()
-    return _short_hints(text)
-
-
-@cache
-def _NO_HINTS() -> tuple[float, ...]:
-    return (0.0,) * len(rules_of_kind(RuleKind.HINT))
-
-
-@lru_cache(maxsize=8192)
-def _short_hints(text: str) -> tuple[float, ...]:
-    """Hint flags of a short text (cached: menus and labels repeat across pages). In a text
-    of a few words the regexes run at once; a longer one is searched only for the rules whose
-    literals it holds (testing them costs more than the regexes on very short texts)."""
+def _short_hints(text: str) -> tuple[bool, ...]:
+    """Which hint rules match a short text. Most texts hold none of the rules' literals: one
+    search tells. Otherwise, in a text of a few words the regexes run at once; a longer one
+    is searched only for the rules whose own literals it holds."""
     hints = rules_of_kind(RuleKind.HINT)
+    gate = _hint_literals()
+    if gate is not None and gate.search(fold(text)) is None:
+        return (False,) * len(hints)
     if len(text) < _LITERAL_CHARS:
-        return tuple(1.0 if rule.pattern.search(text) else 0.0 for rule in hints)
+        return tuple(rule.pattern.search(text) is not None for rule in hints)
     return tuple(
-        1.0 if ok and rule.pattern.search(text) else 0.0
+        ok and rule.pattern.search(text) is not None
         for rule, ok in zip(hints, admitted(RuleKind.HINT, text), strict=True)
     )
 
 
-def _position(index: int, block: Block, page: _Page) -> list[float]:
+@cache
+def _hint_literals() -> re.Pattern[str] | None:
+    """A pattern for the literals of all hint rules (see :mod:`.literals`): a folded text it
+    does not match in can match no hint rule. None when a rule's literals do not bound it.
+
+    The pattern is plain code points, no case folding or character classes, so ``re`` and
+    ``regex`` find the same; ``re`` skips positions by the words' first characters, several
+    times faster here, and the words are factored into a trie (``re`` tries alternatives
+    one by one)."""
+    needs = rule_needs(RuleKind.HINT)
+    if any(n is None or n.other for n in needs):
+        return None
+    words = {w for n in needs if n is not None for w in n.words}
+    kept = sorted(w for w in words if not any(v != w and v in w for v in words))
+    return re.compile(_trie(kept))
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` (sorted, none a prefix of another, none empty) factored by
+    their first characters."""
+    tails: dict[str, list[str]] = {}
+    for word in words:
+        tails.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        re.escape(first + rest[0]) if len(rest) == 1 else f"{re.escape(first)}(?:{_trie(rest)})"
+        for first, rest in tails.items()
+    )
+
+
+def _position(i: int, block: Block, page: _Page) -> list[float]:
+    """The :data:`_POSITION` features (all 0 when no main container was found)."""
     found = page.first_main >= 0
-    inside = page.in_main[index]
+    inside = page.in_main[i]
     span = max(page.last_main - page.first_main, 1)
     return [
         1.0 if found else 0.0,
         1.0 if inside else 0.0,
         (len(block.ancestors) - page.main_depth) / 10 if inside else 0.0,
-        1.0 if found and index < page.first_main else 0.0,
-        1.0 if found and index > page.last_main else 0.0,
-        (index - page.first_main) / span if inside else 0.0,
+        1.0 if found and i < page.first_main else 0.0,
+        1.0 if found and i > page.last_main else 0.0,
+        (i - page.first_main) / span if inside else 0.0,
         page.main_ld,
         page.main_chars / 10,
     ]
 
 
-def _concepts(block: Block, page: _Page) -> tuple[float, ...]:
-    return _concept_flags(_chain_concepts(block.ancestors, page.concepts))
-
-
 @lru_cache(maxsize=4096)
-def _concept_flags(found: frozenset[str]) -> tuple[float, ...]:
-    """One flag per concept (few combinations occur: cached)."""
-    return tuple(1.0 if c.name in found else 0.0 for c in class_concepts())
+def _concept_columns(found: frozenset[str]) -> tuple[int, ...]:
+    """Columns of the concept flags set (few combinations occur: cached)."""
+    return tuple(i for name, i in _layout().concepts if name in found)
 
 
 def _chain_concepts(
@@ -321,170 +460,15 @@ def _element_concepts(element: Element) -> frozenset[str]:
     return classify_attrs(attrs)[2] if attrs.strip() else frozenset()
 
 
-def _neighbours(index: int, page: _Page) -> list[float]:
-    blocks = page.blocks
-    prev = blocks[index - 1] if index > 0 else None
-    nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+def _neighbours(i: int, page: _Page) -> list[float]:
+    """The :data:`_NEIGHBOURS` features: link density, size and heading flag of the blocks
+    before and after (a missing neighbour counts as all link)."""
+    first, last = i == 0, i + 1 == len(page.blocks)
     return [
-        prev.link_density if prev else 1.0,
-        nxt.link_density if nxt else 1.0,
-        math.log1p(len(prev.text)) if prev else 0.0,
-        math.log1p(len(nxt.text)) if nxt else 0.0,
-        1.0 if prev and prev.kind is BlockKind.HEADING else 0.0,
-        1.0 if nxt and nxt.kind is BlockKind.HEADING else 0.0,
+        1.0 if first else page.lds[i - 1],
+        1.0 if last else page.lds[i + 1],
+        0.0 if first else page.logs[i - 1],
+        0.0 if last else page.logs[i + 1],
+        1.0 if not first and page.heads[i - 1] else 0.0,
+        1.0 if not last and page.heads[i + 1] else 0.0,
     ]
-
-
-# Inference: the model's score without the feature vectors. Each block's nonzero terms
-# (weight times feature) are summed in vector order; a zero term changes no float sum, so
-# the probabilities are those of ``model.probability(vector)`` to the last bit (checked by
-# tests/test_fast_paths.py). One-hot and flag features contribute their weight alone.
-# ``vectors()`` (training) and the ``*_terms`` functions below describe the same features:
-# a feature added to one must be added to the other, and the equivalence test fails until it is.
-
-
-@dataclass(frozen=True, slots=True)
-class _Weights:
-    """The model's weights by feature group, for :func:`_scored`."""
-
-    own: tuple[float, ...]
-    hints: tuple[float, ...]
-    kinds: dict[BlockKind, tuple[float, ...]]
-    level: float
-    tags: dict[str, tuple[float, ...]]
-    position: tuple[float, ...]
-    concepts: tuple[tuple[str, float], ...]
-    neighbours: tuple[float, ...]
-
-
-@cache
-def _weights() -> _Weights:
-    model = block_model()
-    w = dict(zip(model.names, model.weights, strict=True))
-    hints = [f"h_{rule.id}" for rule in rules_of_kind(RuleKind.HINT)]
-    return _Weights(
-        own=_span(model, "log_chars", "stopword_ratio"),
-        hints=tuple(w[n] for n in hints),
-        kinds={k: (w[f"k_{k.value}"],) if k in _KINDS else () for k in BlockKind},
-        level=w["level"],
-        tags={t: (w[f"t_{t}"],) for t in _TAGS},
-        position=_span(model, "main_found", "main_chars"),
-        concepts=tuple((c.name, w[f"c_{c.name}"]) for c in class_concepts()),
-        neighbours=_span(model, "prev_ld", "next_heading"),
-    )
-
-
-def _span(model: BlockModel, first: str, last: str) -> tuple[float, ...]:
-    """The weights of the features from ``first`` to ``last`` in vector order."""
-    return model.weights[model.names.index(first) : model.names.index(last) + 1]
-
-
-def _scored(
-    blocks: Sequence[Block], containers: Sequence[Element]
-) -> list[tuple[Block, float, bool]]:
-    """(block, P(content), in the main container) for each undecided block."""
-    page, bias, weights = _page(blocks, containers), block_model().bias, _weights()
-    lds = [b.link_chars / len(b.text) if b.text else 0.0 for b in blocks]
-    logs = [math.log1p(len(b.text)) for b in blocks]
-    heads = [b.kind is BlockKind.HEADING for b in blocks]
-    p = weights.position
-    tail = (p[6] * page.main_ld, p[7] * (page.main_chars / 10))
-    scored = []
-    for i, block in enumerate(blocks):
-        if block.label is Label.UNDECIDED:
-            terms = _own_terms(block, page, weights, lds[i], logs[i])
-            terms += _position_terms(i, block, page, p, tail)
-            terms += _concept_terms(_chain_concepts(block.ancestors, page.concepts))
-            terms += _neighbour_terms(i, lds, logs, heads, weights.neighbours)
-            z = bias + sum(terms)
-            p_content = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            scored.append((block, p_content, page.in_main[i]))
-    return scored
-
-
-def _own_terms(
-    block: Block, page: _Page, weights: _Weights, ld: float, chars: float
-) -> list[float]:
-    """Weighted features of the block itself (:func:`_own`), most zero terms left out."""
-    w, f, text, group = weights.own, block.features, block.text, block.group
-    words = max(f.get("words", 0.0), 1.0)
-    digits, lower, stop, hints = _text_terms(text)
-    element = block.element
-    return [
-        w[0] * chars,
-        w[1] * math.log1p(words),
-        w[2] * ld,
-        w[3] * (f.get("commas", 0.0) / words),
-        w[4] * f.get("sentence", 0.0),
-        w[5] * digits,
-        w[6] * lower,
-        w[7] * math.log1p(block.score),
-        w[8] * f.get("promo", 0.0),
-        w[9] if page.texts[text] > 1 else 0.0,
-        w[10] * page.groups.get(group, 0.0) if group is not None else 0.0,
-        w[11] * stop,
-        *hints,
-        *_layout_terms(block.kind, "" if element is None else element.tag, block.level),
-    ]
-
-
-def _text_terms(text: str) -> tuple[float, float, float, tuple[float, ...]]:
-    """Digit, lowercase-word and stopword ratios of the text's sample, and its hint terms."""
-    if len(text) > _HINT_CHARS:
-        return (*_sample_ratios(text[:_SAMPLE]), ())
-    return _short_text_terms(text)
-
-
-@lru_cache(maxsize=8192)
-def _short_text_terms(text: str) -> tuple[float, float, float, tuple[float, ...]]:
-    """:func:`_text_terms` of a short text (cached: menus and labels repeat across pages)."""
-    hints = tuple(w for w, flag in zip(_weights().hints, _short_hints(text), strict=True) if flag)
-    return (*_sample_ratios(text[:_SAMPLE]), hints)
-
-
-@lru_cache(maxsize=1024)
-def _layout_terms(kind: BlockKind, tag: str, level: int) -> tuple[float, ...]:
-    """Weights of the block's kind and tag, and its heading level's term."""
-    weights = _weights()
-    level_term = (weights.level * (level / 6),) if kind is BlockKind.HEADING else ()
-    return (*weights.kinds[kind], *level_term, *weights.tags.get(tag, ()))
-
-
-def _position_terms(
-    index: int, block: Block, page: _Page, p: tuple[float, ...], tail: tuple[float, float]
-) -> tuple[float, ...]:
-    """Weighted :func:`_position` features (none when no main container was found)."""
-    if page.first_main < 0:
-        return ()
-    if page.in_main[index]:
-        span = max(page.last_main - page.first_main, 1)
-        depth = (len(block.ancestors) - page.main_depth) / 10
-        return (p[0], p[1], p[2] * depth, p[5] * ((index - page.first_main) / span), *tail)
-    if index < page.first_main:
-        return (p[0], p[3], *tail)
-    if index > page.last_main:
-        return (p[0], p[4], *tail)
-    return (p[0], *tail)
-
-
-@lru_cache(maxsize=4096)
-def _concept_terms(found: frozenset[str]) -> tuple[float, ...]:
-    """Weights of the concepts found (few combinations occur: cached)."""
-    return tuple(weight for name, weight in _weights().concepts if name in found)
-
-
-def _neighbour_terms(
-    index: int, lds: list[float], logs: list[float], heads: list[bool], w: tuple[float, ...]
-) -> list[float]:
-    """Weighted :func:`_neighbours` features."""
-    first, last = index == 0, index + 1 == len(lds)
-    terms = [w[0] * (1.0 if first else lds[index - 1]), w[1] * (1.0 if last else lds[index + 1])]
-    if not first:
-        terms.append(w[2] * logs[index - 1])
-    if not last:
-        terms.append(w[3] * logs[index + 1])
-    if not first and heads[index - 1]:
-        terms.append(w[4])
-    if not last and heads[index + 1]:
-        terms.append(w[5])
-    return terms
