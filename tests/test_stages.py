@@ -246,6 +246,22 @@ def test_segment_groups_table_cells_by_row() -> None:
     assert [(b.kind, b.row) for b in blocks] == [(BlockKind.CELL, 1)] * 2 + [(BlockKind.CELL, 2)]
 
 
+def test_segment_makes_cells_of_div_wrapped_cell_text_unless_the_table_is_layout() -> None:
+    data = "<table><tr><td><div>App</div></td><td><p>Size</p></td></tr>"
+    data += "<tr><td><div><a href='/maps'>Maps</a></div></td><td><div>32 MB</div></td></tr></table>"
+    blocks = segment(_body(data))
+    assert [(b.text, b.kind, b.row) for b in blocks] == [
+        ("App", BlockKind.CELL, 1), ("Size", BlockKind.CELL, 1),
+        ("Maps", BlockKind.CELL, 2), ("32 MB", BlockKind.CELL, 2),
+    ]  # fmt: skip
+    assert len({b.group for b in blocks}) == 1
+    layout = (
+        f"<table><tr><td><div>Menu</div></td><td><p>{PROSE}</p><p>{PROSE}</p></td></tr></table>"
+    )
+    blocks = segment(_body(layout))
+    assert all(b.kind is BlockKind.PARAGRAPH and b.group is None for b in blocks)
+
+
 # scoring and selection ---------------------------------------------------------------
 
 

@@ -61,6 +61,9 @@ class TableContext:
     header: bool = False
     #: Column where the next cell of the current row starts (colspans counted).
     column: int = 0
+    #: Blocks of ``div``/``p`` elements wrapping a cell's text, made cells while the table
+    #: looked like data (they go back to paragraphs if it turns out a layout table).
+    wrapped: list[Block] = field(default_factory=list)
 
     @property
     def data(self) -> bool:

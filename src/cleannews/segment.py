@@ -171,7 +171,10 @@ def _open_table(walk: _Walk, element: Element) -> None:
 
 def _close_table(walk: _Walk, element: Element) -> None:
     if walk.tables:
-        walk.tables.pop()
+        table = walk.tables.pop()
+        if not table.data:  # a layout table: its wrapped cell texts are paragraphs again
+            for block in table.wrapped:
+                block.kind, block.row, block.group = BlockKind.PARAGRAPH, None, None
 
 
 def _open_row(walk: _Walk, element: Element) -> None:
@@ -366,7 +369,7 @@ def _table_context(walk: _Walk, block: Block) -> None:
     elif walk.cells:
         cell = block.cell = walk.cells[-1]
         cell.chars += len(block.text)
-        if block.kind is BlockKind.PARAGRAPH:
+        if block.kind is BlockKind.PARAGRAPH or _tag(block.element) in _CELL_WRAPPERS:
             cell.blocks += 1
         if cell.chars > MAX_CELL_CHARS or (
             cell.blocks > 1 and cell.chars > MAX_CELL_PARAGRAPH_CHARS
@@ -392,13 +395,26 @@ def _classify(walk: _Walk, block: Block, owner: Element) -> None:
         block.kind, block.level = BlockKind.LIST_ITEM, len(walk.lists) - 1
         block.group = walk.list_ids.setdefault(current, len(walk.list_ids))
         block.ordered = current.tag == "ol"
-    elif tag in ("td", "th"):
+    elif tag in ("td", "th") or _wraps_cell(walk, tag, block):
         table = next((el for el in reversed(walk.owners) if el.tag == "table"), None)
         block.kind, block.row = BlockKind.CELL, walk.rows
         if table is not None:
             block.group = walk.table_ids.setdefault(table, len(walk.table_ids))
     elif tag in ("figcaption", "caption"):
         block.kind = BlockKind.CAPTION
+
+
+def _wraps_cell(walk: _Walk, tag: str, block: Block) -> bool:
+    """A ``div``/``p`` holding a cell's text in a table that still looks like data."""
+    if not walk.cells or tag not in _CELL_WRAPPERS or not walk.cells[-1].table.data:
+        return False
+    walk.cells[-1].table.wrapped.append(block)
+    return True
+
+
+#: Block elements that wrap a table cell's text (``<td><div>71 MB</div></td>``): their
+#: blocks are cells of the table, judged with it as a whole.
+_CELL_WRAPPERS = frozenset({"div", "p"})
 
 
 def _anchor(heading: Element) -> str | None:
