@@ -1,8 +1,9 @@
 """The orchestrator: each function calls the stages in order and nothing else.
 
 source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> select
-                  (text) text blocks -> features
-       -> boilerplate filters -> headline -> structure -> metadata -> Article
+                            -> boilerplate filters -> classify -> neighbour filters
+                  (text) text blocks -> features -> boilerplate filters
+       -> headline -> structure -> metadata -> Article
 """
 
 from __future__ import annotations
