@@ -30,6 +30,7 @@ from cleannews.classify import (
     feature_names,
     vector,
 )
+from cleannews.clean import ClassNames, clean, element_concepts
 from cleannews.dom import Element, leading_text, text_of
 from cleannews.errors import InputTooLargeError
 from cleannews.features import _SENTENCE_END, _ends_sentence, compute
@@ -267,8 +268,14 @@ def test_block_scores_are_those_of_the_dense_vectors(
     seen: list[int] = []
     plain, model, size = classify, block_model(), len(feature_names())
 
-    def compare(blocks: Sequence[Block], containers: Sequence[Element], favor: Favor) -> None:
-        found = block_features(blocks, containers)
+    def compare(
+        blocks: Sequence[Block],
+        containers: Sequence[Element],
+        favor: Favor,
+        names: ClassNames | None,
+    ) -> None:
+        found = block_features(blocks, containers, names)
+        assert names is not None and found == block_features(blocks, containers)  # re-read
         dense = [model.probability(vector(f)) for f in found]
         for f in found:
             assert (
@@ -277,7 +284,7 @@ def test_block_scores_are_those_of_the_dense_vectors(
             )
             assert len(f.columns) == len(f.values)
         assert [_sparse_probability(f) for f in found] == dense
-        plain(blocks, containers, favor)
+        plain(blocks, containers, favor, names)
         grouped = {f.place for f in found if blocks[f.place].group is not None}
         for f, p in zip(found, dense, strict=True):
             if f.place not in grouped:
@@ -358,3 +365,19 @@ def test_trie_finds_a_word_exactly_when_one_occurs() -> None:
         for _ in range(20):
             text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
             assert (pattern.search(text) is not None) == any(w in text for w in words), text
+
+
+def test_class_names_are_the_attributes_concepts() -> None:
+    """Cleaning's table of class/id concepts gives every element left in the body (the body,
+    unnamed and named blocks, inline leaves the scan skips) the concepts its attributes name."""
+    root = parse_html(
+        "<html><body class='single-post'><div id='main' class='content'><p>x</p>"
+        "<span class='share'>s</span><div class='teaser' data-x='1'>t</div>"
+        f"<div role='main' id='a-b-c-d'><p class='byline'>{PROSE}</p></div></div></body></html>",
+        10_000,
+    )
+    names = clean(root, [], by_class=False)
+    assert names is not None
+    for element in root.find("body").iter(etree.Element):  # type: ignore[union-attr]
+        assert names.concepts(element) == element_concepts(element)
+    assert clean(etree.fromstring("<html><p class='share'>x</p></html>"), []) is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import itemgetter, mul
@@ -21,7 +21,7 @@ from typing import NamedTuple
 import regex
 
 from .blocks import Block, BlockKind, Label
-from .clean import attrs_of, classify_attrs
+from .clean import ClassNames, element_concepts
 from .dom import Element
 from .errors import RuleError
 from .literals import fold
@@ -131,14 +131,18 @@ def block_model() -> BlockModel:
 
 
 def classify(
-    blocks: Sequence[Block], containers: Sequence[Element], favor: Favor = Favor.BALANCED
+    blocks: Sequence[Block],
+    containers: Sequence[Element],
+    favor: Favor = Favor.BALANCED,
+    names: ClassNames | None = None,
 ) -> None:
-    """Drop undecided blocks the model scores below its threshold (moved by ``favor``)."""
+    """Drop undecided blocks the model scores below its threshold (moved by ``favor``);
+    ``names``: the class/id concepts cleaning found (else read from the attributes)."""
     model = block_model()
     threshold = model.threshold + FAVOR_SHIFT[favor]
     scored = [
         (blocks[f.place], _sparse_probability(f), f.in_main)
-        for f in block_features(blocks, containers)
+        for f in block_features(blocks, containers, names)
     ]
     shared = _group_probabilities([(block, p) for block, p, _ in scored])
     for block, own, inside in scored:
@@ -263,15 +267,19 @@ def _layout() -> _Layout:
     )
 
 
-def block_features(blocks: Sequence[Block], containers: Sequence[Element]) -> list[Features]:
+def block_features(
+    blocks: Sequence[Block], containers: Sequence[Element], names: ClassNames | None = None
+) -> list[Features]:
     """The features of each undecided block: the few dense groups (own, position, neighbours)
-    whole, the one-hot and flag features (hints, kind, tag, concepts) only where set."""
+    whole, the one-hot and flag features (hints, kind, tag, concepts) only where set. The
+    concepts of the blocks' ancestors come from ``names`` when given (the same, cheaper)."""
     page, layout = _page(blocks, containers), _layout()
+    of = names.concepts if names is not None else element_concepts
     found = []
     for i, block in enumerate(blocks):
         if block.label is Label.UNDECIDED:
             own, values = _own(i, block, page, layout)
-            concepts = _concept_columns(_chain_concepts(block.ancestors, page.concepts))
+            concepts = _concept_columns(_chain_concepts(block.ancestors, page.concepts, of))
             columns = (*own, *layout.position, *concepts, *layout.neighbours)
             values += _position(i, block, page)
             values += (1.0,) * len(concepts)
@@ -443,7 +451,9 @@ def _concept_columns(found: frozenset[str]) -> tuple[int, ...]:
 
 
 def _chain_concepts(
-    ancestors: tuple[Element, ...], chains: dict[Element, frozenset[str]]
+    ancestors: tuple[Element, ...],
+    chains: dict[Element, frozenset[str]],
+    of: Callable[[Element], frozenset[str]],
 ) -> frozenset[str]:
     """Concepts of an element and all its ancestors, memoised per element (blocks share them)."""
     start = len(ancestors)
@@ -451,13 +461,8 @@ def _chain_concepts(
         start -= 1
     found = chains[ancestors[start - 1]] if start > 0 else frozenset()
     for element in ancestors[start:]:
-        found = chains[element] = found | _element_concepts(element)
+        found = chains[element] = found | of(element)
     return found
-
-
-def _element_concepts(element: Element) -> frozenset[str]:
-    attrs = attrs_of(element)
-    return classify_attrs(attrs)[2] if attrs.strip() else frozenset()
 
 
 def _neighbours(i: int, page: _Page) -> list[float]:

@@ -91,15 +91,22 @@ def attrs_of(element: Element) -> str:
     return _class_and_id(element.get("class", ""), element.get("id"))
 
 
+def element_concepts(element: Element) -> frozenset[str]:
+    """The concepts an element's class/id names, read from its attributes."""
+    attrs = attrs_of(element)
+    return classify_attrs(attrs)[2] if attrs.strip() else frozenset()
+
+
 def _class_and_id(classes: str, ident: str | None) -> str:
     if not ident or ident.count("-") + ident.count("_") >= 3:
         return classes
     return f"{classes} {ident}"
 
 
-def clean(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> None:
+def clean(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> ClassNames | None:
     """Remove non-content from ``root`` in place, recording what went in ``dropped``
-    (``by_class=False``: everything but the class/id concepts)."""
+    (``by_class=False``: everything but the class/id concepts). Returns the concepts the
+    scan found in the body's class/id names (None for a page without a body)."""
     _open_noscript_articles(root)
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
     # lxml nests what follows a void <source> inside it (the <img> of a <picture>): keep that.
@@ -117,6 +124,8 @@ def clean(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> No
     for element, (concept, _, _) in scan.named if by_class else ():
         if concept is not None and _attached(root, element) and guard.removable(element, concept):
             _drop(element, f"class:{concept}", f"{concept} block (class/id)", dropped)
+    body = root.find("body")
+    return None if body is None else ClassNames.of(body, scan.named)
 
 
 def _open_noscript_articles(root: Element) -> None:
@@ -219,6 +228,36 @@ class _Scan:
             self.roles.append(el)
         if get("itemprop") == "articleBody":
             self.article_bodies.append(el)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassNames:
+    """Concepts of the class/id of the body and the elements in it, as cleaning's scan found
+    them, so that later stages (the block classifier reads every block ancestor's) need not
+    read and classify the attributes again. Nothing after cleaning changes attributes.
+
+    The scan classified every element in the body but inline leaves (:data:`_INLINE_LEAVES`)
+    and kept those naming a concept: any other element it saw names none.
+    """
+
+    #: The body and each element in it whose class/id names a concept.
+    named: dict[Element, frozenset[str]]
+
+    @classmethod
+    def of(cls, body: Element, named: list[tuple[Element, Verdict]]) -> ClassNames:
+        found = {el: concepts for el, (_, _, concepts) in named}
+        found[body] = element_concepts(body)  # the scan walked the body's descendants only
+        return cls(found)
+
+    def concepts(self, element: Element) -> frozenset[str]:
+        """The concepts of ``element``: the body or an element in it."""
+        found = self.named.get(element)
+        if found is not None:
+            return found
+        return element_concepts(element) if element.tag in _INLINE_LEAVES else _NO_CONCEPTS
+
+
+_NO_CONCEPTS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,12 @@ source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> sel
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import features, filters, scoring
 from .blocks import Block, Label
 from .classify import classify
-from .clean import Dropped, clean
+from .clean import ClassNames, Dropped, clean
 from .detect import input_kind
 from .dom import Element
 from .errors import EmptyInputError
@@ -76,8 +76,9 @@ def extract_html(
     base = document_base(root, url or meta.canonical_url)  # links resolve against this
     page_toc = extract_toc(root)
     dropped: list[Dropped] = []
-    blocks, containers = candidate_blocks(root, dropped, by_class=by_class)
-    classify(blocks, containers, options.favor)
+    found = candidates(root, dropped, by_class=by_class)
+    blocks = found.blocks
+    classify(blocks, found.containers, options.favor, found.names)
     filters.drop_slideshow(blocks)
     filters.restore_inner_headings(blocks)
     filters.restore_inner_sentences(blocks)
@@ -118,16 +119,31 @@ def extract_text(text: str, url: str | None, options: Options) -> Article:
     return assemble(blocks, title=title, meta=meta, dropped=[], options=options, base=url)
 
 
-def candidate_blocks(
-    root: Element, dropped: list[Dropped], *, by_class: bool = True
-) -> tuple[list[Block], list[Element]]:
+class Candidates(NamedTuple):
+    """What the HTML pipeline hands the block classifier."""
+
+    blocks: list[Block]
+    containers: list[Element]
+    #: The class/id concepts cleaning found (None for a page without a body).
+    names: ClassNames | None
+
+
+def candidates(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> Candidates:
     """Cleaned, segmented and scored blocks, rule-filtered, with the main containers."""
-    clean(root, dropped, by_class=by_class)
+    names = clean(root, dropped, by_class=by_class)
     body = root.find("body")
     blocks = segment_and_score(body if body is not None else root)
     containers = main_containers(blocks)
     drop_boilerplate(blocks)
-    return blocks, containers
+    return Candidates(blocks, containers, names)
+
+
+def candidate_blocks(
+    root: Element, dropped: list[Dropped], *, by_class: bool = True
+) -> tuple[list[Block], list[Element]]:
+    """The blocks and main containers of :func:`candidates` (as model training reads them)."""
+    found = candidates(root, dropped, by_class=by_class)
+    return found.blocks, found.containers
 
 
 def segment_and_score(body: Element) -> list[Block]:
