@@ -158,7 +158,12 @@ def page_type(
     types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]
 ) -> tuple[PageType, tuple[str, ...]]:
     """The page type and the reasons for it (the measured signals, then the verdict)."""
-    s = measure(types, blocks, body)
+    return judge(measure(types, blocks, body))
+
+
+def judge(s: Signals) -> tuple[PageType, tuple[str, ...]]:
+    """The page type of measured signals and the reasons for it (the signals, then the
+    verdict). The pipeline measures first: the reading time reuses the body's word count."""
     reasons = [
         f"body has {s.words} words; {s.body_teasers} of its {s.body_headings} headings are links",
         f"{s.link_share:.0%} of the page text is in {s.link_blocks} link-heavy blocks",

@@ -29,14 +29,13 @@ from .metadata import (
 )
 from .model import Article, PageType, Removed, TocEntry
 from .options import InputKind, Options
-from .pagetype import page_type
+from .pagetype import judge, measure
 from .parse import parse_html
 from .segment import segment
 from .select import main_containers
 from .structure import document_base, sections
 from .textblocks import text_blocks
 from .toc import article_toc, extract_toc
-from .wordcount import count_words
 
 
 def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:
@@ -177,8 +176,9 @@ def assemble(
     removed = [*dropped]  # cleaning made them as Removed entries
     removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.label is Label.BOILERPLATE]
     finish(meta, body, options)
-    kind, reasons = page_type(meta.types, blocks, body)
-    reading = _reading_time(meta, body, options)
+    signals = measure(meta.types, blocks, body)
+    kind, reasons = judge(signals)
+    reading = _reading_time(meta, signals.words, options)
     return Article(
         title=title,
         sections=parts,
@@ -195,11 +195,11 @@ def assemble(
     )
 
 
-def _reading_time(meta: Metadata, body: list[Block], options: Options) -> int | None:
-    """The page's own reading time, else an estimate from the body's word count."""
+def _reading_time(meta: Metadata, words: int, options: Options) -> int | None:
+    """The page's own reading time, else an estimate from the body's ``words`` (counted by
+    the page-type test)."""
     if meta.reading_time is None:
         meta.provenance.setdefault("reading_time_minutes", "estimate:word-count")
-        words = sum(map(count_words, [block.text for block in body]))
         return estimated_reading_time(words, options)
     meta.provenance["reading_time_minutes"] = meta.provenance.pop("reading_time")
     return meta.reading_time

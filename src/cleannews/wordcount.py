@@ -7,8 +7,6 @@ of 600 characters is 600 words long, not the two "words" its two paragraphs woul
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
@@ -23,13 +21,8 @@ def count_words(text: str) -> int:
     return count_both(text)[0]
 
 
-@lru_cache(maxsize=1024)
 def count_both(text: str) -> tuple[int, int]:
-    """(:func:`count_words`, whitespace-separated tokens) of ``text``, from one split.
-
-    Cached: the page-type test and the reading time count the same body blocks of a page
-    (bounded: the texts of the last 1024 blocks at most).
-    """
+    """(:func:`count_words`, whitespace-separated tokens) of ``text``, from one split."""
     tokens = text.split()
     if text.isascii() or _MAYBE_UNSPACED.search(text) is None:
         return len(tokens), len(tokens)
