@@ -164,6 +164,10 @@ class Block:
         self.rule = rule
         self.reason = reason
 
+    def restore(self) -> None:
+        """Undo a drop: the block is back in the running for the body."""
+        self.label, self.rule, self.reason = Label.UNDECIDED, "", ""
+
     @property
     def dropped(self) -> bool:
         """True when a stage labelled the block boilerplate."""

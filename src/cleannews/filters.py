@@ -140,7 +140,7 @@ def relax(blocks: Sequence[Block]) -> None:
     relax-and-retry), a short page's few lines are better than an empty article."""
     for block in blocks:
         if block.rule in RELAXABLE:
-            block.label, block.rule, block.reason = Label.UNDECIDED, "", ""
+            block.restore()
 
 
 def drop_empty_headings(blocks: Sequence[Block]) -> None:
@@ -252,7 +252,7 @@ def restore_inner_headings(blocks: Sequence[Block]) -> None:
             and len(after[0].text) >= MIN_PROSE_AFTER_HEADING
             and any(not b.dropped for b in before)
         ):
-            block.label, block.rule, block.reason = Label.UNDECIDED, "", ""
+            block.restore()
 
 
 def _outbound_link_chars(block: Block) -> int:
@@ -294,7 +294,7 @@ def restore_inner_sentences(blocks: Sequence[Block]) -> None:
             start = index - len(run) - 1
             if start >= 0 and _kept_prose(blocks[start]):
                 for doubted in run:
-                    doubted.label, doubted.rule, doubted.reason = Label.UNDECIDED, "", ""
+                    doubted.restore()
         run = []
 
 

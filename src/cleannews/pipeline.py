@@ -78,9 +78,7 @@ def extract_html(
     found = candidates(root, dropped, by_class=by_class)
     blocks = found.blocks
     classify(blocks, found.containers, options.favor, found.names)
-    filters.drop_slideshow(blocks)
-    filters.restore_inner_headings(blocks)
-    filters.restore_inner_sentences(blocks)
+    revise_by_neighbours(blocks)
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
@@ -151,6 +149,13 @@ def segment_and_score(body: Element) -> list[Block]:
     features.compute(blocks)
     scoring.score_blocks(blocks)
     return blocks
+
+
+def revise_by_neighbours(blocks: list[Block]) -> None:
+    """Verdicts that depend on what surrounds a block, after the classifier's."""
+    filters.drop_slideshow(blocks)
+    filters.restore_inner_headings(blocks)
+    filters.restore_inner_sentences(blocks)
 
 
 def drop_boilerplate(blocks: list[Block]) -> None:
