@@ -1,11 +1,17 @@
 """Explain cleannews's output on one corpus page, to study misses.
 
-    python -m benchmarks.explain PAGE_ID [--width 160]
+    python -m benchmarks.explain PAGE_ID [--width 160] [--holdout]
+    python -m benchmarks.explain --worst 20 --corpus readability
 
 PAGE_ID is a trafilatura-eval file name (e.g. ``bmjv.de.konsum.html``) or a readability
 folder name (e.g. ``ars-1``). Prints the kept text, the removed boilerplate items with their
 reasons, and the score: for trafilatura-eval each "with"/"without" snippet found or missed,
 for readability the shingle precision/recall and the reference lines missing from the output.
+``--worst N`` lists the N dev pages of a corpus that cleannews scores worst, to pick misses to
+study.
+
+Held-out pages are refused unless ``--holdout`` is given: studying their misses turns the
+holdout score into a tuned one (it happened once, see RESULTS.md).
 """
 
 from __future__ import annotations
@@ -21,11 +27,16 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/explain.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import (
+    CORPUS_NAMES,
+    CorpusMissingError,
+    CorpusName,
     Doc,
     ReadabilityAnnotation,
     SnippetAnnotation,
     decode_html,
     find_doc,
+    load_corpus,
+    select,
 )
 from benchmarks.metrics import PRF, normalize_ws, shingle_prf, shingle_score
 from benchmarks.peers import PeerUnavailableError, load_adapter
@@ -81,20 +92,56 @@ def print_shingles(annotation: ReadabilityAnnotation, text: str) -> None:
         print(f"+ {line}")
 
 
+def worst_pages(corpus: CorpusName, count: int) -> list[tuple[float, str]]:
+    """(error, page id) of the ``count`` dev pages with the most error: missed plus wrongly
+    kept snippets (trafilatura-eval), or 1 - shingle F1 share (readability)."""
+    load_adapter("cleannews")
+    import cleannews
+
+    scored = []
+    for doc in select(load_corpus(corpus), "dev", None):
+        text = cleannews.extract(decode_html(doc.raw), url=doc.url).text
+        result = score_text(doc, text)
+        counts = result.snippets or result.shingles
+        assert counts is not None  # score_text sets one of them
+        scored.append((counts.fp + counts.fn, doc.id))
+    return sorted(scored, reverse=True)[:count]
+
+
+def print_worst(corpus: CorpusName, count: int) -> int:
+    try:
+        rows = worst_pages(corpus, count)
+    except (CorpusMissingError, PeerUnavailableError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for error, doc_id in rows:
+        print(f"{error:8.3f}  {doc_id}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.explain",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("page_id")
+    parser.add_argument("page_id", nargs="?")
     parser.add_argument("--width", type=int, default=160, help="truncate boilerplate items")
+    parser.add_argument("--holdout", action="store_true", help="allow a held-out page")
+    parser.add_argument("--worst", type=int, metavar="N", help="list the N worst dev pages")
+    parser.add_argument("--corpus", choices=CORPUS_NAMES, default="readability")
     args = parser.parse_args(argv)
+    if args.worst is not None:
+        return print_worst(args.corpus, args.worst)
+    if args.page_id is None:
+        parser.error("give a PAGE_ID or --worst N")
     try:
         doc = find_doc(args.page_id)
+        if doc.split == "holdout" and not args.holdout:
+            raise KeyError(f"{doc.id} is a held-out page: study dev pages (or pass --holdout)")
         article = _extract_article(doc)
     except (KeyError, PeerUnavailableError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 2
     print(f"{doc.corpus} page {doc.id} ({doc.split}) url={doc.url}")
     print_article(article, args.width)

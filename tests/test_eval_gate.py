@@ -243,3 +243,21 @@ def test_cleannews_f1_stays_above_floor(corpus: CorpusName) -> None:
     )
     print(detail)
     assert summary.prf.f1 >= _floor(corpus), f"F1 below floor {_floor(corpus)}: {detail}"
+
+
+def test_explain_refuses_held_out_pages_and_lists_only_dev_pages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from benchmarks import explain
+
+    try:
+        docs = load_corpus("readability")
+    except CorpusMissingError as exc:
+        pytest.skip(f"corpora absent: {exc}")
+    held_out = next(d for d in docs if d.split == "holdout")
+    assert explain.main([held_out.id]) == 2
+    assert "held-out page" in capsys.readouterr().err
+    assert explain.main(["--worst", "5"]) == 0
+    listed = [line.split()[-1] for line in capsys.readouterr().out.splitlines()]
+    dev = {d.id for d in docs if d.split == "dev"}
+    assert len(listed) == 5 and set(listed) <= dev
