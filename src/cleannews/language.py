@@ -15,7 +15,6 @@ import string
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
-from itertools import pairwise
 from typing import Any
 
 import regex
@@ -153,42 +152,8 @@ def _words(text: str) -> list[str]:
     """The case-folded words of ``text`` (lower-casing ASCII text first is the same)."""
     if text.isascii():
         return _WORD.findall(text.lower())
-    words = _western_words(text)
-    if words is None:
-        words = _WORD.findall(text)
-    # case-folded together: casefold() works per character
+    words = _WORD.findall(text)  # case-folded together: casefold() works per character
     return "\x00".join(words).casefold().replace("’", "'").split("\x00") if words else []
-
-
-#: Windows-1252 bytes kept by :func:`_western_words`: letters (as ``_WORD`` reads them) and
-#: the two apostrophes; every other byte becomes a space.
-_WESTERN = bytes(
-    b if _WORD.fullmatch(c := bytes([b]).decode("cp1252", "ignore") or " ") or c in "'’" else 32
-    for b in range(256)
-)
-
-
-def _western_words(text: str) -> list[str] | None:
-    """``_WORD``'s words of a Windows-1252 text (most Western texts), apostrophes straight,
-    found by a byte translation and splits (the regex costs ~40 ns a character); None for
-    other texts. A word is a run of letters, joined to the next run by one apostrophe
-    between them unless it was itself joined so ("rock'n'roll": rock'n, roll)."""
-    try:
-        kept = text.encode("cp1252").translate(_WESTERN).decode("cp1252")
-    except UnicodeEncodeError:
-        return None
-    pieces = kept.replace("’", "'").split("'")
-    words = pieces[0].split()
-    joined = False  # the last word ends in a join: it cannot join again
-    for before, piece in pairwise(pieces):  # each pair is an apostrophe apart
-        parts = piece.split()
-        if before[-1:] not in ("", " ") and piece[:1] not in ("", " ") and not joined:
-            words[-1] += "'" + parts.pop(0)
-            joined = not parts
-        else:
-            joined = False
-        words += parts
-    return words
 
 
 @functools.lru_cache(maxsize=64)
