@@ -43,48 +43,21 @@ def main_containers(blocks: list[Block]) -> list[Element]:
 
 
 def inside_sums(blocks: list[Block]) -> dict[Element, list[int]]:
-    """[characters, link characters] of the blocks inside each element of their ancestors.
-
-    A block's ancestors are the walk's stack of open block elements, so an element has the
-    same ancestors in every block: each block is added to its own element only, then the sums
-    flow up once per element, innermost first (not once per block and ancestor).
-    """
+    """[characters, link characters] of the blocks inside each element of their ancestors."""
     sums: dict[Element, list[int]] = {}
-    chains: list[tuple[Element, ...]] = []  # one per element owning blocks
     for block in blocks:
+        chars, linked = len(block.text), block.link_chars
         ancestors = block.ancestors
-        if not ancestors:
-            continue
-        pair = sums.get(ancestors[-1])
-        if pair is None:
-            sums[ancestors[-1]] = [len(block.text), block.link_chars]
-            chains.append(ancestors)
-        else:
-            pair[0] += len(block.text)
-            pair[1] += block.link_chars
-    for level in reversed(_parent_links(chains)):
-        for element, parent in level:
-            pair, up = sums[element], sums.setdefault(parent, [0, 0])
-            up[0] += pair[0]
-            up[1] += pair[1]
+        if len(ancestors) > 1 and ancestors[1] is ancestors[0]:
+            ancestors = ancestors[1:]  # the walk's root, twice: count each block once
+        for element in ancestors:
+            pair = sums.get(element)
+            if pair is None:
+                sums[element] = [chars, linked]
+            else:
+                pair[0] += chars
+                pair[1] += linked
     return sums
-
-
-def _parent_links(chains: list[tuple[Element, ...]]) -> list[list[tuple[Element, Element]]]:
-    """(element, parent) of every element in ``chains`` but the outermost, by depth. The walk's
-    root comes twice at the start of a chain: it is its own parent, and has none."""
-    levels: list[list[tuple[Element, Element]]] = []
-    seen: set[Element] = set()
-    for chain in chains:
-        for depth in range(len(chain) - 1, 0, -1):
-            element, parent = chain[depth], chain[depth - 1]
-            if element in seen or parent is element:
-                break
-            seen.add(element)
-            while len(levels) <= depth:
-                levels.append([])
-            levels[depth].append((element, parent))
-    return levels
 
 
 def _link_density(pair: list[int]) -> float:
