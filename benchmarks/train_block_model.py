@@ -2,7 +2,7 @@
 
     python -m benchmarks.train_block_model [--c 1.0] [--threshold 0.5] [--output model.json]
 
-Blocks come from the same pipeline code as extraction (``pipeline.candidate_blocks`` and
+Blocks come from the same pipeline code as extraction (``pipeline.candidates`` and
 ``classify.block_features``, densified by ``classify.vector``), so training and inference see
 identical features. Labels:
 - trafilatura-eval: a block holding a "with" snippet is content, one holding a "without"
@@ -35,7 +35,7 @@ from benchmarks.metrics import html_to_text, normalize_ws, shingles, tokenize
 from cleannews import classify
 from cleannews.blocks import Block
 from cleannews.parse import parse_html
-from cleannews.pipeline import candidate_blocks
+from cleannews.pipeline import candidates
 
 MODEL_PATH = (
     Path(__file__).resolve().parent.parent / "src" / "cleannews" / "data" / "block_model.json"
@@ -78,13 +78,14 @@ def _readability_labeler(annotation: ReadabilityAnnotation):  # type: ignore[no-
 def labelled_vectors(doc: Doc) -> Iterator[tuple[list[float], int]]:
     """(feature vector, label) for each undecided, labelled block of one page."""
     root = parse_html(decode_html(doc.raw), 5_000_000)
-    blocks, containers = candidate_blocks(root, [])
+    found = candidates(root, [])
+    blocks = found.blocks
     annotation = doc.annotation
     if isinstance(annotation, SnippetAnnotation):
         labeler = lambda b: _snippet_label(b, annotation)  # noqa: E731
     else:
         labeler = _readability_labeler(annotation)
-    for features in classify.block_features(blocks, containers):
+    for features in classify.block_features(blocks, found.containers, found.names):
         label = labeler(blocks[features.place])
         if label is not None:
             yield classify.vector(features), label

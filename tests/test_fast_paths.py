@@ -338,7 +338,7 @@ def test_block_features_by_name() -> None:
         "<div class='teaser'>Photo: AP</div>"
     )
     root = body.getroottree().getroot()
-    blocks, containers = pipeline.candidate_blocks(root, [])
+    blocks, containers, _ = pipeline.candidates(root, [])
     names = feature_names()
     named = {
         blocks[f.place].text: dict(zip(names, vector(f), strict=True))

@@ -135,14 +135,6 @@ def candidates(root: Element, dropped: list[Dropped], *, by_class: bool = True) 
     return Candidates(blocks, containers, names)
 
 
-def candidate_blocks(
-    root: Element, dropped: list[Dropped], *, by_class: bool = True
-) -> tuple[list[Block], list[Element]]:
-    """The blocks and main containers of :func:`candidates` (as model training reads them)."""
-    found = candidates(root, dropped, by_class=by_class)
-    return found.blocks, found.containers
-
-
 def segment_and_score(body: Element) -> list[Block]:
     """Blocks of the cleaned body with features and scores."""
     blocks = segment(body)

@@ -395,7 +395,9 @@ def _classify(walk: _Walk, block: Block, owner: Element) -> None:
         block.kind, block.level = BlockKind.LIST_ITEM, len(walk.lists) - 1
         block.group = walk.list_ids.setdefault(current, len(walk.list_ids))
         block.ordered = current.tag == "ol"
-    elif tag in ("td", "th") or _wraps_cell(walk, tag, block):
+    elif tag in ("td", "th") or _wraps_cell(walk, tag):
+        if tag in _CELL_WRAPPERS:  # undone if the table turns out a layout table
+            walk.cells[-1].table.wrapped.append(block)
         table = next((el for el in reversed(walk.owners) if el.tag == "table"), None)
         block.kind, block.row = BlockKind.CELL, walk.rows
         if table is not None:
@@ -404,12 +406,9 @@ def _classify(walk: _Walk, block: Block, owner: Element) -> None:
         block.kind = BlockKind.CAPTION
 
 
-def _wraps_cell(walk: _Walk, tag: str, block: Block) -> bool:
+def _wraps_cell(walk: _Walk, tag: str) -> bool:
     """A ``div``/``p`` holding a cell's text in a table that still looks like data."""
-    if not walk.cells or tag not in _CELL_WRAPPERS or not walk.cells[-1].table.data:
-        return False
-    walk.cells[-1].table.wrapped.append(block)
-    return True
+    return tag in _CELL_WRAPPERS and bool(walk.cells) and walk.cells[-1].table.data
 
 
 #: Block elements that wrap a table cell's text (``<td><div>71 MB</div></td>``): their
