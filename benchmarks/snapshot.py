@@ -44,9 +44,11 @@ def pages(root: Path) -> Iterator[tuple[str, bytes, str | None]]:
     for corpus, pattern in _PATTERNS.items():
         for path in sorted((root / corpus).glob(pattern)):
             url = _READABILITY_URL if corpus == "readability" else None
-            yield f"{corpus}/{path.relative_to(root / corpus)}", gzip.decompress(
-                path.read_bytes()
-            ), url
+            yield (
+                f"{corpus}/{path.relative_to(root / corpus)}",
+                gzip.decompress(path.read_bytes()),
+                url,
+            )
 
 
 def _digest(article: cleannews.Article) -> str:
@@ -95,7 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"snapshot: {len(digests)} outputs written to {args.write}")
         return 0
     before = dict(line.split("\t") for line in args.check.read_text().splitlines())
-    changed = sorted(k for k in digests.keys() | before.keys() if digests.get(k) != before.get(k))
+    keys = digests.keys() if args.limit is not None else digests.keys() | before.keys()
+    changed = sorted(k for k in keys if digests.get(k) != before.get(k))
     for key in changed:
         print(f"changed: {key}")
     print(f"snapshot: {len(digests)} outputs, {len(changed)} changed")

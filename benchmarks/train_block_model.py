@@ -32,9 +32,9 @@ from benchmarks.corpora import (
     load_corpus,
 )
 from benchmarks.metrics import html_to_text, normalize_ws, shingles, tokenize
-from cleannews import classify
 from cleannews.blocks import Block
-from cleannews.parse import parse_html
+from cleannews.html import classifier as classify
+from cleannews.html.parse import parse_html
 from cleannews.pipeline import candidates
 
 MODEL_PATH = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from cleannews.parse import parse_html
+from cleannews.html.parse import parse_html
 
 PROSE = (
     "The committee met on Tuesday to discuss the budget, and after a long debate, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleannews.authors import clean_authors, clean_name, looks_like_name, rules
+from cleannews.metadata.authors import clean_authors, clean_name, looks_like_name, rules
 
 EXAMPLES = rules()["examples"]
 

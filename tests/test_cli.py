@@ -17,9 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from cleannews import Options, batch, cli
-from cleannews.batch import Job, Task, WorkerPool
-from cleannews.cli import main
+from cleannews import Options
+from cleannews.cli import main as cli
+from cleannews.cli import runner as batch
+from cleannews.cli.main import main
+from cleannews.cli.runner import Job, Task, WorkerPool
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = next(

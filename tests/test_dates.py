@@ -1,4 +1,4 @@
-"""Tests for cleannews.dates: free-text and strict date parsing."""
+"""Tests for cleannews.metadata.dates: free-text and strict date parsing."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cleannews import dates
-from cleannews.dates import ParsedDate, parse_date, parse_iso
 from cleannews.errors import RuleError
+from cleannews.metadata import dates
+from cleannews.metadata.dates import ParsedDate, parse_date, parse_iso
 
 REF = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 NAIVE_REF = datetime(2025, 6, 1, 12, 0)
@@ -464,12 +464,12 @@ def test_words_are_loaded_once() -> None:
 
 def test_import_does_no_work() -> None:
     code = (
-        "import cleannews.dates as d;"
+        "import cleannews.metadata.dates as d;"
         "assert d._words.cache_info().currsize == 0;"
         "assert d._patterns.cache_info().currsize == 0;"
         "assert d._iso_patterns.cache_info().currsize == 0"
     )
-    src = str(Path(dates.__file__).resolve().parents[1])
+    src = str(Path(dates.__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
 

@@ -17,7 +17,11 @@ import cleannews
 import support
 from cleannews import pipeline
 from cleannews.blocks import Block
-from cleannews.classify import (
+from cleannews.dom import Element, leading_text, text_of
+from cleannews.errors import InputTooLargeError
+from cleannews.filters.boilerplate import promo_score
+from cleannews.filters.features import _SENTENCE_END, _ends_sentence, compute
+from cleannews.html.classifier import (
     _digits,
     _short_hints,
     _sparse_probability,
@@ -30,19 +34,15 @@ from cleannews.classify import (
     feature_names,
     vector,
 )
-from cleannews.clean import ClassNames, clean, element_concepts
-from cleannews.dom import Element, leading_text, text_of
-from cleannews.errors import InputTooLargeError
-from cleannews.features import _SENTENCE_END, _ends_sentence, compute
-from cleannews.filters import promo_score
-from cleannews.literals import ALPHABET, REPERTOIRE, fold, needs_of
+from cleannews.html.clean import ClassNames, clean, element_concepts
+from cleannews.html.parse import parse_html
+from cleannews.html.scoring import score_blocks
+from cleannews.html.segment import segment
+from cleannews.html.select import inside_sums
 from cleannews.options import Favor
-from cleannews.parse import parse_html
-from cleannews.rules import RuleKind, possible_rules, rule_needs, rules_of_kind
-from cleannews.scoring import score_blocks
-from cleannews.segment import segment
-from cleannews.select import inside_sums
-from cleannews.toc import _anchor_links, extract_toc
+from cleannews.rules.literals import ALPHABET, REPERTOIRE, fold, needs_of
+from cleannews.rules.loader import RuleKind, possible_rules, rule_needs, rules_of_kind
+from cleannews.structure.toc import _anchor_links, extract_toc
 
 PROSE = support.PROSE
 
@@ -317,7 +317,7 @@ def test_container_sums_reach_every_ancestor_once() -> None:
 def test_promo_feature_is_score_per_sentence() -> None:
     # drop_promo counts sentences only when a paragraph scores: the feature must not change
     from cleannews.blocks import BlockKind
-    from cleannews.filters import drop_promo
+    from cleannews.filters.boilerplate import drop_promo
 
     signals = rules_of_kind(RuleKind.SIGNAL)
     texts = [PROSE[:300], "No signal here. Two sentences."] + [

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleannews import language
-from cleannews.language import guess, normalise_tag, primary
+from cleannews.metadata import language
+from cleannews.metadata.language import guess, normalise_tag, primary
 
 EXAMPLES = sorted(language._data()["languages"].items())
 

@@ -14,8 +14,9 @@ import pytest
 
 import cleannews
 from cleannews import Article
-from cleannews.dates import parse_date
-from cleannews.metadata import (
+from cleannews.html.parse import parse_html
+from cleannews.metadata.dates import parse_date
+from cleannews.metadata.extract import (
     Metadata,
     dates_in_line,
     head_metadata,
@@ -24,7 +25,6 @@ from cleannews.metadata import (
 )
 from cleannews.model import PageType
 from cleannews.options import Options
-from cleannews.parse import parse_html
 
 SENTENCE = "The council met on Monday to discuss the new budget for the city and its schools. "
 BODY = f"<p>{SENTENCE * 8}</p><p>{SENTENCE * 8}</p>"
@@ -693,7 +693,7 @@ _OLD_WRAPPER = r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$|;\s*$"
 def test_json_ld_unwrapping_matches_the_wrapper_pattern(raw: str) -> None:
     import regex
 
-    from cleannews import jsonld
+    from cleannews.metadata import jsonld
 
     wrapper = regex.compile(_OLD_WRAPPER)
     old = new = raw.strip()
@@ -707,8 +707,8 @@ def test_json_ld_unwrapping_matches_the_wrapper_pattern(raw: str) -> None:
     "title", ["Plain headline", "Headline | Site", "A well-known fact", "a_b", "x - y : z", " - "]
 )
 def test_title_variants_fast_path_matches_the_splits(title: str) -> None:
-    from cleannews import metadata
-    from cleannews.headline import normalise, strip_site_name
+    from cleannews.metadata import extract as metadata
+    from cleannews.structure.headline import normalise, strip_site_name
 
     texts = (title, strip_site_name(title), metadata.strip_site_affixes(title, ()))
     expected = tuple(dict.fromkeys(normalise(text) for text in dict.fromkeys(texts)))

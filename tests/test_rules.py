@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleannews import rules
+from cleannews.rules import loader as rules
 
 CONCEPTS = rules.class_concepts()
 PHRASES = rules.phrase_rules()

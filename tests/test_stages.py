@@ -14,12 +14,7 @@ import cleannews
 import support
 from cleannews import InputKind, Options
 from cleannews.blocks import Block, BlockKind, FigureContext, Label
-from cleannews.classify import CAPTION_MARGIN, _figure_caption
-from cleannews.clean import Dropped, clean
-from cleannews.decode import declared_encoding, decode
-from cleannews.detect import input_kind
-from cleannews.features import compute
-from cleannews.filters import (
+from cleannews.filters.boilerplate import (
     drop_empty_headings,
     drop_link_heavy,
     drop_phrase_lines,
@@ -29,12 +24,17 @@ from cleannews.filters import (
     restore_inner_headings,
     restore_inner_sentences,
 )
-from cleannews.headline import strip_site_name, text_headline
-from cleannews.scoring import score_blocks
-from cleannews.segment import segment
-from cleannews.select import main_containers
-from cleannews.structure import sections, slug
-from cleannews.textblocks import text_blocks
+from cleannews.filters.features import compute
+from cleannews.html.classifier import CAPTION_MARGIN, _figure_caption
+from cleannews.html.clean import Dropped, clean
+from cleannews.html.scoring import score_blocks
+from cleannews.html.segment import segment
+from cleannews.html.select import main_containers
+from cleannews.input.decode import declared_encoding, decode
+from cleannews.input.detect import input_kind
+from cleannews.structure.headline import strip_site_name, text_headline
+from cleannews.structure.sections import sections, slug
+from cleannews.text.lines import text_blocks
 
 PROSE = support.PROSE
 _body = support.body_of
@@ -632,7 +632,7 @@ def test_labels_are_exclusive() -> None:
     ],
 )
 def test_count_words_counts_unspaced_scripts_by_character(text: str, words: int) -> None:
-    from cleannews.wordcount import count_words
+    from cleannews.words import count_words
 
     assert count_words(text) == words
 

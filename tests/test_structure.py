@@ -29,11 +29,11 @@ from cleannews import (
     TocSource,
 )
 from cleannews.blocks import BlockKind
-from cleannews.parse import parse_html
-from cleannews.segment import segment
-from cleannews.serialize import md_escape
-from cleannews.structure import document_base, resolve, sections
-from cleannews.toc import article_toc
+from cleannews.html.parse import parse_html
+from cleannews.html.segment import segment
+from cleannews.output.render import md_escape
+from cleannews.structure.sections import document_base, resolve, sections
+from cleannews.structure.toc import article_toc
 
 T = TypeVar("T")
 PROSE = support.PROSE

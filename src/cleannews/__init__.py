@@ -4,7 +4,7 @@
 >>> article = cleannews.extract("<html><body><h1>Hi</h1><p>...</p></body></html>")
 """
 
-from .errors import (
+from cleannews.errors import (
     BatchError,
     CleannewsError,
     DecodeError,
@@ -16,7 +16,7 @@ from .errors import (
     TimeLimitError,
     WorkerDiedError,
 )
-from .model import (
+from cleannews.model import (
     Article,
     Code,
     Figure,
@@ -33,8 +33,8 @@ from .model import (
     TocEntry,
     TocSource,
 )
-from .options import Favor, InputKind, Options
-from .pipeline import extract
+from cleannews.options import Favor, InputKind, Options
+from cleannews.pipeline import extract
 
 __all__ = [
     "Article",

@@ -1,6 +1,6 @@
-"""``python -m cleannews``: the command line (see :mod:`cleannews.cli`)."""
+"""``python -m cleannews``: the command line (see :mod:`cleannews.cli.main`)."""
 
-from .cli import main
+from cleannews.cli.main import main
 
 if __name__ == "__main__":  # spawned worker processes import this module too: do nothing then
     raise SystemExit(main())

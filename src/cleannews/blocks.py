@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from .dom import Element
+from cleannews.dom import Element
 
 
 class BlockKind(enum.Enum):
@@ -132,7 +132,7 @@ class Block:
     ancestors: tuple[Element, ...] = ()
     #: Class/id hint of the ancestors: positive for content-like, negative for chrome-like.
     hint: float = 0.0
-    #: Set by :mod:`cleannews.scoring`.
+    #: Set by :mod:`cleannews.html.scoring`.
     score: float = 0.0
     label: Label = Label.UNDECIDED
     rule: str = ""

@@ -1,6 +1,6 @@
 """The public result types: an :class:`Article` is a tree of frozen dataclasses.
 
-Serialisation lives in :mod:`cleannews.serialize`; the methods here only delegate to it.
+Serialisation lives in :mod:`cleannews.output.render`; the methods here only delegate to it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import serialize, wordcount
+from cleannews import words as wordcount
+from cleannews.output import render as serialize
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from . import features, filters, scoring
-from .blocks import Block, Label
-from .classify import classify
-from .clean import ClassNames, Dropped, clean
-from .detect import input_kind
-from .dom import Element
-from .errors import EmptyInputError
-from .headline import drop_text_frame, html_headline, mark_headline, text_headline
-from .load import Source, load
-from .metadata import (
+from cleannews.blocks import Block, Label
+from cleannews.dom import Element
+from cleannews.errors import EmptyInputError
+from cleannews.filters import boilerplate as filters
+from cleannews.filters import features
+from cleannews.html import scoring
+from cleannews.html.classifier import classify
+from cleannews.html.clean import ClassNames, Dropped, clean
+from cleannews.html.parse import parse_html
+from cleannews.html.segment import segment
+from cleannews.html.select import main_containers
+from cleannews.input.detect import input_kind
+from cleannews.input.load import Source, load
+from cleannews.metadata.extract import (
     Metadata,
     choose_title,
     estimated_reading_time,
@@ -27,15 +31,18 @@ from .metadata import (
     head_metadata,
     text_metadata,
 )
-from .model import Article, PageType, Removed, TocEntry
-from .options import InputKind, Options
-from .pagetype import judge, measure
-from .parse import parse_html
-from .segment import segment
-from .select import main_containers
-from .structure import document_base, sections
-from .textblocks import text_blocks
-from .toc import article_toc, extract_toc
+from cleannews.model import Article, PageType, Removed, TocEntry
+from cleannews.options import InputKind, Options
+from cleannews.structure.headline import (
+    drop_text_frame,
+    html_headline,
+    mark_headline,
+    text_headline,
+)
+from cleannews.structure.pagetype import judge, measure
+from cleannews.structure.sections import document_base, sections
+from cleannews.structure.toc import article_toc, extract_toc
+from cleannews.text.lines import text_blocks
 
 
 def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:

@@ -1,0 +1,1 @@
+"""The html stage family."""

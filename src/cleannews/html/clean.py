@@ -1,0 +1,368 @@
+"""Stage 3 (HTML): drop what is never content, before the page is cut into blocks.
+
+Scripts, styles, embeds and form controls go by tag; hidden elements by attribute; site
+chrome (nav, aside, footer, ARIA landmarks) by tag and role; menus, share bars, comments,
+related links, ads, sign-ups and consent banners by class/id concept (``data/class_tokens.json``).
+An element is protected from class/id removal when it also looks like content, contains the
+article or the main heading, or holds most of the page's text: a page whose wrapper is named
+``page-with-sidebar`` must not lose its article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+from lxml import etree
+
+from cleannews.dom import Element, drop_tree, leading_text, text_length, text_of
+from cleannews.model import Removed
+from cleannews.rules.loader import Action, class_concepts, concepts_in
+
+_NEVER_CONTENT = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "applet", "map", "audio", "video", "input", "select", "textarea",
+    "button", "option", "datalist", "link", "meta",
+)  # fmt: skip
+_VOID_WRAPPERS = ("source", "track")
+_CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog", "form")
+#: Tags looked for in the whole page: chrome, and what holds the article.
+_WATCHED_TAGS = frozenset({*_CHROME_TAGS, "article", "main", "h1"})
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+_ROLES = frozenset(
+    "navigation menu menubar complementary contentinfo dialog alertdialog search".split()
+)
+#: Attributes that make an element hidden, a landmark or the article body (few have them).
+_RARE_ATTRS = frozenset({"hidden", "aria-hidden", "style", "role", "itemprop"})
+#: Inline elements without children are left to the block filters: classifying every classed
+#: link, icon and span costs more than removing them gains.
+_INLINE_LEAVES = frozenset(
+    "a span img i b em strong small svg path use label font abbr time sup sub picture".split()
+)
+_PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
+#: An element holding more than this share of the body's text is never removed by class/id.
+MAX_REMOVED_SHARE = 0.4
+#: Concepts whose blocks are long prose by nature: holding much text does not make them content.
+_LONG_TEXT_CONCEPTS = frozenset({"comments"})
+#: An element holding more than this share of the text of the article element around it is
+#: never removed by class/id.
+MAX_ARTICLE_SHARE = 0.5
+
+
+#: Characters of a removed element's text kept for the boilerplate report.
+DROPPED_TEXT_CHARS = 200
+
+
+#: An element cleaning removed, for the boilerplate report: made as the Article's
+#: :class:`~cleannews.model.Removed` entry at once (assembling the Article copies none).
+Dropped = Removed
+
+
+@lru_cache(maxsize=65536)
+def classify_attrs(attrs: str) -> tuple[str | None, float, frozenset[str]]:
+    """(removal concept or None, summed hint weight, concepts) for a class/id string."""
+    return _verdict(concepts_in(attrs))
+
+
+@lru_cache(maxsize=4096)
+def _verdict(found: frozenset[str]) -> tuple[str | None, float, frozenset[str]]:
+    """Combine the concepts of one element (few distinct combinations occur: cached)."""
+    if not found:
+        return None, 0.0, found
+    remove: str | None = None
+    weight = 0.0
+    for concept in class_concepts():
+        if concept.name in found:
+            weight += concept.weight
+            if concept.action is Action.REMOVE and remove is None:
+                remove = concept.name
+    if remove is not None and weight > 0:  # also looks like content: keep it
+        remove = None
+    return remove, weight, found
+
+
+def attrs_of(element: Element) -> str:
+    """An element's class and id joined by a space.
+
+    An id of four or more words is a slug made from a heading ("sharing-with-a-developer"),
+    not the name of a page component, and is left out.
+    """
+    return _class_and_id(element.get("class", ""), element.get("id"))
+
+
+def element_concepts(element: Element) -> frozenset[str]:
+    """The concepts an element's class/id names, read from its attributes."""
+    attrs = attrs_of(element)
+    return classify_attrs(attrs)[2] if attrs.strip() else frozenset()
+
+
+def _class_and_id(classes: str, ident: str | None) -> str:
+    if not ident or ident.count("-") + ident.count("_") >= 3:
+        return classes
+    return f"{classes} {ident}"
+
+
+def clean(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> ClassNames | None:
+    """Remove non-content from ``root`` in place, recording what went in ``dropped``
+    (``by_class=False``: everything but the class/id concepts). Returns the concepts the
+    scan found in the body's class/id names (None for a page without a body)."""
+    _open_noscript_articles(root)
+    etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
+    # lxml nests what follows a void <source> inside it (the <img> of a <picture>): keep that.
+    etree.strip_tags(root, *_VOID_WRAPPERS)
+    scan = _Scan.of(root)
+    guard = _Guard.of(root, scan)
+    _remove_all(root, scan.hidden, "hidden", "hidden from readers", dropped)
+    roles = [el for el in scan.roles if guard.removable_landmark(el)]
+    _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
+    # Chrome was found before those removals: what went with them is skipped. (Whether an
+    # element is removable does not change while only elements after it are removed.)
+    for element in scan.chrome:
+        if _attached(root, element) and guard.removable(element):
+            _drop(element, "chrome-tag", "site chrome element", dropped)
+    for element, (concept, _, _) in scan.named if by_class else ():
+        if concept is not None and _attached(root, element) and guard.removable(element, concept):
+            _drop(element, f"class:{concept}", f"{concept} block (class/id)", dropped)
+    body = root.find("body")
+    return None if body is None else ClassNames.of(body, scan.named)
+
+
+def _open_noscript_articles(root: Element) -> None:
+    """Keep a ``<noscript>`` that holds paragraphs of text (some blogs put the only readable
+    copy of the post there, for browsers without JavaScript) as an ordinary ``div``; other
+    ``noscript`` elements (tracking pixels, "please enable JavaScript" notices) go with the
+    scripts."""
+    for element in root.iter("noscript"):
+        chars = sum(map(text_length, element.iter("p")))
+        if chars >= NOSCRIPT_MIN_CHARS and "javascript" not in text_of(element).lower():
+            element.tag = "div"
+
+
+#: Characters of paragraph text that make a ``noscript`` element part of the page.
+NOSCRIPT_MIN_CHARS = 200
+
+
+Verdict = tuple[str | None, float, frozenset[str]]
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What one traversal of the page found: named, hidden, landmark, chrome and article
+    elements, each list in document order."""
+
+    #: Elements whose class/id names at least one concept, with the verdict.
+    named: list[tuple[Element, Verdict]] = field(default_factory=list)
+    hidden: list[Element] = field(default_factory=list)
+    roles: list[Element] = field(default_factory=list)
+    article_bodies: list[Element] = field(default_factory=list)
+    chrome: list[Element] = field(default_factory=list)
+    #: ``article``, ``main`` and ``h1`` elements.
+    cores: list[Element] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, root: Element) -> _Scan:
+        """Named, hidden and landmark elements are looked for in the body (libxml2 always
+        puts the one body under the root), chrome and cores in the whole page."""
+        scan = cls()
+        body = root.find("body")
+        if root.tag in _WATCHED_TAGS:
+            scan.watch(root, root.tag)
+        for child in root:
+            if child is body:
+                scan.walk(body)
+            else:
+                for el in child.iter(*_WATCHED_TAGS):
+                    scan.watch(el, el.tag)
+        return scan
+
+    def walk(self, body: Element) -> None:
+        """One walk over the body's elements. Reading an element's attributes once into a
+        dict is much cheaper than an XPath attribute test or one ``get`` per attribute."""
+        named, watched, inline = self.named, _WATCHED_TAGS, _INLINE_LEAVES
+        for el in body.iterdescendants(etree.Element):
+            tag = el.tag
+            if tag in watched:
+                self.watch(el, tag)
+            items: list[tuple[str, str]] = el.items()  # type: ignore[assignment]  # parsed from str
+            if not items:
+                continue
+            attrs: str | None
+            if len(items) == 1:  # half the elements: most often a lone class
+                name, attrs = items[0]
+                if name != "class":
+                    attrs = self.lone(el, name, attrs)
+            else:
+                attrs = self.several(el, items)
+            if attrs and (tag not in inline or len(el)):
+                verdict = classify_attrs(attrs)
+                if verdict[2]:  # most class names belong to no concept: nothing to file
+                    named.append((el, verdict))
+
+    def lone(self, el: Element, name: str, value: str) -> str | None:
+        """The class/id string of an element with one attribute, ``name``, not a class."""
+        if name == "id":
+            return _class_and_id("", value)
+        if name in _RARE_ATTRS:
+            self.sort(el, {name: value})
+        return None
+
+    def several(self, el: Element, items: list[tuple[str, str]]) -> str | None:
+        """The class/id string of an element with several attributes."""
+        attrib = dict(items)
+        if not _RARE_ATTRS.isdisjoint(attrib):
+            self.sort(el, attrib)
+        ident = attrib.get("id")
+        return _class_and_id(attrib.get("class", ""), ident) if ident else attrib.get("class")
+
+    def watch(self, el: Element, tag: object) -> None:
+        """File a chrome or core element."""
+        (self.chrome if tag in _CHROME_TAGS else self.cores).append(el)
+
+    def sort(self, el: Element, attrib: dict[str, str]) -> None:
+        """File an element under hidden, landmark or article body by its attributes."""
+        get = attrib.get
+        if get("hidden") is not None or get("aria-hidden") == "true" or _hidden_style(get("style")):
+            self.hidden.append(el)
+        elif get("role", "").lower() in _ROLES:
+            self.roles.append(el)
+        if get("itemprop") == "articleBody":
+            self.article_bodies.append(el)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassNames:
+    """Concepts of the class/id of the body and the elements in it, as cleaning's scan found
+    them, so that later stages (the block classifier reads every block ancestor's) need not
+    read and classify the attributes again. Nothing after cleaning changes attributes.
+
+    The scan classified every element in the body but inline leaves (:data:`_INLINE_LEAVES`)
+    and kept those naming a concept: any other element it saw names none.
+    """
+
+    #: The body and each element in it whose class/id names a concept.
+    named: dict[Element, frozenset[str]]
+
+    @classmethod
+    def of(cls, body: Element, named: list[tuple[Element, Verdict]]) -> ClassNames:
+        found = {el: concepts for el, (_, _, concepts) in named}
+        found[body] = element_concepts(body)  # the scan walked the body's descendants only
+        return cls(found)
+
+    def concepts(self, element: Element) -> frozenset[str]:
+        """The concepts of ``element``: the body or an element in it."""
+        found = self.named.get(element)
+        if found is not None:
+            return found
+        return element_concepts(element) if element.tag in _INLINE_LEAVES else _NO_CONCEPTS
+
+
+_NO_CONCEPTS: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Guard:
+    """What class/id and chrome removal must never take: the article and what holds it."""
+
+    protected: frozenset[Element]
+    #: Ancestors of the article as the markup names it (article, main, h1, articleBody).
+    marked: frozenset[Element]
+    body_chars: int
+    #: Text length of each <article> (not named as chrome) and articleBody element.
+    articles: dict[Element, int]
+
+    @classmethod
+    def of(cls, root: Element, scan: _Scan) -> _Guard:
+        # An <article class="comment"> is a comment; an h1 stays a headline whatever its class.
+        cores = [el for el in scan.cores if el.tag != "article" or not _named_chrome(el)]
+        articles = [el for el in cores if el.tag == "article"] + scan.article_bodies
+        marked = _with_ancestors([*cores, *scan.article_bodies])
+        named = [el for el, (_, _, found) in scan.named if "article_body" in found]
+        body = root.find("body")
+        return cls(
+            marked | _with_ancestors(named),
+            marked,
+            text_length(body if body is not None else root),
+            {el: text_length(el) for el in articles},
+        )
+
+    def removable(self, element: Element, concept: str | None = None) -> bool:
+        """False for the article, its ancestors, elements with most of the page's text, and
+        elements named for a short-text concept that hold most of the text of the article
+        element they lie in (a wrapper named ``entry share`` or ``banners-contenido``)."""
+        if element in self.protected or element.tag in _PROTECTED_TAGS:
+            return False
+        chars = text_length(element)
+        if self._most_of_body(chars):
+            return False
+        if concept is None or concept in _LONG_TEXT_CONCEPTS:  # chrome tags: no article test
+            return True
+        return not self._holds_the_article(element, chars)
+
+    def _holds_the_article(self, element: Element, chars: int) -> bool:
+        """True when ``element`` (of ``chars`` characters) holds more than MAX_ARTICLE_SHARE
+        of the innermost article element around it."""
+        if not self.articles:  # no ancestor to look for
+            return False
+        for ancestor in element.iterancestors():
+            article_chars = self.articles.get(ancestor)
+            if article_chars is not None:
+                return chars > MAX_ARTICLE_SHARE * article_chars
+        return False
+
+    def removable_landmark(self, element: Element) -> bool:
+        """An ARIA landmark is trusted more than a class name: it stays only when it holds
+        the article as the markup names it, or, on a page that names none, most of the text."""
+        if element in self.marked:
+            return False
+        return bool(self.marked) or not self.holds_most_text(element)
+
+    def holds_most_text(self, element: Element) -> bool:
+        """True when ``element`` holds more than MAX_REMOVED_SHARE of the body's text."""
+        return self._most_of_body(text_length(element))
+
+    def _most_of_body(self, chars: int) -> bool:
+        return self.body_chars > 0 and chars > MAX_REMOVED_SHARE * self.body_chars
+
+
+def _named_chrome(element: Element) -> bool:
+    """True when the element's class/id names a removal concept (comments, related...)."""
+    attrs = attrs_of(element)
+    return bool(attrs) and classify_attrs(attrs)[0] is not None
+
+
+def _with_ancestors(cores: list[Element]) -> frozenset[Element]:
+    return frozenset(el for core in cores for el in (core, *core.iterancestors()))
+
+
+def _hidden_style(style: str | None) -> bool:
+    if not style or ("none" not in style and "hidden" not in style):
+        return False
+    return _HIDDEN_STYLE.search(style) is not None
+
+
+def _remove_all(
+    root: Element, elements: list[Element], rule: str, reason: str, out: list[Dropped]
+) -> None:
+    for element in elements:
+        _remove(root, element, rule, reason, out)
+
+
+def _remove(root: Element, element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
+    if _attached(root, element):  # not the root itself, nor already gone with an ancestor
+        _drop(element, rule, reason, out)
+
+
+def _attached(root: Element, element: Element) -> bool:
+    """True when ``root`` is the top of ``element``'s ancestors. Only ancestors tagged like the
+    root are looked at: the walk then makes no Python object for the others."""
+    if root.getparent() is not None:
+        return False
+    return root in element.iterancestors(root.tag)  # elements compare by identity
+
+
+def _drop(element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
+    text = leading_text(element, DROPPED_TEXT_CHARS)
+    if text:
+        out.append(Dropped(text, rule, reason))
+    drop_tree(element)

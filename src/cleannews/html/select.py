@@ -1,0 +1,136 @@
+"""Stage 8 (HTML): choose the main-content container (a feature for the block classifier).
+
+The best-scoring container wins (container score scaled by its link density). Like
+Readability, a parent that scores nearly as well replaces it (the article was split over
+several children), and siblings that score well enough, or are plain prose paragraphs, join it.
+"""
+
+from __future__ import annotations
+
+from cleannews.blocks import Block
+from cleannews.dom import Element, link_density, text_of
+from cleannews.html.scoring import container_scores
+
+#: Candidates considered after link-density scaling.
+TOP_CANDIDATES = 5
+#: A sibling joins the article when it scores at least this share of the winner.
+SIBLING_SHARE = 0.2
+SIBLING_MIN_SCORE = 10.0
+#: Widen the container only while the text it adds has at most this link density.
+MAX_ADDED_LINK_DENSITY = 0.3
+#: Stop climbing when the parent scores less than this share of the current container.
+CLIMB_SHARE = 1 / 3
+
+
+def main_containers(blocks: list[Block]) -> list[Element]:
+    """The containers of the main content, in document order; empty when no block scores."""
+    raw = container_scores(blocks)
+    if not raw:
+        return []
+    best = sorted(raw.items(), key=lambda pair: pair[1], reverse=True)[: 2 * TOP_CANDIDATES]
+    sums = inside_sums(blocks)
+    ranked = sorted(
+        ((score * (1.0 - _link_density(sums[el])), el) for el, score in best),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )[:TOP_CANDIDATES]
+    chosen = {el for _, el in ranked}
+    scores = dict((el, s) for s, el in ranked) | {
+        el: s for el, s in raw.items() if el not in chosen
+    }
+    top = _expand(_climb(ranked[0][1], scores), sums)
+    return _with_siblings(top, scores)
+
+
+def inside_sums(blocks: list[Block]) -> dict[Element, list[int]]:
+    """[characters, link characters] of the blocks inside each element of their ancestors."""
+    sums: dict[Element, list[int]] = {}
+    for block in blocks:
+        chars, linked = len(block.text), block.link_chars
+        ancestors = block.ancestors
+        if len(ancestors) > 1 and ancestors[1] is ancestors[0]:
+            ancestors = ancestors[1:]  # the walk's root, twice: count each block once
+        for element in ancestors:
+            pair = sums.get(element)
+            if pair is None:
+                sums[element] = [chars, linked]
+            else:
+                pair[0] += chars
+                pair[1] += linked
+    return sums
+
+
+def _link_density(pair: list[int]) -> float:
+    chars, linked = pair
+    return linked / chars if chars else 0.0
+
+
+def _expand(top: Element, sums: dict[Element, list[int]]) -> Element:
+    """Widen to an ancestor while what it adds reads like prose, not link lists.
+
+    What a parent adds is its blocks' sums less ``top``'s: ``Block.ancestors`` holds every
+    block-level ancestor, so a block inside ``top`` is inside a block-level parent too.
+    """
+    for parent in top.iterancestors():
+        if parent.tag in ("html", "body"):
+            break
+        outer = sums.get(parent)  # None: an inline parent, with no block of its own
+        if outer is not None:
+            inner = sums.get(top, [0, 0])
+            chars, linked = outer[0] - inner[0], outer[1] - inner[1]
+            if chars and linked / chars > MAX_ADDED_LINK_DENSITY:
+                break
+        top = parent
+    return top
+
+
+def _climb(top: Element, scores: dict[Element, float]) -> Element:
+    last = scores.get(top, 0.0)
+    threshold = last * CLIMB_SHARE
+    for parent in top.iterancestors():
+        if parent.tag in ("body", "html"):
+            break
+        if parent not in scores:
+            continue
+        parent_score = scores[parent]
+        if parent_score < threshold:
+            break
+        if parent_score > last:
+            return _only_child_up(parent)
+        last = parent_score
+    return _only_child_up(top)
+
+
+def _only_child_up(top: Element) -> Element:
+    while (parent := top.getparent()) is not None and len(parent) == 1:
+        if parent.tag in ("body", "html"):  # never climb to (or past) the body
+            break
+        top = parent  # the only child: its parent holds exactly the same content
+    return top
+
+
+def _with_siblings(top: Element, scores: dict[Element, float]) -> list[Element]:
+    parent = top.getparent()
+    if parent is None or parent.tag in ("html",):
+        return [top]
+    threshold = max(SIBLING_MIN_SCORE, scores.get(top, 0.0) * SIBLING_SHARE)
+    top_class = top.get("class")
+    chosen = []
+    for sibling in parent:
+        if sibling is top:
+            chosen.append(sibling)
+            continue
+        bonus = scores.get(top, 0.0) * 0.2 if top_class and sibling.get("class") == top_class else 0
+        if scores.get(sibling, -1e9) + bonus >= threshold or _prose(sibling):
+            chosen.append(sibling)
+    return chosen
+
+
+def _prose(element: Element) -> bool:
+    if element.tag != "p":
+        return False
+    text = text_of(element)
+    density = link_density(element)
+    if len(text) > 80:
+        return density < 0.25
+    return density == 0 and text.endswith(".")

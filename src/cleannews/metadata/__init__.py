@@ -1,0 +1,1 @@
+"""The metadata stage family."""

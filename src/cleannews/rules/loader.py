@@ -1,0 +1,337 @@
+"""Rules are data: class/id tokens and boilerplate phrases live in ``data/*.json``.
+
+Each file is loaded once, validated and compiled, then cached for the life of the process.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from cleannews.errors import RuleError
+from cleannews.rules.literals import Needs, fold, needs_of
+
+# VERSION0 (simple case folding) matches the rules' phrases as well as VERSION1 and runs a
+# fifth faster; the rule tests check every example either way.
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+
+
+class Action(enum.Enum):
+    """What cleaning does with an element whose class/id matches a concept."""
+
+    REMOVE = "remove"
+    HINT = "hint"
+
+
+class RuleKind(enum.Enum):
+    """How a phrase rule applies to a block."""
+
+    LINE = "line"  # the whole (short) block must match
+    SIGNAL = "signal"  # each match adds weight to a promo score
+    HINT = "hint"  # a match is a feature for the block classifier, not a verdict
+
+
+@dataclass(frozen=True, slots=True)
+class ClassConcept:
+    """A group of class/id words that mean one thing (navigation, comments, ...)."""
+
+    name: str
+    action: Action
+    weight: float
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: frozenset[str]
+    note: str
+    examples: tuple[str, ...]
+    non_examples: tuple[str, ...]
+    #: Words that veto the concept within the same class name ("label" in field-label-hidden).
+    unless: frozenset[str] = frozenset()
+
+    def matches(self, attrs: str) -> bool:
+        """True when a class name or id in ``attrs`` holds one of the concept's words."""
+        return any(
+            self.matches_words(class_words(name))
+            for name in attrs.split()
+            if not name.lower().startswith(_ignored_prefixes())
+        )
+
+    def matches_words(self, words: tuple[str, ...]) -> bool:
+        """True when one word, or two or three adjacent words, belong to the concept."""
+        if self.unless and not self.unless.isdisjoint(words):
+            return False
+        for i, word in enumerate(words):
+            if word in self.words or word.startswith(self.prefixes):
+                return True
+            if " ".join(words[i : i + 2]) in self.phrases:
+                return True
+            if " ".join(words[i : i + 3]) in self.phrases:
+                return True
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    """A boilerplate phrase rule from ``data/boilerplate/*.json``."""
+
+    id: str
+    kind: RuleKind
+    reason: str
+    pattern: regex.Pattern[str]
+    max_words: int
+    weight: float
+    note: str
+    examples: tuple[str, ...]
+    non_examples: tuple[str, ...]
+
+    def matches(self, text: str) -> bool:
+        """Line rules: the whole short text matches. Signal rules: the text contains a match."""
+        if self.kind is RuleKind.LINE:
+            text = text.strip()
+            return len(text.split()) <= self.max_words and bool(self.pattern.fullmatch(text))
+        return self.pattern.search(text) is not None
+
+    def count(self, text: str) -> int:
+        """Number of non-overlapping matches in ``text``."""
+        return len(self.pattern.findall(text))
+
+
+_NONE: frozenset[str] = frozenset()
+_CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+#: Characters that separate words in class names and ids (everything but letters).
+_SEPARATOR_CHARS = "-_0123456789.:/#@[]()!?*+=,;'\"\\&%$~^|<>{}`"
+_SEPARATORS = str.maketrans(dict.fromkeys(_SEPARATOR_CHARS, " "))
+#: The same for ASCII names as bytes, with lowercasing folded in (translating bytes through
+#: a table is several times faster than ``str.lower().translate``).
+_ASCII_WORDS = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ" + _SEPARATOR_CHARS.encode("ascii"),
+    b"abcdefghijklmnopqrstuvwxyz" + b" " * len(_SEPARATOR_CHARS),
+)
+
+
+def read_json(*parts: str) -> dict[str, Any]:
+    """A JSON object from the package's data folder (a RuleError when unreadable)."""
+    path = resources.files("cleannews").joinpath("data")
+    for part in parts:
+        path = path.joinpath(part)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RuleError(f"cannot load rule file data/{'/'.join(parts)}: {exc}") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"rule file data/{'/'.join(parts)} is not a JSON object")
+    return data
+
+
+def _compile(pattern: str, where: str, prefix: str = "") -> regex.Pattern[str]:
+    try:
+        return regex.compile(prefix + "(?:" + pattern + ")", _FLAGS)
+    except regex.error as exc:
+        raise RuleError(f"bad pattern in {where}: {exc}") from None
+
+
+@cache
+def class_concepts() -> tuple[ClassConcept, ...]:
+    """Every class/id concept, in file order."""
+    data = read_json("class_tokens.json")
+    return tuple(_concept(name, spec) for name, spec in data["concepts"].items())
+
+
+def _concept(name: str, spec: dict[str, Any]) -> ClassConcept:
+    listed = [w.lower() for w in spec["words"]]
+    return ClassConcept(
+        name=name,
+        action=Action(spec["action"]),
+        weight=float(spec["weight"]),
+        words=frozenset(w for w in listed if not w.endswith("*")),
+        prefixes=tuple(w[:-1] for w in listed if w.endswith("*")),
+        phrases=frozenset(p.lower() for p in spec["phrases"]),
+        note=spec["note"],
+        examples=tuple(spec["examples"]),
+        non_examples=tuple(spec["non_examples"]),
+        unless=frozenset(w.lower() for w in spec.get("unless", ())),
+    )
+
+
+@lru_cache(maxsize=65536)
+def class_words(name: str) -> tuple[str, ...]:
+    """Lowercase words of one class name or id: split at non-letters and camelCase."""
+    return _split_words(name)
+
+
+def _split_words(name: str) -> tuple[str, ...]:
+    if not name.islower():  # split camelCase only where there is case to split on
+        name = _CAMEL.sub(" ", name)
+    if name.isascii():
+        return tuple(name.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
+    return tuple(name.lower().translate(_SEPARATORS).split())
+
+
+@lru_cache(maxsize=65536)
+def name_concepts(name: str) -> frozenset[str]:
+    """Names of the concepts one class name or id belongs to (cached: names repeat)."""
+    if name.lower().startswith(_ignored_prefixes()):
+        return frozenset()
+    words = _split_words(name)  # not class_words: its cache would only hold this name again
+    index = _concept_index()
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        found |= index.words.get(word, _NONE)
+        if word.startswith(index.prefixes):
+            found |= _prefix_concepts(word)
+        if word in index.phrase_starts:  # most words start no phrase: skip the joins
+            found |= index.phrases.get(" ".join(words[i : i + 2]), _NONE)
+            found |= index.phrases.get(" ".join(words[i : i + 3]), _NONE)
+    if found:
+        for item in _with_vetoes():
+            if item.name in found and not item.unless.isdisjoint(words):
+                found.discard(item.name)
+    return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _ConceptIndex:
+    """The class/id concepts by word, prefix and phrase, for :func:`name_concepts`."""
+
+    words: dict[str, frozenset[str]]
+    prefixes: tuple[str, ...]
+    phrases: dict[str, frozenset[str]]
+    phrase_starts: frozenset[str]
+
+
+@cache
+def _concept_index() -> _ConceptIndex:
+    words: dict[str, set[str]] = {}
+    for item in class_concepts():
+        for word in item.words:
+            words.setdefault(word, set()).add(item.name)
+    phrases = _phrase_index()
+    return _ConceptIndex(
+        words={word: frozenset(names) for word, names in words.items()},
+        prefixes=tuple(p for item in class_concepts() for p in item.prefixes),
+        phrases=phrases,
+        phrase_starts=frozenset(phrase.split(" ")[0] for phrase in phrases),
+    )
+
+
+@cache
+def _ignored_prefixes() -> tuple[str, ...]:
+    return tuple(read_json("class_tokens.json").get("ignored_prefixes", ()))
+
+
+@cache
+def _with_vetoes() -> tuple[ClassConcept, ...]:
+    return tuple(c for c in class_concepts() if c.unless)
+
+
+@lru_cache(maxsize=4096)
+def _prefix_concepts(word: str) -> frozenset[str]:
+    return frozenset(c.name for c in class_concepts() if word.startswith(c.prefixes))
+
+
+@cache
+def _phrase_index() -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for item in class_concepts():
+        for phrase in item.phrases:
+            index.setdefault(phrase, set()).add(item.name)
+    return {phrase: frozenset(names) for phrase, names in index.items()}
+
+
+def concepts_in(attrs: str) -> frozenset[str]:
+    """Names of every concept matched by a space-separated class/id string."""
+    return frozenset().union(*map(name_concepts, attrs.split()))
+
+
+def concept(name: str) -> ClassConcept:
+    """The class/id concept called ``name``."""
+    for item in class_concepts():
+        if item.name == name:
+            return item
+    raise RuleError(f"no class concept named {name!r}")
+
+
+@cache
+def phrase_rules() -> tuple[PhraseRule, ...]:
+    """Every boilerplate phrase rule of every language file."""
+    folder = resources.files("cleannews").joinpath("data").joinpath("boilerplate")
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+    except OSError as exc:
+        raise RuleError(f"cannot list the rule files in data/boilerplate: {exc}") from None
+    if not names:
+        raise RuleError("no rule files in data/boilerplate (is the package installed whole?)")
+    return tuple(rule for name in names for rule in _load_phrase_file(name))
+
+
+def _load_phrase_file(name: str) -> list[PhraseRule]:
+    data = read_json("boilerplate", name)
+    return [
+        PhraseRule(
+            id=spec["id"],
+            kind=RuleKind(spec["kind"]),
+            reason=spec["reason"],
+            pattern=_compile(spec["pattern"], f"{name} rule {spec['id']}"),
+            max_words=int(spec.get("max_words", 0)),
+            weight=float(spec.get("weight", 0.0)),
+            note=spec["note"],
+            examples=tuple(spec["examples"]),
+            non_examples=tuple(spec["non_examples"]),
+        )
+        for spec in data["rules"]
+    ]
+
+
+@cache
+def rules_of_kind(kind: RuleKind) -> tuple[PhraseRule, ...]:
+    """The phrase rules of one kind, in file order."""
+    return tuple(r for r in phrase_rules() if r.kind is kind)
+
+
+@cache
+def rule_needs(kind: RuleKind) -> tuple[Needs | None, ...]:
+    """What a text must hold for each rule of one kind to match in it (see :mod:`.literals`):
+    a text holding none of it needs no regex pass for that rule."""
+    return tuple(needs_of(r.pattern.pattern, _FLAGS) for r in rules_of_kind(kind))
+
+
+def admitted(kind: RuleKind, text: str) -> list[bool]:
+    """For each rule of one kind, False when it provably cannot match in ``text``."""
+    folded = fold(text)
+    return [needs is None or needs.admits(text, folded) for needs in rule_needs(kind)]
+
+
+def possible_rules(kind: RuleKind, text: str) -> list[PhraseRule]:
+    """The rules of one kind that may match in ``text`` (the others provably cannot)."""
+    return [rule for rule, ok in zip(rules_of_kind(kind), admitted(kind, text), strict=True) if ok]
+
+
+@cache
+def _line_pattern() -> regex.Pattern[str]:
+    parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules_of_kind(RuleKind.LINE))]
+    return regex.compile("|".join(parts), _FLAGS)
+
+
+@cache
+def _max_line_words() -> int:
+    return max(r.max_words for r in rules_of_kind(RuleKind.LINE))
+
+
+@lru_cache(maxsize=4096)
+def line_rule(text: str) -> PhraseRule | None:
+    """The first line rule the whole (short) text matches, in one pass over all of them
+    (cached: menu labels and bylines repeat on a page and across a site's pages)."""
+    text = text.strip()
+    line_rules = rules_of_kind(RuleKind.LINE)
+    if len(text.split()) > _max_line_words():
+        return None
+    match = _line_pattern().fullmatch(text)
+    if match is None:
+        return None
+    first = int(match.lastgroup[1:]) if match.lastgroup else 0
+    return next((r for r in line_rules[first:] if r.matches(text)), None)

@@ -1,0 +1,111 @@
+"""Stage 9a: find the headline among the blocks, and drop its echoes.
+
+HTML: the h1 (else h2) that best matches the document title, preferring one in the main
+content. Plain text: the first title-like line, the copy nearest the body when the page
+repeats it (content farms print the headline several times), with the page header above it
+and any footer after a closing echo of it dropped as boilerplate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from cleannews.blocks import Block, BlockKind, Label
+from cleannews.filters.boilerplate import live
+from cleannews.text.lines import is_title_like
+
+_SITE_SUFFIX = regex.compile(r"\s+(?:[|–—•·»:]|-{1,2}|::)\s+")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+#: A line is an echo of the headline when their word sets overlap this much, and the
+#: shorter of the two is at least this share of the longer.
+ECHO_SIMILARITY = 0.8
+
+
+def normalise(text: str) -> str:
+    """Case- and punctuation-insensitive form of a line, for comparing headlines."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def strip_site_name(title: str) -> str:
+    """The longest part of a ``Headline | Site`` document title."""
+    parts = [p.strip() for p in _SITE_SUFFIX.split(title) if p.strip()]
+    return max(parts, key=len) if parts else title.strip()
+
+
+def _similar(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < ECHO_SIMILARITY * len(longer):
+        return False  # a paragraph that merely starts with the headline is not an echo
+    if len(shorter) > 15 and shorter in longer:
+        return True  # the headline with a site name or a label around it
+    words_a, words_b = set(a.split()), set(b.split())
+    return len(words_a & words_b) / max(len(words_a), len(words_b)) >= ECHO_SIMILARITY
+
+
+def html_headline(blocks: Sequence[Block], titles: Sequence[str]) -> Block | None:
+    """The heading block that is the page's headline, or None.
+
+    ``titles`` are the page's own titles (<title>, og:title, JSON-LD headline...): an h1 (else
+    an h2) that matches one of them wins; with no match, the first h1.
+    """
+    wanted = [normalise(t) for t in titles if t]
+    for level in (1, 2):
+        headings = [b for b in blocks if b.kind is BlockKind.HEADING and b.level == level]
+        matching = [b for b in headings if any(_similar(normalise(b.text), w) for w in wanted)]
+        pool = matching or (headings if level == 1 else [])
+        inside = [b for b in pool if not b.dropped]
+        if inside or pool:
+            return (inside or pool)[0]
+    return None
+
+
+def text_headline(blocks: Sequence[Block]) -> Block | None:
+    """The headline of a plain-text page: first title-like line, nearest copy to the body."""
+    kept = live(blocks)
+    first = next((b for b in kept if is_title_like(b.text)), None)
+    if first is None:
+        return None
+    key = normalise(first.text)
+    copies = [b for b in kept if _similar(normalise(b.text), key)]
+    body_start = next((i for i, b in enumerate(kept) if _is_prose(b) and b not in copies), None)
+    before_body = [b for b in copies if body_start is None or kept.index(b) < body_start]
+    return before_body[-1] if before_body else first
+
+
+def _is_prose(block: Block) -> bool:
+    return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= 25
+
+
+def mark_headline(blocks: Sequence[Block], headline: Block) -> None:
+    """Label ``headline`` TITLE and drop the other copies of it."""
+    headline.label = Label.TITLE
+    key = normalise(headline.text)
+    low, high = ECHO_SIMILARITY * len(headline.text) - 10, len(headline.text) / ECHO_SIMILARITY + 10
+    for block in blocks:
+        if block is headline or block.dropped or not low <= len(block.text) <= high:
+            continue  # an echo has about the headline's length
+        if _similar(normalise(block.text), key):
+            block.drop("headline-echo", "repeats the headline")
+
+
+def drop_text_frame(blocks: Sequence[Block], headline: Block) -> None:
+    """Plain text: drop the page header above the headline and the footer after its echo."""
+    position = blocks.index(headline)
+    for block in blocks[:position]:
+        if not block.dropped:
+            block.drop("above-headline", "page header above the headline")
+    key = normalise(headline.text)
+    echo = next(
+        (i for i, b in enumerate(blocks) if i > position and _similar(normalise(b.text), key)),
+        None,
+    )
+    if echo is not None:
+        for block in blocks[echo:]:
+            if not block.dropped:
+                block.drop("after-headline-echo", "site footer after the closing headline echo")

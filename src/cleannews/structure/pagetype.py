@@ -1,0 +1,212 @@
+"""Is the page an article, a listing (index, section front, search results) or other?
+
+A few explainable signals, each stated in the reasons:
+
+* the type the page declares: JSON-LD ``@type`` (NewsArticle, BlogPosting, ... or
+  CollectionPage, ItemList, SearchResultsPage, ... or ProfilePage, ContactPage, ...) and
+  ``og:type`` (article);
+* the words in the extracted body;
+* the share of the page's text in link-heavy blocks (navigation and teaser lists);
+* headings that are links (teaser headlines: "<h3><a>Story</a></h3>"), in the extracted body
+  and on the whole page.
+
+A page is a listing when its extracted body is mostly linked headlines from the start.
+Without a declared article type, it is also a listing when it has little prose (no long
+paragraph) and many linked headings, or declares a listing type; an article page with a
+"related stories" box keeps its type. An article has a body of ``MIN_ARTICLE_WORDS``, or a
+long paragraph, or (declaring an article) ``MIN_DECLARED_WORDS``. Anything else is other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from cleannews.blocks import Block, BlockKind
+from cleannews.metadata.jsonld import ARTICLE_TYPES
+from cleannews.model import PageType
+from cleannews.words import count_both
+
+_LISTING_TYPES = regex.compile(
+    r"CollectionPage|ItemList|SearchResultsPage|SiteNavigationElement", regex.I
+)
+_OTHER_TYPES = regex.compile(
+    r"ProfilePage|AboutPage|ContactPage|Product|Event|Person|og:profile|og:product|og:video\S*",
+    regex.I,
+)
+#: A body this long is an article whatever else the page holds.
+MIN_ARTICLE_WORDS = 150
+#: With an article type declared, a body this long is enough.
+MIN_DECLARED_WORDS = 50
+#: Linked headings in the body that make a page a listing (when they are half its headings).
+MIN_TEASERS = 5
+#: Linked headings anywhere on a page with little prose that make it a listing.
+MIN_PAGE_TEASERS = 10
+#: A block this link-heavy is navigation or a teaser.
+LINK_HEAVY = 0.5
+#: Link-heavy text share above which a page with little prose is "mostly links" (other).
+MAX_LINK_SHARE = 0.6
+#: A body this long, or with a paragraph this long, is not a listing by page-wide evidence.
+LONG_BODY_WORDS = 400
+LONG_PARAGRAPH_WORDS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """The measured signals of one page."""
+
+    declared_article: list[str]
+    declared_listing: list[str]
+    declared_other: list[str]
+    words: int
+    link_share: float
+    link_blocks: int
+    #: Linked headings on the whole page, and in the extracted body (with all its headings).
+    teasers: int
+    body_teasers: int
+    body_headings: int
+    #: Words of the longest paragraph in the body (articles have long ones, teasers short).
+    longest: int
+    #: Words of the body before its first linked heading.
+    lead_words: int
+
+
+def _linked_headings(blocks: Sequence[Block]) -> int:
+    heading = BlockKind.HEADING
+    return sum(1 for b in blocks if b.kind is heading and b.level >= 2 and _links_away(b))
+
+
+def _links_away(block: Block) -> bool:
+    """Mostly link text, and a link to another page (not an in-page anchor)."""
+    if block.link_density <= LINK_HEAVY or block.element is None:
+        return block.link_density > LINK_HEAVY
+    hrefs = [a.get("href", "").strip() for a in block.element.iter("a")]
+    return any(href and not href.startswith(("#", "javascript:")) for href in hrefs)
+
+
+def _is_heading(block: Block) -> bool:
+    return block.kind is BlockKind.HEADING and block.level >= 2
+
+
+@dataclass(slots=True)
+class _Body:
+    """Signals of the extracted body, measured in one pass (see :class:`Signals`)."""
+
+    words: int = 0
+    lead_words: int = 0
+    teasers: int = 0
+    headings: int = 0
+    longest: int = 0
+
+
+def _measure_body(body: Sequence[Block]) -> _Body:
+    found = _Body()
+    lead = True  # no linked heading yet
+    for block in body:
+        words, spaced = count_both(block.text)
+        if _is_heading(block):
+            found.headings += 1
+            if _links_away(block):
+                found.teasers += 1
+                lead = False
+        elif block.kind is BlockKind.PARAGRAPH:
+            found.longest = max(found.longest, spaced)
+        found.words += words
+        if lead:
+            found.lead_words += words
+    return found
+
+
+def _link_heavy(blocks: Sequence[Block]) -> tuple[float, int]:
+    """(share of the page's characters in link-heavy blocks, number of those blocks)."""
+    total = heavy = count = 0
+    for block in blocks:
+        size = len(block.text)
+        total += size
+        if block.link_density > LINK_HEAVY:
+            heavy += size
+            count += 1
+    return (heavy / total if total else 0.0), count
+
+
+def measure(types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]) -> Signals:
+    """Measure the signals: declared types, body words, link-heavy share, linked headings."""
+    share, heavy = _link_heavy(blocks)
+    found = _measure_body(body)
+    return Signals(
+        declared_article=[t for t in types if _is_article_type(t)],
+        declared_listing=[t for t in types if _LISTING_TYPES.fullmatch(t)],
+        declared_other=[t for t in types if _OTHER_TYPES.fullmatch(t)],
+        words=found.words,
+        link_share=share,
+        link_blocks=heavy,
+        teasers=_linked_headings(blocks),
+        body_teasers=found.teasers,
+        body_headings=found.headings,
+        lead_words=found.lead_words,
+        longest=found.longest,
+    )
+
+
+def _is_article_type(kind: str) -> bool:
+    return kind == "og:article" or ARTICLE_TYPES.fullmatch(kind) is not None
+
+
+def page_type(
+    types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]
+) -> tuple[PageType, tuple[str, ...]]:
+    """The page type and the reasons for it (the measured signals, then the verdict)."""
+    return judge(measure(types, blocks, body))
+
+
+def judge(s: Signals) -> tuple[PageType, tuple[str, ...]]:
+    """The page type of measured signals and the reasons for it (the signals, then the
+    verdict). The pipeline measures first: the reading time reuses the body's word count."""
+    reasons = [
+        f"body has {s.words} words; {s.body_teasers} of its {s.body_headings} headings are links",
+        f"{s.link_share:.0%} of the page text is in {s.link_blocks} link-heavy blocks",
+        f"{s.teasers} linked headings on the page",
+        f"longest paragraph has {s.longest} words",
+    ]
+    for label, found in (("article", s.declared_article), ("listing", s.declared_listing)):
+        if found:
+            reasons.insert(0, f"declares {label} type: {', '.join(found)}")
+    kind, verdict = _decide(s)
+    return kind, (*reasons, verdict)
+
+
+def _decide(s: Signals) -> tuple[PageType, str]:
+    if _teaser_body(s):
+        return PageType.LISTING, "listing: the body is a list of linked headlines (teasers)"
+    listing = _listing_without_declared_article(s) if not s.declared_article else None
+    if listing:
+        return PageType.LISTING, listing
+    prose = s.words >= MIN_ARTICLE_WORDS or s.longest >= LONG_PARAGRAPH_WORDS
+    if prose or (s.declared_article and s.words >= MIN_DECLARED_WORDS):
+        return PageType.ARTICLE, "article: a body of prose"
+    if s.declared_other:
+        return PageType.OTHER, f"other: declared {', '.join(s.declared_other)}"
+    if s.link_share > MAX_LINK_SHARE:
+        return PageType.OTHER, "other: mostly links, little prose"
+    return PageType.OTHER, "other: too little body text for an article"
+
+
+def _teaser_body(s: Signals) -> bool:
+    """Most of the body's headings are links, and they start before most of its prose (an
+    article followed by a box of related headlines is still an article)."""
+    many = s.body_teasers >= MIN_TEASERS and 2 * s.body_teasers >= s.body_headings
+    return many and 2 * s.lead_words < s.words
+
+
+def _listing_without_declared_article(s: Signals) -> str | None:
+    """Page-wide listing evidence, used only when the page does not declare an article and
+    its body has neither many words nor a long paragraph."""
+    if s.words >= LONG_BODY_WORDS or s.longest >= LONG_PARAGRAPH_WORDS:
+        return None
+    if s.teasers >= MIN_PAGE_TEASERS:
+        return f"listing: {s.teasers} linked headings and little prose"
+    if s.declared_listing:
+        return "listing: declared listing type"
+    return None

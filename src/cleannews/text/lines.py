@@ -1,0 +1,116 @@
+"""Stage 2 (plain text): lines and paragraphs of scraped text become synthetic blocks.
+
+Blank lines separate paragraphs. Within a paragraph, bullet and numbered lines become list
+items, a line that continues a wrapped sentence is joined to it, and every other line is a
+block of its own (scrapers often keep one paragraph per line). Short title-like lines are
+headings; ``# Markdown`` headings keep their level.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import regex
+
+from cleannews.blocks import Block, BlockKind
+
+_BULLET = regex.compile(
+    r"^(?P<indent>[ \t]*)(?:(?P<mark>[•◦▪▸►‣●○■□➢➤✓✔*·–—-])|(?P<num>\d{1,3}|[a-z])[.)])"
+    r"\s+(?P<text>\S.*)$"
+)
+_MD_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
+_TERMINAL = regex.compile(r"[.!?…:;,\"'”’)»]$")
+# A heading does not end like a sentence, nor like a lead-in to a list ("...for families:").
+_SENTENCE_END = regex.compile(r"[.!…:;,]$|[.!?…][\"'”’)»]$")
+_WS = regex.compile(r"[ \t\u00a0]+")
+#: A heading has at most this many words.
+HEADING_MAX_WORDS = 16
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blocks of a plain-text page, in reading order."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks: list[Block] = []
+    groups = itertools.count()
+    for paragraph in regex.split(r"\n[ \t]*\n", text):
+        blocks.extend(_paragraph_blocks(paragraph, groups))
+    _mark_headings(blocks)
+    return blocks
+
+
+def _paragraph_blocks(paragraph: str, groups: Iterator[int]) -> Iterator[Block]:
+    group: int | None = None
+    base_indent = 0
+    for line in _joined_lines(paragraph):
+        bullet = _BULLET.match(line)
+        if bullet:
+            indent = len(bullet["indent"].expandtabs(4))
+            if group is None:
+                group, base_indent = next(groups), indent
+            yield _list_item(bullet, group, max(0, indent - base_indent) // 2)
+            continue
+        group = None
+        heading = _MD_HEADING.match(line.strip())
+        if heading:
+            level = len(heading["hashes"])
+            yield Block(_clean(heading["text"]), BlockKind.HEADING, level=level)
+        elif line.strip():
+            yield Block(_clean(line))
+
+
+def _list_item(match: regex.Match[str], group: int, level: int) -> Block:
+    return Block(
+        _clean(match["text"]),
+        BlockKind.LIST_ITEM,
+        level=level,
+        group=group,
+        ordered=match["num"] is not None,
+    )
+
+
+def _joined_lines(paragraph: str) -> Iterator[str]:
+    """Lines of a paragraph, a wrapped line joined to the line it continues."""
+    current = ""
+    for line in paragraph.split("\n"):
+        stripped = line.strip()
+        if current and stripped and _continues(current, stripped) and not _BULLET.match(line):
+            current = f"{current} {stripped}"
+            continue
+        if current:
+            yield current
+        current = line.rstrip()
+    if current:
+        yield current
+
+
+def _continues(previous: str, line: str) -> bool:
+    return not _TERMINAL.search(previous) and line[0].islower()
+
+
+def _clean(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def is_title_like(text: str) -> bool:
+    """Short, capitalised, and not ending like a sentence or a lead-in (a full stop, colon)."""
+    words = text.split()
+    return (
+        0 < len(words) <= HEADING_MAX_WORDS
+        and len(text) <= 150
+        and text[0].isupper() | text[0].isdigit()
+        and not _SENTENCE_END.search(text)
+    )
+
+
+def _mark_headings(blocks: list[Block]) -> None:
+    """A title-like line followed by a list, or by a longer line that is not title-like (body
+    text or a lead-in), is a heading."""
+    for block, following in itertools.pairwise(blocks):
+        if block.kind is not BlockKind.PARAGRAPH or not is_title_like(block.text):
+            continue
+        if following.kind is BlockKind.LIST_ITEM or (
+            not is_title_like(following.text) and len(following.text) > 1.5 * len(block.text)
+        ):
+            block.kind = BlockKind.HEADING
+            block.level = 2
