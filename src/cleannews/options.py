@@ -13,6 +13,7 @@ class InputKind(enum.Enum):
     AUTO = "auto"
     HTML = "html"
     TEXT = "text"
+    MARKDOWN = "markdown"
 
 
 class Favor(enum.Enum):

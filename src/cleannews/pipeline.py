@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from cleannews.blocks import Block, Label
 from cleannews.dom import Element
-from cleannews.errors import EmptyInputError
+from cleannews.errors import EmptyInputError, InputTooLargeError
 from cleannews.filters import boilerplate as filters
 from cleannews.filters import features
 from cleannews.html import scoring
@@ -33,16 +33,13 @@ from cleannews.metadata.extract import (
 )
 from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
-from cleannews.structure.headline import (
-    drop_text_frame,
-    html_headline,
-    mark_headline,
-    text_headline,
-)
+from cleannews.structure.headline import html_headline, mark_headline
 from cleannews.structure.pagetype import judge, measure
 from cleannews.structure.sections import document_base, sections
 from cleannews.structure.toc import article_toc, extract_toc
-from cleannews.text.lines import text_blocks
+from cleannews.text.frames import cut_frame, drop_structural_promo, find_frame
+from cleannews.text.linemodel import drop_by_line_model, line_model
+from cleannews.text.mainrun import kept_lines, main_run, text_units
 
 
 def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:
@@ -54,9 +51,10 @@ def extract(source: Source, *, url: str | None = None, options: Options | None =
     text = load(source, options).text
     if not text or text.isspace():  # (strip() would copy a page ending in a line break)
         raise EmptyInputError("input is empty")
-    if input_kind(text, options.input_kind) is InputKind.HTML:
+    kind = input_kind(text, options.input_kind)
+    if kind is InputKind.HTML:
         return extract_page(text, url, options)
-    return extract_text(text, url, options)
+    return extract_text(text, url, options, markdown=kind is InputKind.MARKDOWN)
 
 
 def extract_page(text: str, url: str | None, options: Options) -> Article:
@@ -105,17 +103,29 @@ def extract_html(
     )
 
 
-def extract_text(text: str, url: str | None, options: Options) -> Article:
-    """The plain-text pipeline: the same filters over blocks made from lines."""
-    blocks = text_blocks(text)
+def extract_text(
+    text: str, url: str | None, options: Options, *, markdown: bool = False
+) -> Article:
+    """The plain-text and Markdown pipeline: the line model's main run, the farm frame around
+    it, then the same filters and structure as for HTML."""
+    lines = text.count("\n")
+    if lines > options.max_elements:  # lines cost what elements cost: the same limit
+        raise InputTooLargeError(f"text has {lines:,} lines, over the {options.max_elements:,}")
+    blocks = text_units(text, markdown=markdown)
     features.compute(blocks)
+    model = line_model()
+    p = model.probabilities(blocks)
+    kept = kept_lines(p, [b.text for b in blocks], model.threshold, model.inside, model.outside)
     filters.drop_phrase_lines(blocks)
     filters.drop_promo(blocks)
-    headline = text_headline(blocks)
-    if headline is not None:
+    frame = find_frame(blocks, kept, main_run(p, [b.text for b in blocks], model.threshold).start)
+    headline = blocks[frame.headline] if frame is not None else None
+    if frame is not None and headline is not None:
+        headline.restore()
         mark_headline(blocks, headline)
-        drop_text_frame(blocks, headline)
-    filters.drop_repeated(blocks)
+        cut_frame(blocks, kept, frame)
+    drop_structural_promo(blocks)
+    drop_by_line_model(blocks, p, kept)
     filters.drop_empty_headings(blocks)
     meta = Metadata(url=url)
     text_metadata(blocks, meta, options)

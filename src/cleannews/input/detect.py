@@ -1,4 +1,4 @@
-"""Tell HTML from plain text."""
+"""Tell HTML from Markdown and plain text."""
 
 from __future__ import annotations
 
@@ -30,4 +30,28 @@ def input_kind(text: str, forced: InputKind = InputKind.AUTO) -> InputKind:
     for count, _ in enumerate(_tag_pattern().finditer(head), 1):
         if count >= _MIN_TAGS:
             return InputKind.HTML
-    return InputKind.TEXT
+    return InputKind.MARKDOWN if _looks_like_markdown(head) else InputKind.TEXT
+
+
+#: Markdown when the text has this many links or images in Markdown syntax...
+_MIN_LINKS = 2
+#: ...or this many ATX headings (``## Title``) with a link, fence or emphasis beside them.
+_MIN_HEADINGS = 2
+
+
+@cache
+def _markdown_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    link = regex.compile(r"!?\[[^\]\n]{0,500}\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.{0,2}/|www\.)[^)\s]*")
+    heading = regex.compile(r"^#{1,6}[ \t]+\S", regex.MULTILINE)
+    other = regex.compile(r"^(?:```|~~~)|\*\*\S[^*\n]*\*\*|^>[ \t]", regex.MULTILINE)
+    return link, heading, other
+
+
+def _looks_like_markdown(head: str) -> bool:
+    """Markdown link or image syntax twice, or ATX headings with other Markdown beside them."""
+    link, heading, other = _markdown_patterns()
+    links = sum(1 for _ in zip(range(_MIN_LINKS), link.finditer(head), strict=False))
+    if links >= _MIN_LINKS:
+        return True
+    headings = sum(1 for _ in zip(range(_MIN_HEADINGS), heading.finditer(head), strict=False))
+    return headings >= _MIN_HEADINGS and (links > 0 or other.search(head) is not None)

@@ -35,7 +35,7 @@ def text_blocks(text: str) -> list[Block]:
     groups = itertools.count()
     for paragraph in regex.split(r"\n[ \t]*\n", text):
         blocks.extend(_paragraph_blocks(paragraph, groups))
-    _mark_headings(blocks)
+    mark_headings(blocks)
     return blocks
 
 
@@ -103,7 +103,7 @@ def is_title_like(text: str) -> bool:
     )
 
 
-def _mark_headings(blocks: list[Block]) -> None:
+def mark_headings(blocks: list[Block]) -> None:
     """A title-like line followed by a list, or by a longer line that is not title-like (body
     text or a lead-in), is a heading."""
     for block, following in itertools.pairwise(blocks):

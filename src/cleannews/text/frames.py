@@ -1,0 +1,199 @@
+"""Stage 7b (plain text and Markdown): the frame around the main run, and promo inside it.
+
+Content farms print the headline several times, wrap the article in greetings and farewells,
+and repeat it after the body. Anchored on the main run (:mod:`cleannews.text.mainrun`):
+
+* the headline is the copy of a title-like line nearest before the run's first prose line
+  (when the page prints it three or more times, the article is the stretch between two
+  copies holding the most kept text);
+* a closing echo is a copy after the article's prose: what follows it is the footer;
+* a frame cut never removes more kept prose than it keeps.
+
+Promo paragraphs are scored by structure as well as by phrases: first-person-plural and
+second-person pronouns together, the site's name (a word the frame repeats) and calls to
+visit, bookmark, subscribe or come back, in every language of ``data/promo_structure.json``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
+
+import regex
+
+from cleannews.blocks import Block, BlockKind, Label
+from cleannews.rules.loader import read_json
+from cleannews.text.lines import is_title_like
+
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_WORD = regex.compile(r"\p{L}[\p{L}'’]*")
+#: Copies of the headline share this much of their words.
+COPY_SIMILARITY = 0.8
+#: A prose line has this many words and ends like a sentence.
+PROSE_WORDS = 20
+#: The headline is looked for this many lines before the run's first prose line.
+HEADLINE_LOOKBACK = 12
+
+
+def key(text: str) -> str:
+    """Case- and punctuation-insensitive form of a line."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def is_copy(a: str, b: str) -> bool:
+    """Two normalised lines are copies of one headline (same words, about the same length)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < COPY_SIMILARITY * len(longer):
+        return False
+    words_a, words_b = set(a.split()), set(b.split())
+    return len(words_a & words_b) / max(len(words_a), len(words_b)) >= COPY_SIMILARITY
+
+
+def is_prose(block: Block) -> bool:
+    """A paragraph of at least PROSE_WORDS words."""
+    return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= PROSE_WORDS
+
+
+class Frame(NamedTuple):
+    """The headline's index and the closing echo's (None when there is none)."""
+
+    headline: int
+    echo: int | None
+
+
+def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Frame | None:
+    """The headline and closing echo around the article whose main run starts at ``start``.
+
+    ``kept`` tells which lines the line model keeps (the prose a cut is weighed by)."""
+    first_prose = next((i for i in range(start, len(blocks)) if is_prose(blocks[i])), start)
+    candidates = [
+        i for i in range(max(0, first_prose - HEADLINE_LOOKBACK), first_prose + 1)
+        if _title_candidate(blocks[i]) and i != first_prose
+    ]  # fmt: skip
+    if not candidates:
+        return None
+    keys = [key(b.text) for b in blocks]
+    copies = {i: [j for j, k in enumerate(keys) if is_copy(k, keys[i])] for i in candidates}
+    best = max(candidates, key=lambda i: (len(copies[i]) > 1, blocks[i].level == 1, i))
+    if len(copies[best]) >= 3:
+        return _best_stretch(blocks, kept, copies[best])
+    after = [j for j in copies[best] if j > first_prose]
+    return Frame(max(j for j in copies[best] if j <= first_prose), after[0] if after else None)
+
+
+def _title_candidate(block: Block) -> bool:
+    return (
+        block.label is not Label.BOILERPLATE or block.rule == "headline-echo"
+    ) and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and is_title_like(block.text)
+
+
+def _best_stretch(blocks: Sequence[Block], kept: Sequence[bool], copies: list[int]) -> Frame:
+    """Between consecutive copies of the headline, the stretch holding the most kept text."""
+    bounds = [*copies, len(blocks)]
+    best = max(
+        range(len(copies)),
+        key=lambda n: sum(
+            len(blocks[i].text) for i in range(bounds[n] + 1, bounds[n + 1]) if kept[i]
+        ),
+    )
+    return Frame(copies[best], copies[best + 1] if best + 1 < len(copies) else None)
+
+
+def kept_prose(blocks: Sequence[Block], kept: Sequence[bool], low: int, high: int) -> int:
+    """Characters of kept prose among lines ``low`` to ``high`` (exclusive)."""
+    return sum(len(blocks[i].text) for i in range(low, high) if kept[i] and is_prose(blocks[i]))
+
+
+def cut_frame(blocks: Sequence[Block], kept: Sequence[bool], frame: Frame) -> None:
+    """Drop the page header above the headline and the footer from the closing echo on,
+    each only when it holds no more kept prose than the article keeps."""
+    end = frame.echo if frame.echo is not None else len(blocks)
+    article = kept_prose(blocks, kept, frame.headline + 1, end)
+    if kept_prose(blocks, kept, 0, frame.headline) <= article:
+        _drop_live(blocks[: frame.headline], "above-headline", "page header above the headline")
+    if frame.echo is not None and kept_prose(blocks, kept, frame.echo, len(blocks)) <= article:
+        _drop_live(blocks[frame.echo :], "after-headline-echo",
+                   "site footer after the closing headline echo")  # fmt: skip
+
+
+def _drop_live(blocks: Sequence[Block], rule: str, reason: str) -> None:
+    for block in blocks:
+        if block.label is Label.UNDECIDED or block.label is Label.CONTENT:
+            block.drop(rule, reason)
+
+
+# --- promo by structure ----------------------------------------------------------------------
+
+
+class PromoWords(NamedTuple):
+    """Per language group: we/our/us words, you/your words, call-to-action stems."""
+
+    we: frozenset[str]
+    you: frozenset[str]
+    calls: regex.Pattern[str]
+
+
+@cache
+def promo_words() -> PromoWords:
+    data = read_json("promo_structure.json")
+    languages = data["languages"].values()
+    we = frozenset(w for lang in languages for w in lang["we"])
+    you = frozenset(w for lang in languages for w in lang["you"])
+    calls = "|".join(c for lang in languages for c in lang["calls"])
+    return PromoWords(we, you, regex.compile(rf"\b(?:{calls})", regex.IGNORECASE))
+
+
+#: A paragraph is promo when its we/you words make this share of its words...
+MIN_PRONOUN_SHARE = 0.1
+#: ...with a call to act or the site's name in it, and has at most this many words.
+MAX_PROMO_WORDS = 120
+
+
+def site_names(blocks: Sequence[Block]) -> frozenset[str]:
+    """Words the frame repeats: capitalised words (not opening a sentence) found in two or
+    more lines the phrase rules or the frame already dropped."""
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        if block.dropped:
+            counts.update(set(_inner_capitalised(block.text)))
+    return frozenset(word for word, n in counts.items() if n >= 2)
+
+
+def _inner_capitalised(text: str) -> list[str]:
+    words = _WORD.findall(text)
+    return [w.casefold() for w in words[1:] if w[:1].isupper() and len(w) > 3]
+
+
+def structural_promo(text: str, names: frozenset[str]) -> str | None:
+    """Why ``text`` is promo by structure, or None."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if not words or len(words) > MAX_PROMO_WORDS:
+        return None
+    table = promo_words()
+    we = sum(1 for w in words if w in table.we)
+    you = sum(1 for w in words if w in table.you)
+    share = (we + you) / len(words)
+    if we == 0 or share < MIN_PRONOUN_SHARE:
+        return None
+    if table.calls.search(text):
+        return f"site promotion (we/you words {share:.0%}, a call to act)"
+    if names and not names.isdisjoint(words):
+        return f"site promotion (we/you words {share:.0%}, the site's name)"
+    return None
+
+
+def drop_structural_promo(blocks: Sequence[Block]) -> None:
+    """Paragraphs the site speaks in about itself to the reader, by structure."""
+    names = site_names(blocks)
+    for block in blocks:
+        if block.dropped or block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+            continue
+        reason = structural_promo(block.text, names)
+        if reason is not None:
+            block.drop("promo-structure", reason)

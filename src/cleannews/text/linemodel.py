@@ -1,0 +1,369 @@
+"""Stage 6 (plain text and Markdown): a learned line model gives each line P(article).
+
+Stage one reads each line's own features (length, words, sentence punctuation,
+capitalisation, function words, digits, position, repetition in the page, likeness to a
+title, interface/legal/byline/date vocabulary from the rule data, link and image share), the
+same for its neighbours, and aggregates over a window around it. Stage two reads the first
+stage's probabilities in context (a line among confident article lines is article text).
+
+Both stages are gradient-boosted trees trained offline on the development split of the
+corpora flattened to text (``benchmarks/train_line_model.py``) and shipped in
+``data/line_model.json``; inference here is pure Python.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from cleannews.blocks import Block, BlockKind, Label
+from cleannews.errors import RuleError
+from cleannews.rules.loader import RuleKind, line_rule, possible_rules, read_json
+from cleannews.text.lines import is_title_like
+
+_WORD = regex.compile(r"\w+")
+_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’)»\]]*$")
+_SENTENCES = regex.compile(r"[.!?…。！？]+(?:\s|$)")
+_DIGITS = regex.compile(r"\d")
+_PUNCT = regex.compile(r"[^\w\s]")
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_URLISH = regex.compile(r"https?://|www\.|\S@\S|\.com\b")
+_COPYRIGHT = regex.compile(r"©|\(c\)|copyright|all rights reserved", regex.IGNORECASE)
+#: Characters looked at for the per-character ratios (long lines are sampled).
+_SAMPLE = 400
+#: Hint phrases are looked for in lines up to this long.
+_HINT_CHARS = 160
+#: Lines after this many are not scored (each costs about a quarter of a millisecond).
+MAX_SCORED_LINES = 20_000
+#: Promo signals are counted in lines from this long (a shorter one cannot hold two).
+_PROMO_CHARS = 40
+
+#: Own features of a line, in vector order.
+OWN = ("log_chars", "log_words", "sentence_end", "ends_colon", "commas_per_word",
+       "capital_ratio", "stopword_ratio", "digit_ratio", "punct_ratio", "link_share",
+       "heading", "level", "list_item", "quote_or_code", "position", "chars_before",
+       "repeated", "title_copy", "title_like", "ui_line", "reading_line", "toc_line",
+       "hints", "promo", "pipes", "urlish", "copyright", "all_caps", "figure",
+       "words_per_sentence", "prose", "year")  # fmt: skip
+#: Own features repeated for neighbours at these offsets...
+_NEAR = ("log_chars", "sentence_end", "link_share", "stopword_ratio", "heading",
+         "title_like", "ui_line", "prose")  # fmt: skip
+OFFSETS = (-2, -1, 1, 2)
+#: ...and averaged over windows of these half-widths.
+_WINDOW = ("log_chars", "sentence_end", "link_share", "stopword_ratio", "prose")
+WINDOWS = (3, 10)
+#: Stage two: own features it reads besides the probabilities.
+_SECOND_OWN = ("log_chars", "sentence_end", "heading", "title_like", "link_share",
+               "ui_line", "promo", "repeated", "title_copy", "prose", "position")  # fmt: skip
+_SECOND_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_SECOND_WINDOWS = (5, 15)
+_COLUMN = {name: i for i, name in enumerate(OWN)}
+
+
+def stage_one_names() -> tuple[str, ...]:
+    """Names of stage one's features, in vector order."""
+    near = [f"{name}@{o:+d}" for o in OFFSETS for name in _NEAR]
+    window = [f"{name}~{w}" for w in WINDOWS for name in _WINDOW]
+    return (*OWN, *near, *window, "log_lines", "page_prose")
+
+
+def stage_two_names() -> tuple[str, ...]:
+    """Names of stage two's features, in vector order."""
+    near = [f"p@{o:+d}" for o in _SECOND_OFFSETS]
+    window = [f"p~{w}" for w in _SECOND_WINDOWS]
+    return ("p", *near, *window, "p_page", "p_before", "p_after", "max_before", "max_after",
+            *_SECOND_OWN)  # fmt: skip
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    languages = read_json("stopwords.json")["languages"]
+    return frozenset(w for words in languages.values() for w in words)
+
+
+def own_features(blocks: Sequence[Block]) -> list[list[float]]:
+    """The :data:`OWN` features of every block of a page."""
+    total = sum(len(b.text) for b in blocks) or 1
+    counts = Counter(b.text.casefold() for b in blocks)
+    title = _title_words(blocks)
+    rows: list[list[float]] = []
+    before = 0
+    seen: dict[tuple[str, BlockKind, int, int, bool], list[float]] = {}
+    for i, block in enumerate(blocks):
+        key = (block.text, block.kind, block.level, block.link_chars, bool(block.figures_before))
+        known = seen.get(key)
+        if known is None:
+            known = seen[key] = _line(block, title)  # menus and echoes repeat: computed once
+        row = list(known)
+        row[_COLUMN["position"]] = i / max(1, len(blocks) - 1)
+        row[_COLUMN["chars_before"]] = before / total
+        row[_COLUMN["repeated"]] = math.log(counts[block.text.casefold()])
+        before += len(block.text)
+        rows.append(row)
+    return rows
+
+
+def _title_words(blocks: Sequence[Block]) -> frozenset[str]:
+    """Words of the page's most repeated title-like line (else its first)."""
+    titles = [b.text for b in blocks[:200] if is_title_like(b.text) and len(b.text) > 15]
+    if not titles:
+        return frozenset()
+    counts = Counter(t.casefold() for t in titles)
+    best = max(titles, key=lambda t: (counts[t.casefold()], -titles.index(t)))
+    return frozenset(_WORD.findall(best.casefold()))
+
+
+def _line(block: Block, title: frozenset[str]) -> list[float]:
+    text = block.text
+    chars = len(text) or 1
+    words = text.split()
+    n_words = len(words) or 1
+    sample = text[:_SAMPLE]
+    tokens = _WORD.findall(sample.casefold())
+    stop = _stopwords()
+    rule = line_rule(text) if len(text) <= 200 else None
+    rule_id = rule.id if rule is not None else ""
+    sentences = max(1, len(_SENTENCES.findall(text)))
+    sentence_end = _SENTENCE_END.search(text) is not None
+    prose = len(words) >= 15 and sentence_end
+    word_set = frozenset(tokens)
+    return [
+        math.log1p(len(text)),
+        math.log1p(len(words)),
+        float(sentence_end),
+        float(text.endswith(":")),
+        (text.count(",") + text.count("、") + text.count("，")) / n_words,
+        sum(1 for w in words if w[:1].isupper()) / n_words,
+        sum(1 for t in tokens if t in stop) / (len(tokens) or 1),
+        len(_DIGITS.findall(sample)) / len(sample or "x"),
+        len(_PUNCT.findall(sample)) / len(sample or "x"),
+        block.link_chars / chars,
+        float(block.kind is BlockKind.HEADING),
+        float(block.level if block.kind is BlockKind.HEADING else 0),
+        float(block.kind is BlockKind.LIST_ITEM),
+        float(block.kind in (BlockKind.QUOTE, BlockKind.CODE)),
+        0.0,  # position, filled by the caller
+        0.0,  # chars_before
+        0.0,  # repeated
+        len(word_set & title) / max(len(word_set | title), 1) if title else 0.0,
+        float(is_title_like(text)),
+        float(rule_id.startswith("ui-leftover")),
+        float(rule_id.startswith("reading-line")),
+        float(rule_id.startswith("toc-artifact")),
+        float(_hints(text)),
+        _promo(text) / sentences,
+        float(text.count("|") + text.count("\t")),
+        float(_URLISH.search(sample) is not None),
+        float(_COPYRIGHT.search(sample) is not None),
+        float(text.isupper()),
+        float(bool(block.figures_before) or block.kind is BlockKind.CAPTION),
+        len(words) / sentences,
+        float(prose),
+        float(_YEAR.search(sample) is not None),
+    ]
+
+
+def _hints(text: str) -> int:
+    if len(text) > _HINT_CHARS:
+        return 0
+    return sum(1 for rule in possible_rules(RuleKind.HINT, text) if rule.matches(text))
+
+
+def _promo(text: str) -> float:
+    if len(text) < _PROMO_CHARS:
+        return 0.0
+    return sum(rule.weight * rule.count(text) for rule in possible_rules(RuleKind.SIGNAL, text))
+
+
+def stage_one(own: Sequence[Sequence[float]]) -> list[list[float]]:
+    """Stage one's vectors: own features, neighbours' and window averages."""
+    n = len(own)
+    near_cols = [_COLUMN[name] for name in _NEAR]
+    window_cols = [_COLUMN[name] for name in _WINDOW]
+    prose = _COLUMN["prose"]
+    page_prose = sum(row[prose] for row in own) / (n or 1)
+    sums = _prefix_sums(own, window_cols)
+    vectors: list[list[float]] = []
+    pad = [0.0] * len(near_cols)
+    for i, row in enumerate(own):
+        vector = list(row)
+        for offset in OFFSETS:
+            j = i + offset
+            vector += [own[j][c] for c in near_cols] if 0 <= j < n else pad
+        for width in WINDOWS:
+            vector += _window_means(sums, i, width, row, window_cols)
+        vector += [math.log1p(n), page_prose]
+        vectors.append(vector)
+    return vectors
+
+
+def _prefix_sums(rows: Sequence[Sequence[float]], cols: Sequence[int]) -> list[list[float]]:
+    sums = [[0.0] * len(cols)]
+    for row in rows:
+        last = sums[-1]
+        sums.append([last[k] + row[c] for k, c in enumerate(cols)])
+    return sums
+
+
+def _window_means(
+    sums: list[list[float]], i: int, width: int, row: Sequence[float], cols: Sequence[int]
+) -> list[float]:
+    """Means over the lines within ``width`` of line ``i``, the line itself left out."""
+    low, high = max(0, i - width), min(len(sums) - 1, i + width + 1)
+    count = high - low - 1
+    if count <= 0:
+        return [0.0] * len(cols)
+    return [(sums[high][k] - sums[low][k] - row[c]) / count for k, c in enumerate(cols)]
+
+
+def stage_two(own: Sequence[Sequence[float]], p: Sequence[float]) -> list[list[float]]:
+    """Stage two's vectors: the line's probability, its neighbours' and windows', what lies
+    before and after it, and a few own features."""
+    n = len(p)
+    prefix = [0.0]
+    for value in p:
+        prefix.append(prefix[-1] + value)
+    page = prefix[-1] / (n or 1)
+    best_before, best_after = _running_max(p), _running_max(p[::-1])[::-1]
+    cols = [_COLUMN[name] for name in _SECOND_OWN]
+    vectors = []
+    for i in range(n):
+        vector = [p[i]]
+        vector += [p[i + o] if 0 <= i + o < n else 0.0 for o in _SECOND_OFFSETS]
+        for width in _SECOND_WINDOWS:
+            low, high = max(0, i - width), min(n, i + width + 1)
+            count = high - low - 1
+            vector.append((prefix[high] - prefix[low] - p[i]) / count if count > 0 else 0.0)
+        before = prefix[i] / i if i else 0.0
+        after = (prefix[n] - prefix[i + 1]) / (n - i - 1) if i < n - 1 else 0.0
+        vector += [page, before, after, best_before[i], best_after[i]]
+        vector += [own[i][c] for c in cols]
+        vectors.append(vector)
+    return vectors
+
+
+def _running_max(p: Sequence[float]) -> list[float]:
+    """For each line, the highest probability among the ten lines before it."""
+    out = []
+    for i in range(len(p)):
+        out.append(max(p[max(0, i - 10) : i], default=0.0))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Trees:
+    """A boosted tree ensemble: per tree, parallel node arrays (leaves have feature -1)."""
+
+    base: float
+    features: tuple[tuple[int, ...], ...]
+    thresholds: tuple[tuple[float, ...], ...]
+    left: tuple[tuple[int, ...], ...]
+    right: tuple[tuple[int, ...], ...]
+    values: tuple[tuple[float, ...], ...]
+
+    def probability(self, vector: Sequence[float]) -> float:
+        """P(article) for one vector: the logistic of the summed leaf values."""
+        z = self.base
+        for feature, threshold, left, right, value in zip(
+            self.features, self.thresholds, self.left, self.right, self.values, strict=True
+        ):
+            node = 0
+            while feature[node] >= 0:
+                node = left[node] if vector[feature[node]] <= threshold[node] else right[node]
+            z += value[node]
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """Both stages and the main-run parameters chosen with them on dev pages."""
+
+    first: Trees
+    second: Trees
+    #: The main run maximises the sum of (p - threshold) x tokens.
+    threshold: float
+    #: Inside the run a line is kept from this probability on; outside it, from ``outside``.
+    inside: float
+    outside: float
+
+    def probabilities(self, blocks: Sequence[Block]) -> list[float]:
+        """P(article) of every block of a page, after both stages (0 from the
+        MAX_SCORED_LINES-th line on: a page that long is a log or a dump, not an article)."""
+        own = own_features(blocks[:MAX_SCORED_LINES])
+        first = [self.first.probability(v) for v in stage_one(own)]
+        scored = [self.second.probability(v) for v in stage_two(own, first)]
+        return scored + [0.0] * (len(blocks) - len(scored))
+
+
+def _trees(data: dict[str, Any], names: tuple[str, ...], where: str) -> Trees:
+    if tuple(data["features"]) != names:
+        raise RuleError(f"data/line_model.json {where} was trained on other features: retrain")
+    trees = data["trees"]
+    return Trees(
+        base=float(data["base"]),
+        features=tuple(tuple(t["feature"]) for t in trees),
+        thresholds=tuple(tuple(t["threshold"]) for t in trees),
+        left=tuple(tuple(t["left"]) for t in trees),
+        right=tuple(tuple(t["right"]) for t in trees),
+        values=tuple(tuple(t["value"]) for t in trees),
+    )
+
+
+@cache
+def line_model() -> LineModel:
+    """The packaged model, loaded once."""
+    return load_line_model(read_json("line_model.json"))
+
+
+def load_line_model(data: dict[str, Any]) -> LineModel:
+    """A line model from its JSON form (a RuleError when it does not fit these features)."""
+    try:
+        return LineModel(
+            first=_trees(data["first"], stage_one_names(), "stage one"),
+            second=_trees(data["second"], stage_two_names(), "stage two"),
+            threshold=float(data["threshold"]),
+            inside=float(data["inside"]),
+            outside=float(data["outside"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleError(f"data/line_model.json is malformed: {exc}") from None
+
+
+#: A doubted title-like line is kept as a heading when kept prose of this many characters
+#: follows it and kept text lies within two lines before it.
+MIN_PROSE_AFTER_HEADING = 80
+
+
+def drop_by_line_model(blocks: Sequence[Block], p: Sequence[float], kept: Sequence[bool]) -> None:
+    """Drop the undecided lines the model does not keep, except section headings it doubted
+    between kept prose (title-like lines restored as headings)."""
+    live = [i for i, b in enumerate(blocks) if b.label is Label.UNDECIDED]
+    keep = {i for i in live if kept[i]}
+    for n, i in enumerate(live):
+        if i in keep:
+            continue
+        if _inner_heading(blocks, live, keep, n):
+            keep.add(i)
+            if blocks[i].kind is BlockKind.PARAGRAPH:
+                blocks[i].kind, blocks[i].level = BlockKind.HEADING, 2
+            continue
+        where = "outside the main run" if p[i] >= 0.5 else "not article text"
+        blocks[i].drop("line-model", f"{where} (line model p={p[i]:.2f})")
+
+
+def _inner_heading(blocks: Sequence[Block], live: list[int], keep: set[int], n: int) -> bool:
+    block = blocks[live[n]]
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or not is_title_like(block.text):
+        return False
+    after = live[n + 1] if n + 1 < len(live) else None
+    if after is None or after not in keep or blocks[after].kind is BlockKind.HEADING:
+        return False
+    if len(blocks[after].text) < MIN_PROSE_AFTER_HEADING:
+        return False
+    return any(j in keep for j in live[max(0, n - 2) : n])

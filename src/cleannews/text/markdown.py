@@ -1,0 +1,170 @@
+"""Stage 2 (Markdown): a crawler's Markdown becomes synthetic blocks.
+
+``#`` headings keep their level, ``[text](href)`` links become the block's links (their text
+stays, the target goes), ``![alt](src)`` images become figures before the next block, link-
+only lines are all link text, bullets and numbers make list items, ``>`` lines quotations and
+fenced code code blocks. Emphasis markers and backslash escapes are removed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import regex
+
+from cleannews.blocks import Block, BlockKind, FigureContext
+from cleannews.text.lines import mark_headings
+
+#: Link and image syntax; an image inside a link (``[![alt](src)](href)``) counts as an image.
+_LINK = regex.compile(
+    r"(?P<image>!)?\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\]){0,500})\]"
+    r"\((?P<href><[^<>]{0,2000}>|[^()\s]{0,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,200})?)"
+    r"(?:\s+[\"'(][^\n]{0,300}?[\"')])?\)"
+)
+_AUTOLINK = regex.compile(r"<(https?://[^<>\s]{1,2000})>")
+_HEADING = regex.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?\s*#*\s*$")
+_SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)\s*$")
+_BULLET = regex.compile(
+    r"^(?P<indent>[ \t]*)(?:(?P<mark>[*+•-])|(?P<num>\d{1,9})[.)])\s+(?P<text>.*)$"
+)
+_QUOTE = regex.compile(r"^\s{0,3}(?:>\s?)+")
+_FENCE = regex.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})\s*(?P<info>[^\s`]*)")
+_RULE = regex.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_EMPHASIS = regex.compile(r"(?<![\w\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
+_CODE_SPAN = regex.compile(r"`([^`\n]{0,1000})`")
+_WS = regex.compile(r"[ \t\u00a0]+")
+#: Nesting depth beyond which list items are flattened (a 10,000-deep list is not a list).
+MAX_DEPTH = 8
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Blocks of a Markdown page, in reading order."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks: list[Block] = []
+    groups = itertools.count()
+    quotes = itertools.count()
+    figures: list[FigureContext] = []
+    for block in _blocks(text.split("\n"), groups, quotes):
+        if block.kind is BlockKind.CAPTION:  # an image line: a figure before the next block
+            figures.append(block.figure or FigureContext())
+            continue
+        if figures:
+            block.figures_before, figures = tuple(figures), []
+        blocks.append(block)
+    _relative_levels(blocks)
+    mark_headings(blocks)
+    return blocks
+
+
+def _relative_levels(blocks: list[Block]) -> None:
+    """List nesting counted from each list's own first indent."""
+    base: dict[int, int] = {}
+    for block in blocks:
+        if block.kind is BlockKind.LIST_ITEM and block.group is not None:
+            low = base.setdefault(block.group, block.level)
+            block.level = max(0, block.level - low)
+
+
+def _blocks(lines: list[str], groups: Iterator[int], quotes: Iterator[int]) -> Iterator[Block]:
+    fence: str | None = None
+    code: list[str] = []
+    group: int | None = None
+    quote: int | None = None
+    for index, line in enumerate(lines):
+        if fence is not None:
+            if line.strip().startswith(fence):
+                yield Block("\n".join(code), BlockKind.CODE)
+                fence, code = None, []
+            else:
+                code.append(line)
+            continue
+        opened = _FENCE.match(line)
+        if opened:
+            fence = opened["fence"]
+            continue
+        quoted = _QUOTE.match(line)
+        quote = (next(quotes) if quote is None else quote) if quoted else None
+        own = line[quoted.end() :] if quoted else line
+        block, group = _line_block(own, lines, index, group, groups)
+        if block is not None:
+            if quoted and block.kind is BlockKind.PARAGRAPH:
+                block.kind, block.quote = BlockKind.QUOTE, quote
+            yield block
+    if code:  # an unterminated fence: its lines are still code
+        yield Block("\n".join(code), BlockKind.CODE)
+
+
+def _line_block(
+    line: str, lines: list[str], index: int, group: int | None, groups: Iterator[int]
+) -> tuple[Block | None, int | None]:
+    stripped = line.strip()
+    if not stripped or _RULE.match(stripped) or _TABLE_RULE.match(stripped):
+        return None, None if not stripped else group
+    if _SETEXT.match(stripped):
+        return None, None
+    heading = _HEADING.match(line)
+    if heading:
+        block = inline_block(heading["text"] or "", BlockKind.HEADING)
+        block.level = len(heading["hashes"])
+        return (block if block.text else None), None
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if _SETEXT.match(following.strip()) and not _BULLET.match(line):
+        block = inline_block(stripped, BlockKind.HEADING)
+        block.level = 1 if following.strip().startswith("=") else 2
+        return (block if block.text else None), None
+    bullet = _BULLET.match(line)
+    if bullet and bullet["text"].strip():
+        group = next(groups) if group is None else group
+        block = inline_block(bullet["text"], BlockKind.LIST_ITEM)
+        indent = len(bullet["indent"].expandtabs(4))
+        block.level = min(indent // 2, MAX_DEPTH)
+        block.group, block.ordered = group, bool(bullet["num"])
+        return (block if block.text else None), group
+    if stripped.startswith("|"):  # a table row: its cells' text
+        stripped = stripped.strip("|").replace(" | ", " · ")
+    block = inline_block(stripped)
+    return (block if block.text or block.kind is BlockKind.CAPTION else None), None
+
+
+def inline_block(source: str, kind: BlockKind = BlockKind.PARAGRAPH) -> Block:
+    """A block from one line of inline Markdown: links recorded, images made figures (a line
+    that is only images becomes a CAPTION placeholder the caller turns into a figure)."""
+    links: list[tuple[str, str]] = []
+    images: list[tuple[str, str]] = []
+    pieces: list[str] = []
+    position = 0
+    for match in _LINK.finditer(source):
+        pieces.append(source[position : match.start()])
+        position = match.end()
+        href = match["href"].strip("<>")
+        label = _plain(match["text"])
+        if match["image"]:
+            images.append((href, label))
+            continue
+        inner = _LINK.fullmatch(match["text"].strip())
+        if inner and inner["image"]:
+            images.append((inner["href"].strip("<>"), _plain(inner["text"])))
+            continue
+        pieces.append(label)
+        if label:
+            links.append((label, href))
+    pieces.append(source[position:])
+    text = _WS.sub(" ", _plain("".join(pieces))).strip()
+    if not text and images and kind is BlockKind.PARAGRAPH:
+        return Block("", BlockKind.CAPTION, figure=FigureContext(images=images))
+    link_chars = min(len(text), sum(len(label) for label, _ in links))
+    return Block(text, kind, link_chars=link_chars, links=tuple(links))
+
+
+def _plain(text: str) -> str:
+    """Inline text without emphasis, code-span backticks, autolink brackets and escapes."""
+    if "`" in text:
+        text = _CODE_SPAN.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text

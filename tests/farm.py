@@ -1,0 +1,188 @@
+"""A content-farm page generator for tests: the seed's template family, not one page.
+
+``farm_page(article, rng)`` wraps an article (title, lead, sections with headings, a list)
+in a farm frame of randomised layout: the headline printed two to four times in varying
+case, a reading-time line, greeting and self-promotion paragraphs, an optional table of
+contents, a closing echo, farewell promo and interface leftovers. Promo wording is composed
+from interchangeable pieces in English, Spanish, German, French, Portuguese and Italian, with
+a random site name, so no test depends on one sentence. Articles come from the golden
+fixtures (always available) or from dev-corpus pages at test time; nothing held out is used.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date
+
+SITE_PARTS = (
+    ("Daily", "Top", "Best", "Prime", "Fresh", "Hot", "Mega", "Smart", "True"),
+    ("News", "Buzz", "Story", "Feed", "Times", "Wire", "Scoop", "Digest", "Post"),
+    ("Hub", "Now", "Zone", "World", "Point", "Spot", "Daily", "Central", "Online"),
+)
+
+#: Per language: greetings, self-talk and calls to act, {site} filled in. Sentences are
+#: combined at random into two or three promo paragraphs before and after the article.
+PROMO = {
+    "en": (
+        ["Hello and welcome to {site}, the place where curious readers find their daily stories.",
+         "Hi there, and thanks for stopping by {site}!",
+         "Welcome, friend: you have just found {site}, your new favourite corner of the web."],
+        ["Our small team of writers works around the clock so that you are always up to date.",
+         "We pick the stories we think you will love and we tell them in plain words.",
+         "Every morning our editors sift through the news so you don't have to."],
+        ["Bookmark {site} and come back tomorrow for more!",
+         "Follow us and share this story with your friends.",
+         "Subscribe to our newsletter and we will keep you posted.",
+         "Visit {site} again soon, we love seeing you here."],
+    ),
+    "es": (
+        ["Hola y bienvenido a {site}, tu sitio de noticias de cada día.",
+         "¡Gracias por visitar {site}, nos alegra verte por aquí!"],
+        ["Nuestro equipo trabaja día y noche para que tú estés siempre informado.",
+         "Nosotros elegimos las historias que te van a gustar."],
+        ["Guarda nuestro sitio en tus marcadores y vuelve mañana.",
+         "Síguenos y comparte esta noticia con tus amigos.",
+         "Suscríbete a nuestro boletín, te esperamos en {site}."],
+    ),
+    "de": (
+        ["Hallo und willkommen bei {site}, deiner Quelle für neue Geschichten.",
+         "Schön, dass du bei {site} vorbeischaust!"],
+        ["Unser Team arbeitet rund um die Uhr, damit du immer informiert bist.",
+         "Wir wählen jeden Tag die Geschichten aus, die dir gefallen werden."],
+        ["Setz dir ein Lesezeichen und komm morgen wieder zu uns.",
+         "Folge uns und teile diesen Artikel mit deinen Freunden.",
+         "Abonniere unseren Newsletter, wir freuen uns auf dich bei {site}."],
+    ),
+    "fr": (
+        ["Bonjour et bienvenue sur {site}, votre source d'histoires du jour.",
+         "Merci de votre visite sur {site}, nous sommes ravis de vous voir !"],
+        ["Notre équipe travaille jour et nuit pour que vous soyez toujours informé.",
+         "Nous choisissons pour vous les histoires que vous allez aimer."],
+        ["Ajoutez notre site à vos favoris et revenez nous voir demain.",
+         "Suivez-nous et partagez cet article avec vos amis.",
+         "Abonnez-vous à notre lettre, à bientôt sur {site} !"],
+    ),
+    "pt": (
+        ["Olá e bem-vindo ao {site}, a sua fonte de notícias do dia.",
+         "Obrigado por visitar o {site}, é um prazer ter você aqui!"],
+        ["Nossa equipe trabalha dia e noite para que você esteja sempre informado.",
+         "Nós escolhemos as histórias que você vai adorar."],
+        ["Adicione nosso site aos favoritos e volte amanhã.",
+         "Siga-nos e compartilhe esta notícia com seus amigos.",
+         "Inscreva-se na nossa newsletter, até breve no {site}!"],
+    ),
+    "it": (
+        ["Ciao e benvenuto su {site}, la tua fonte di notizie quotidiane.",
+         "Grazie per la visita a {site}, siamo felici di vederti!"],
+        ["Il nostro team lavora giorno e notte perché tu sia sempre informato.",
+         "Noi scegliamo per te le storie che ti piaceranno."],
+        ["Aggiungi il nostro sito ai preferiti e torna a trovarci domani.",
+         "Seguici e condividi questo articolo con i tuoi amici.",
+         "Iscriviti alla nostra newsletter, a presto su {site}!"],
+    ),
+}  # fmt: skip
+UI_LINES = ("Share this:", "Advertisement", "close", "x", "Share", "Read more")
+TOC_LABELS = ("Table of Contents", "Contents", "Article with TOC")
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article to wrap: title, lead paragraphs, and sections (heading, paragraphs, list)."""
+
+    title: str
+    lead: tuple[str, ...]
+    sections: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+
+
+@dataclass
+class FarmPage:
+    """A generated page and what a correct extraction gives."""
+
+    text: str
+    title: str
+    published: date
+    reading_minutes: int
+    headings: list[str]
+    lists: list[list[str]]
+    promo: list[str] = field(default_factory=list)
+    language: str = "en"
+
+
+def _site(rng: random.Random) -> str:
+    return "".join(rng.choice(part) for part in SITE_PARTS)
+
+
+def _promo_paragraphs(rng: random.Random, language: str, site: str, count: int) -> list[str]:
+    greetings, talk, calls = PROMO[language]
+    out = []
+    for n in range(count):
+        pool = [rng.choice(greetings)] if n == 0 else []
+        pool += rng.sample(talk, 1) + rng.sample(calls, 1)
+        out.append(" ".join(pool).format(site=site))
+    return out
+
+
+def _echo(title: str, rng: random.Random) -> str:
+    return rng.choice((title, title.title(), title))
+
+
+def farm_page(source: Source, rng: random.Random) -> FarmPage:
+    """A farm page of random layout and wording around ``source``."""
+    language = rng.choice(tuple(PROMO))
+    site = _site(rng)
+    published = date(2025, rng.randint(1, 12), rng.randint(1, 28))
+    minutes = rng.randint(2, 12)
+    stamp = published.strftime("%B %-d, %Y")
+    reading = rng.choice((f"{minutes} min read · Published {stamp}",
+                          f"{minutes} min read Post on {stamp}",
+                          f"{minutes} minutes reading time · Published {stamp}"))  # fmt: skip
+    head = [source.title, "", reading, _echo(source.title, rng), ""]
+    opening = _promo_paragraphs(rng, language, site, rng.randint(1, 3))
+    closing = _promo_paragraphs(rng, language, site, rng.randint(1, 2))
+    for paragraph in opening:
+        head += [paragraph, ""]
+    headings = [heading for heading, _, _ in source.sections]
+    if rng.random() < 0.5:
+        head += [rng.choice(TOC_LABELS), ""]
+    head += [source.title, ""]
+    body: list[str] = []
+    for paragraph in source.lead:
+        body += [paragraph, ""]
+    lists: list[list[str]] = []
+    for heading, paragraphs, items in source.sections:
+        body += [heading, ""]
+        for paragraph in paragraphs:
+            body += [paragraph, ""]
+        if items:
+            body += [f"- {item}" for item in items] + [""]
+            lists.append(list(items))
+    tail = [_echo(source.title, rng), ""] * rng.randint(1, 2)
+    for paragraph in closing:
+        tail += [paragraph, ""]
+    tail += rng.sample(UI_LINES, rng.randint(1, 2))
+    text = "\n".join(head + body + tail) + "\n"
+    return FarmPage(text, source.title, published, minutes, headings, lists,
+                    opening + closing, language)  # fmt: skip
+
+
+def source_from_article(article: object) -> Source | None:
+    """A Source from an extracted ``cleannews.Article`` with a title, a lead paragraph and at
+    least one titled section (None when it has not that shape)."""
+    from cleannews import ListBlock, Paragraph
+
+    title = getattr(article, "title", None)
+    sections = getattr(article, "sections", ())
+    if not title or not sections:
+        return None
+    lead = tuple(c.text for c in sections[0].content if isinstance(c, Paragraph))
+    parts = []
+    for section in sections[1:]:
+        paragraphs = tuple(c.text for c in section.content if isinstance(c, Paragraph))
+        lists = [c for c in section.content if isinstance(c, ListBlock)]
+        items = tuple(i.text for i in lists[0].items) if lists else ()
+        if section.heading and paragraphs and section.level == 2:
+            parts.append((section.heading, paragraphs[:3], items[:6]))
+    if sections[0].heading is not None or not lead or not parts:
+        return None
+    return Source(title, lead[:2], tuple(parts[:4]))

@@ -1,0 +1,267 @@
+"""Plain text and Markdown input (issue 12): the line model, the main run, farm frames,
+Markdown blocks, and a family of generated content-farm pages."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import cleannews
+from cleannews import InputKind, Options
+from cleannews.blocks import Block, BlockKind
+from cleannews.input.detect import input_kind
+from cleannews.text import linemodel
+from cleannews.text.frames import Frame, cut_frame, structural_promo
+from cleannews.text.mainrun import kept_lines, main_run, text_units
+from cleannews.text.markdown import markdown_blocks
+from farm import Source, farm_page, source_from_article
+
+GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden"
+PROSE = (
+    "The council voted on Tuesday to rebuild the old bridge, which closed in March after "
+    "engineers found cracks in two of its piers, and work is expected to start next spring."
+)
+
+
+# --- the model file and its inference ------------------------------------------------------
+
+
+def test_packaged_model_matches_the_feature_code() -> None:
+    model = linemodel.line_model()
+    assert model.first.features and model.second.features
+    for trees, names in ((model.first, linemodel.stage_one_names()),
+                         (model.second, linemodel.stage_two_names())):  # fmt: skip
+        used = {f for tree in trees.features for f in tree if f >= 0}
+        assert used and max(used) < len(names)
+    assert 0 < model.inside <= model.threshold < 1 <= model.outside + 0.5
+
+
+def test_model_prefers_prose_to_menus() -> None:
+    lines = ["Home", "News", "Sport", "Contact us", "", PROSE, "", PROSE.replace("bridge", "road"),
+             "", "Privacy policy", "Cookie settings", "© 2025 Example Media"]  # fmt: skip
+    blocks = text_units("\n".join(lines), markdown=False)
+    p = dict(zip((b.text for b in blocks), linemodel.line_model().probabilities(blocks),
+                 strict=True))  # fmt: skip
+    assert p[PROSE] > 0.5
+    assert max(p["Home"], p["Privacy policy"], p["Cookie settings"]) < p[PROSE]
+
+
+def test_a_model_for_other_features_is_refused() -> None:
+    data = json.loads((GOLDEN.parent.parent / "src" / "cleannews" / "data" /
+                       "line_model.json").read_text(encoding="utf-8"))  # fmt: skip
+    data["first"]["features"] = data["first"]["features"][:-1]
+    with pytest.raises(cleannews.RuleError):
+        linemodel.load_line_model(data)
+
+
+# --- the main run ------------------------------------------------------------------------
+
+
+def test_main_run_is_the_best_span_over_p_minus_threshold_times_words() -> None:
+    texts = ["a b", "one two three four", "x", "one two three four five six", "y z"]
+    p = [0.9, 0.2, 0.8, 0.9, 0.1]
+    run = main_run(p, texts, 0.5)
+    # 0.8 + (-1.2) + 0.3 + 2.4 = 2.3 from line 0 beats 2.7 from line 2? (0.3 + 2.4 = 2.7)
+    assert (run.start, run.end) == (2, 4)
+    assert kept_lines(p, texts, 0.5, 0.3, 0.85) == [True, False, True, True, False]
+
+
+def test_main_run_is_empty_when_nothing_is_likely() -> None:
+    assert main_run([0.1, 0.2], ["a", "b"], 0.5) == (0, 0)
+
+
+# --- frames --------------------------------------------------------------------------------
+
+
+def _blocks(*texts: str) -> list[Block]:
+    return [Block(t) for t in texts]
+
+
+def test_a_frame_cut_never_removes_more_kept_prose_than_it_keeps() -> None:
+    blocks = _blocks("Title of the story", PROSE, "Title of the story", PROSE, PROSE)
+    kept = [False, True, False, True, True]
+    cut_frame(blocks, kept, Frame(headline=0, echo=2))
+    assert not any(b.dropped for b in blocks[2:])  # two prose paragraphs after one: no cut
+    blocks = _blocks("Title of the story", PROSE, PROSE, "Title of the story", PROSE)
+    cut_frame(blocks, kept, Frame(headline=0, echo=3))
+    assert [b.rule for b in blocks[3:]] == ["after-headline-echo"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for reading! We post new stories every day, so bookmark our page and come back.",
+        "Gracias por leernos. Nuestro equipo trabaja para ti: guarda nuestro sitio en tus "
+        "marcadores y vuelve mañana.",
+        "Danke fürs Lesen! Wir schreiben jeden Tag für dich, folge uns und komm bald wieder.",
+        "Merci de votre lecture ! Notre équipe travaille pour vous, ajoutez-nous à vos favoris.",
+        "Obrigado pela leitura! Nossa equipe escreve para você: volte amanhã.",
+        "Grazie per la lettura! Il nostro team scrive per te, aggiungi il sito ai preferiti.",
+    ],
+)
+def test_promo_is_scored_by_structure_in_six_languages(text: str) -> None:
+    assert structural_promo(text, frozenset()) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PROSE,
+        "If you visit the museum in winter, your ticket also covers the garden, the curators "
+        "said, and the new wing opens in May.",
+        "We visited the flooded villages on Monday; our reporter saw families return home.",
+    ],
+)
+def test_article_prose_is_not_structural_promo(text: str) -> None:
+    assert structural_promo(text, frozenset()) is None
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+MARKDOWN = """[Home](/) [News](/news) [Sport](/sport)
+
+![Logo](/logo.png)
+
+# Council votes to rebuild the bridge
+
+*By Jane Doe*
+
+The council voted on Tuesday to rebuild the [old bridge](https://example.org/bridge), which
+closed in March after engineers found cracks in two of its piers.
+
+## What happens next
+
+Work is expected to start next spring, the council said, and will take two years to finish.
+
+![The bridge in 1950](https://example.org/bridge.jpg)
+
+- New piers
+- A cycle lane
+  - on both sides
+
+* [Privacy](/privacy)
+* [Contact](/contact)
+"""
+
+
+def test_markdown_is_recognised() -> None:
+    assert input_kind(MARKDOWN) is InputKind.MARKDOWN
+    assert input_kind("Just a line of text.\n\nAnother one, with [brackets] in it.") is (
+        InputKind.TEXT
+    )
+    assert input_kind("<p>x</p>", InputKind.MARKDOWN) is InputKind.MARKDOWN
+
+
+def test_markdown_blocks_keep_levels_links_images_and_lists() -> None:
+    blocks = markdown_blocks(MARKDOWN)
+    by_text = {b.text: b for b in blocks}
+    heading = by_text["Council votes to rebuild the bridge"]
+    assert heading.kind is BlockKind.HEADING and heading.level == 1
+    assert by_text["What happens next"].level == 2
+    menu = by_text["Home News Sport"]
+    assert menu.link_chars >= len("HomeNewsSport") and menu.link_density > 0.8
+    prose = next(b for b in blocks if b.text.startswith("The council voted"))
+    assert prose.links == (("old bridge", "https://example.org/bridge"),)
+    assert "https" not in prose.text and "closed in March" in prose.text
+    assert heading.figures_before and heading.figures_before[0].images == [("/logo.png", "Logo")]
+    items = [b for b in blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [(b.text, b.level) for b in items[:3]] == [
+        ("New piers", 0), ("A cycle lane", 0), ("on both sides", 1)]  # fmt: skip
+    assert all(not b.text.startswith("![") for b in blocks)
+
+
+def test_markdown_article_has_title_links_and_no_menu() -> None:
+    article = cleannews.extract(MARKDOWN, options=Options(input_kind=InputKind.MARKDOWN))
+    assert article.title == "Council votes to rebuild the bridge"
+    assert "Home News Sport" not in article.text
+    assert "[" not in article.text and "](" not in article.text
+    assert "rebuild the old bridge" in article.text
+
+
+def test_cli_reads_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cleannews.cli.main import main
+
+    path = tmp_path / "page.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    assert main(["--input-kind", "markdown", "-f", "json", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Council votes to rebuild the bridge"
+
+
+# --- the content-farm family -----------------------------------------------------------------
+
+
+def fixture_sources() -> list[Source]:
+    """Articles of the golden fixtures that have a title, a lead and titled sections."""
+    sources = []
+    for case in sorted(p for p in GOLDEN.iterdir() if p.is_dir()):
+        article = cleannews.extract(next(case.glob("source.*")))
+        source = source_from_article(article)
+        if source is not None:
+            sources.append(source)
+    return sources
+
+
+def farm_ok(source: Source, seed: int) -> tuple[bool, str]:
+    page = farm_page(source, random.Random(seed))
+    article = cleannews.extract(page.text, options=Options(input_kind=InputKind.TEXT))
+    headings = [s.heading for s in article.sections if s.heading]
+    lists = [[i.text for i in c.items] for s in article.sections for c in s.content
+             if isinstance(c, cleannews.ListBlock)]  # fmt: skip
+    checks = {
+        "title": article.title == page.title,
+        "date": article.published == page.published,
+        "reading time": article.reading_time_minutes == page.reading_minutes,
+        "headings": headings == page.headings,
+        "toc": [t.title for t in article.toc] == page.headings,
+        "lists": lists == page.lists,
+        "promo": not any(p[:40] in article.text for p in page.promo),
+        "body": all(paragraph[:60] in article.text for paragraph in source.lead),
+    }
+    failed = [name for name, ok in checks.items() if not ok]
+    return not failed, f"seed {seed} ({page.language}): {', '.join(failed)}"
+
+
+def test_generated_farm_pages_vary() -> None:
+    source = fixture_sources()[0]
+    pages = [farm_page(source, random.Random(seed)) for seed in range(20)]
+    assert len({p.text for p in pages}) == 20
+    assert len({p.language for p in pages}) >= 4
+    assert all(isinstance(p.published, date) for p in pages)
+
+
+def test_generated_farm_pages_from_fixtures_come_out_clean() -> None:
+    sources = fixture_sources()
+    assert len(sources) >= 3
+    results = [farm_ok(sources[n % len(sources)], n) for n in range(300)]
+    failures = [why for ok, why in results if not ok]
+    assert len(failures) <= 0.05 * len(results), failures[:10]
+
+
+def corpus_sources(limit: int) -> list[Source]:
+    """Articles of readability dev pages (HTML extraction), skipping when corpora are absent."""
+    from benchmarks.corpora import CorpusMissingError, decode_html, load_corpus, select
+
+    try:
+        docs = select(load_corpus("readability"), "dev")
+    except CorpusMissingError as error:
+        pytest.skip(f"corpora absent: {error}")
+    sources = []
+    for doc in docs:
+        source = source_from_article(cleannews.extract(decode_html(doc.raw), url=doc.url))
+        if source is not None:
+            sources.append(source)
+        if len(sources) >= limit:
+            break
+    return sources
+
+
+@pytest.mark.slow
+def test_generated_farm_pages_from_dev_articles_come_out_clean() -> None:
+    sources = corpus_sources(25)
+    results = [farm_ok(sources[n % len(sources)], 1000 + n) for n in range(500)]
+    failures = [why for ok, why in results if not ok]
+    assert len(failures) <= 0.05 * len(results), failures[:10]
