@@ -1,4 +1,4 @@
-"""Stage 2 (HTML): parse once with lxml."""
+"""Parse once with lxml."""
 
 from __future__ import annotations
 
