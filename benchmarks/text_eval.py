@@ -91,13 +91,15 @@ class Scores:
 
 
 def evaluate(
-    corpora: Sequence[str], split: str, baselines: bool, speed: bool
+    corpora: Sequence[str], split: str, baselines: bool, speed: bool, limit: int | None = None
 ) -> tuple[Scores, dict[str, Any]]:
     scores = Scores()
     timing: dict[str, Any] = {"text_cpu": 0.0, "html_cpu": 0.0, "pages": 0}
     for corpus in corpora:
         try:
-            for page in pages(corpus, split):
+            for n, page in enumerate(pages(corpus, split)):
+                if limit is not None and n >= limit:
+                    break
                 _score_page(page, scores, baselines)
                 if speed:
                     _time_page(page, timing)
@@ -157,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, help="score this line model file instead")
     parser.add_argument("--no-baselines", action="store_true")
     parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--limit", type=int, help="first N pages of each corpus only")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     corpora = CORPORA if args.corpus == "all" else (args.corpus,)
@@ -167,7 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         patch = mock.patch.dict({})
     with patch:
-        scores, timing = evaluate(corpora, args.split, not args.no_baselines, args.speed)
+        scores, timing = evaluate(
+            corpora, args.split, not args.no_baselines, args.speed, args.limit
+        )
     print(table(scores, corpora, systems))
     if timing["pages"]:
         n = timing["pages"]

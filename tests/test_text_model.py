@@ -94,7 +94,7 @@ def test_a_frame_cut_never_removes_more_kept_prose_than_it_keeps() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Thanks for reading! We post new stories every day, so bookmark our page and come back.",
+        "Thanks for reading! We post new stories for you daily, so bookmark our page and come back.",
         "Gracias por leernos. Nuestro equipo trabaja para ti: guarda nuestro sitio en tus "
         "marcadores y vuelve mañana.",
         "Danke fürs Lesen! Wir schreiben jeden Tag für dich, folge uns und komm bald wieder.",

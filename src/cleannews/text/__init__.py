@@ -1,6 +1,8 @@
 """Text: scraped plain text (and Markdown) cut into the same :class:`~cleannews.blocks.Block`
 list the HTML path makes, so the filters, structure and metadata stages serve both.
 
-Owns: lines, paragraphs, bullets and heading-like lines of text input.
+Owns: lines, paragraphs, bullets and heading-like lines of text input; Markdown blocks (links,
+images, heading levels); the learned line model, the main run, and content-farm frames and
+promo by structure around it.
 May import: the base modules (blocks, words, rules) and input. Internal: not public API.
 """

@@ -89,8 +89,10 @@ def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Fra
 
 def _title_candidate(block: Block) -> bool:
     return (
-        block.label is not Label.BOILERPLATE or block.rule == "headline-echo"
-    ) and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and is_title_like(block.text)
+        (block.label is not Label.BOILERPLATE or block.rule == "headline-echo")
+        and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+        and is_title_like(block.text)
+    )
 
 
 def _best_stretch(blocks: Sequence[Block], kept: Sequence[bool], copies: list[int]) -> Frame:
@@ -179,7 +181,7 @@ def structural_promo(text: str, names: frozenset[str]) -> str | None:
     we = sum(1 for w in words if w in table.we)
     you = sum(1 for w in words if w in table.you)
     share = (we + you) / len(words)
-    if we == 0 or share < MIN_PRONOUN_SHARE:
+    if we == 0 or you == 0 or share < MIN_PRONOUN_SHARE:  # the site talks to the reader
         return None
     if table.calls.search(text):
         return f"site promotion (we/you words {share:.0%}, a call to act)"

@@ -47,7 +47,7 @@ def markdown_blocks(text: str) -> list[Block]:
     groups = itertools.count()
     quotes = itertools.count()
     figures: list[FigureContext] = []
-    for block in _blocks(text.split("\n"), groups, quotes):
+    for block in _joined(_blocks(text.split("\n"), groups, quotes)):
         if block.kind is BlockKind.CAPTION:  # an image line: a figure before the next block
             figures.append(block.figure or FigureContext())
             continue
@@ -66,6 +66,38 @@ def _relative_levels(blocks: list[Block]) -> None:
         if block.kind is BlockKind.LIST_ITEM and block.group is not None:
             low = base.setdefault(block.group, block.level)
             block.level = max(0, block.level - low)
+
+
+def _joined(blocks: Iterator[Block]) -> Iterator[Block]:
+    """Paragraph lines joined where a line continues the sentence of the line before (a soft
+    line break: no sentence end before it, a lower-case letter after it)."""
+    pending: Block | None = None
+    for block in blocks:
+        if pending is not None and _continues(pending, block):
+            pending.text = f"{pending.text} {block.text}"
+            pending.link_chars += block.link_chars
+            pending.links += block.links
+            continue
+        if pending is not None:
+            yield pending
+        pending = block
+    if pending is not None:
+        yield pending
+
+
+def _continues(previous: Block, block: Block) -> bool:
+    return (
+        previous.kind is block.kind
+        and block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE)
+        and previous.quote == block.quote
+        and bool(previous.text)
+        and bool(block.text)
+        and previous.text[-1] not in _TERMINAL
+        and block.text[0].islower()
+    )
+
+
+_TERMINAL = frozenset(".!?…:;\"'”’)»")
 
 
 def _blocks(lines: list[str], groups: Iterator[int], quotes: Iterator[int]) -> Iterator[Block]:
