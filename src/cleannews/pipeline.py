@@ -21,6 +21,7 @@ from cleannews.html.clean import ClassNames, Dropped, clean
 from cleannews.html.parse import parse_html
 from cleannews.html.segment import segment
 from cleannews.html.select import main_containers
+from cleannews.html.toc_box import extract_toc
 from cleannews.input.detect import input_kind
 from cleannews.input.load import Source, load
 from cleannews.metadata.extract import (
@@ -41,7 +42,7 @@ from cleannews.structure.headline import (
 )
 from cleannews.structure.pagetype import judge, measure
 from cleannews.structure.sections import document_base, sections
-from cleannews.structure.toc import article_toc, extract_toc
+from cleannews.structure.toc import article_toc
 from cleannews.text.lines import text_blocks
 
 
