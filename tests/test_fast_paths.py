@@ -34,13 +34,14 @@ from cleannews.html.classifier import (
     feature_names,
     vector,
 )
-from cleannews.html.clean import ClassNames, clean, element_concepts
+from cleannews.html.clean import clean
 from cleannews.html.parse import parse_html
 from cleannews.html.scoring import score_blocks
 from cleannews.html.segment import segment
 from cleannews.html.select import inside_sums
 from cleannews.html.toc_box import _anchor_links, extract_toc
 from cleannews.options import Favor
+from cleannews.rules.concepts import ClassNames, element_concepts
 from cleannews.rules.literals import ALPHABET, REPERTOIRE, fold, needs_of
 from cleannews.rules.loader import RuleKind, possible_rules, rule_needs, rules_of_kind
 

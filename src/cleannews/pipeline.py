@@ -17,7 +17,7 @@ from cleannews.filters import boilerplate as filters
 from cleannews.filters import features
 from cleannews.html import scoring
 from cleannews.html.classifier import classify
-from cleannews.html.clean import ClassNames, Dropped, clean
+from cleannews.html.clean import clean
 from cleannews.html.parse import parse_html
 from cleannews.html.segment import segment
 from cleannews.html.select import main_containers
@@ -34,6 +34,7 @@ from cleannews.metadata.extract import (
 )
 from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
+from cleannews.rules.concepts import ClassNames
 from cleannews.structure.headline import (
     drop_text_frame,
     html_headline,
@@ -82,7 +83,7 @@ def extract_html(
     head_metadata(root, meta)
     base = document_base(root, url or meta.canonical_url)  # links resolve against this
     page_toc = extract_toc(root)
-    dropped: list[Dropped] = []
+    dropped: list[Removed] = []
     found = candidates(root, dropped, by_class=by_class)
     blocks = found.blocks
     classify(blocks, found.containers, options.favor, found.names)
@@ -133,7 +134,7 @@ class Candidates(NamedTuple):
     names: ClassNames | None
 
 
-def candidates(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> Candidates:
+def candidates(root: Element, dropped: list[Removed], *, by_class: bool = True) -> Candidates:
     """Cleaned, segmented and scored blocks, rule-filtered, with the main containers."""
     names = clean(root, dropped, by_class=by_class)
     body = root.find("body")
@@ -170,7 +171,7 @@ def assemble(
     *,
     title: str | None,
     meta: Metadata,
-    dropped: list[Dropped],
+    dropped: list[Removed],
     options: Options,
     page_toc: tuple[TocEntry, ...] = (),
     base: str | None = None,

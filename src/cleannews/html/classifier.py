@@ -23,8 +23,8 @@ import regex
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.dom import Element
 from cleannews.errors import RuleError
-from cleannews.html.clean import ClassNames, element_concepts
 from cleannews.options import Favor
+from cleannews.rules.concepts import ClassNames, element_concepts
 from cleannews.rules.literals import fold
 from cleannews.rules.loader import (
     RuleKind,
