@@ -33,9 +33,10 @@ from cleannews.html.select import main_containers
 from cleannews.input.decode import declared_encoding, decode
 from cleannews.input.detect import input_kind
 from cleannews.model import Removed
-from cleannews.structure.headline import strip_site_name, text_headline
+from cleannews.structure.headline import text_headline
 from cleannews.structure.sections import sections, slug
 from cleannews.text.lines import text_blocks
+from cleannews.words import strip_site_name
 
 PROSE = support.PROSE
 _body = support.body_of

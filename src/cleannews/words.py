@@ -1,8 +1,12 @@
-"""Counting words in any script: whitespace-separated words, and each Chinese, Japanese,
-Korean or Thai character as a word of its own (those scripts write no spaces between words).
+"""Words, sentences and titles as plain text, for every stage.
 
-Reading time, word counts and the article test all count words this way, so a Chinese article
-of 600 characters is 600 words long, not the two "words" its two paragraphs would split into.
+Counting words in any script: whitespace-separated words, and each Chinese, Japanese, Korean
+or Thai character as a word of its own (those scripts write no spaces between words). Reading
+time, word counts and the article test all count words this way, so a Chinese article of 600
+characters is 600 words long, not the two "words" its two paragraphs would split into.
+
+Sentences end with one of :data:`SENTENCE_MARKS` (or, in Chinese and Japanese, of
+:data:`CJK_SENTENCE_MARKS`). Titles compare in their :func:`normalise` form.
 """
 
 from __future__ import annotations
@@ -31,3 +35,20 @@ def count_both(text: str) -> tuple[int, int]:
         return len(tokens), len(tokens)
     spaced = sum(1 for token in tokens if not _UNSPACED.search(token))
     return spaced + unspaced, len(tokens)
+
+
+# --- titles --------------------------------------------------------------------------------------
+
+_SITE_SUFFIX = regex.compile(r"\s+(?:[|–—•·»:]|-{1,2}|::)\s+")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def normalise(text: str) -> str:
+    """Case- and punctuation-insensitive form of a line, for comparing headlines."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def strip_site_name(title: str) -> str:
+    """The longest part of a ``Headline | Site`` document title."""
+    parts = [p.strip() for p in _SITE_SUFFIX.split(title) if p.strip()]
+    return max(parts, key=len) if parts else title.strip()

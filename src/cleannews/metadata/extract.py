@@ -46,7 +46,7 @@ from cleannews.metadata.dates import parse_date, parse_iso
 from cleannews.options import Options
 from cleannews.rules.concepts import attrs_of
 from cleannews.rules.loader import class_words, concepts_in
-from cleannews.structure.headline import normalise, strip_site_name
+from cleannews.words import normalise, strip_site_name
 
 _READING_TIME = regex.compile(
     r"(\d{1,3})\s*(?:min(?:ute)?s?|m)\.?\s*read|reading time:?\s*(\d{1,3})\s*min", regex.I
