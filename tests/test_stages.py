@@ -21,10 +21,9 @@ from cleannews.filters.boilerplate import (
     drop_promo,
     drop_repeated,
     promo_score,
-    restore_inner_headings,
-    restore_inner_sentences,
 )
 from cleannews.filters.features import compute
+from cleannews.filters.neighbours import restore_inner_headings, restore_inner_sentences
 from cleannews.html.classifier import CAPTION_MARGIN, _figure_caption
 from cleannews.html.clean import clean
 from cleannews.html.scoring import score_blocks

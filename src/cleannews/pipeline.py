@@ -14,7 +14,7 @@ from cleannews.blocks import Block, Label
 from cleannews.dom import Element
 from cleannews.errors import EmptyInputError
 from cleannews.filters import boilerplate as filters
-from cleannews.filters import features
+from cleannews.filters import features, neighbours
 from cleannews.html import scoring
 from cleannews.html.classifier import classify
 from cleannews.html.clean import clean
@@ -154,9 +154,9 @@ def segment_and_score(body: Element) -> list[Block]:
 
 def revise_by_neighbours(blocks: list[Block]) -> None:
     """Verdicts that depend on what surrounds a block, after the classifier's."""
-    filters.drop_slideshow(blocks)
-    filters.restore_inner_headings(blocks)
-    filters.restore_inner_sentences(blocks)
+    neighbours.drop_slideshow(blocks)
+    neighbours.restore_inner_headings(blocks)
+    neighbours.restore_inner_sentences(blocks)
 
 
 def drop_boilerplate(blocks: list[Block]) -> None:
