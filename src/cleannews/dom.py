@@ -82,13 +82,19 @@ def drop_tree(element: Element) -> None:
     parent.remove(element)
 
 
+def link_share(link_chars: float, chars: float) -> float:
+    """The link density of ``chars`` characters of text of which ``link_chars`` are link
+    text (0 for no text): of a block, a group of blocks or a container."""
+    return link_chars / chars if chars else 0.0
+
+
 def link_density(element: Element) -> float:
-    """Share of the element's text inside links."""
+    """Share of the element's text inside links (at most 1: link texts may overlap)."""
     total = text_length(element)
     if not total:
         return 0.0
     linked = sum(text_length(a) for a in elements(_LINK_TEXT, element))
-    return min(1.0, linked / total)
+    return min(1.0, link_share(linked, total))
 
 
 def elements(xpath: etree.XPath, node: Element) -> list[Element]:

@@ -1,7 +1,7 @@
 """The orchestrator: each function calls the stages in order and nothing else.
 
 source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> select
-                            -> boilerplate filters -> classify -> neighbour filters
+                            -> boilerplate filters -> classifier -> neighbour revisions
                   (text) text blocks -> features -> boilerplate filters
        -> headline -> structure -> metadata -> Article
 """
@@ -16,7 +16,7 @@ from cleannews.errors import EmptyInputError
 from cleannews.filters import boilerplate as filters
 from cleannews.filters import features, neighbours
 from cleannews.html import scoring
-from cleannews.html.classifier import classify
+from cleannews.html.classifier import decide
 from cleannews.html.clean import clean
 from cleannews.html.parse import parse_html
 from cleannews.html.segment import segment
@@ -86,7 +86,7 @@ def extract_html(
     dropped: list[Removed] = []
     found = candidates(root, dropped, by_class=by_class)
     blocks = found.blocks
-    classify(blocks, found.containers, options.favor, found.names)
+    decide(blocks, found.containers, options.favor, found.names)
     revise_by_neighbours(blocks)
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 import regex
 
-from cleannews.blocks import Block, BlockKind, Label
+from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind, Label
+from cleannews.dom import link_share
 from cleannews.rules.loader import RuleKind, line_rule, possible_rules
 
 #: A paragraph is promo when its promo signals reach this score...
@@ -82,7 +83,7 @@ def drop_promo(blocks: Sequence[Block]) -> None:
         score = _signals(block.text)
         # Nearly every paragraph scores 0: its sentences, uncounted, would not change 0 / n.
         per_sentence = score / _sentences(block.text) if score else 0.0
-        block.features["promo"] = per_sentence
+        block.features.promo = per_sentence
         if score >= PROMO_MIN_SCORE and per_sentence >= PROMO_PER_SENTENCE:
             block.drop("promo", f"site promotion ({score:g} promo signals)")
 
@@ -97,7 +98,7 @@ def drop_link_heavy(blocks: Sequence[Block]) -> None:
             block.drop("link-heavy", f"mostly links ({block.link_density:.0%})")
     for (kind, _), items in groups.items():
         chars = sum(len(b.text) for b in items)
-        density = sum(b.link_chars for b in items) / chars if chars else 0.0
+        density = link_share(sum(b.link_chars for b in items), chars)
         if kind is BlockKind.LIST_ITEM and density > _list_link_limit(items, chars):
             drop_all(items, "link-list", f"list of links ({density:.0%})")
         elif kind is BlockKind.CELL and density > MAX_TABLE_LINK_DENSITY:
@@ -132,7 +133,7 @@ def drop_repeated(blocks: Sequence[Block], protect: Block | None = None) -> None
 
 #: Verdicts that weigh evidence (and can be wrong on a tiny page), as opposed to rules that
 #: recognise boilerplate for what it is (a promo paragraph, an interface label).
-RELAXABLE = frozenset({"classifier", "link-heavy", "empty-heading"})
+RELAXABLE = frozenset({CLASSIFIER_RULE, "link-heavy", "empty-heading"})
 
 
 def relax(blocks: Sequence[Block]) -> None:

@@ -6,7 +6,7 @@ import unicodedata
 
 import regex
 
-from cleannews.blocks import Block
+from cleannews.blocks import Block, Features
 
 _COMMAS = ",،、，"
 _SENTENCE_END = regex.compile(r"[.!?。！？…»\"”')]\s*$")
@@ -25,13 +25,13 @@ def compute(blocks: list[Block]) -> None:
         commas = text.count(",")
         if not ascii_only:
             commas += sum(text.count(c) for c in _COMMAS[1:])
-        block.features = {
-            "chars": float(chars),
-            "words": float(len(text.split())),
-            "commas": float(commas),
-            "link_density": block.link_chars / chars if chars else 0.0,
-            "sentence": 1.0 if _ends_sentence(text) else 0.0,
-        }
+        block.features = Features(
+            chars=float(chars),
+            words=float(len(text.split())),
+            commas=float(commas),
+            link_density=block.link_density,
+            sentence=1.0 if _ends_sentence(text) else 0.0,
+        )
 
 
 def _ends_sentence(text: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
-from cleannews.blocks import Block, BlockKind
+from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind
 from cleannews.dom import Element
 from cleannews.filters.boilerplate import MAX_LINK_DENSITY, drop_all, live
 
@@ -94,7 +94,7 @@ def restore_inner_headings(blocks: Sequence[Block]) -> None:
     (jusText's near-good headings).
     """
     for index, block in enumerate(blocks):
-        if block.kind is not BlockKind.HEADING or block.rule != "classifier":
+        if block.kind is not BlockKind.HEADING or block.rule != CLASSIFIER_RULE:
             continue
         if block.hint < 0 or _outbound_link_chars(block) > MAX_LINK_DENSITY * len(block.text):
             continue
@@ -125,7 +125,7 @@ def _neighbours(blocks: Sequence[Block], index: int, step: int) -> list[Block]:
     index += step
     while 0 <= index < len(blocks) and len(found) < HEADING_LOOKBACK:
         block = blocks[index]
-        if block.kind is not BlockKind.HEADING or block.rule != "classifier":
+        if block.kind is not BlockKind.HEADING or block.rule != CLASSIFIER_RULE:
             found.append(block)
         index += step
     return found
@@ -156,7 +156,7 @@ def restore_inner_sentences(blocks: Sequence[Block]) -> None:
 def _doubted_sentence(block: Block) -> bool:
     return (
         block.kind is BlockKind.PARAGRAPH
-        and block.rule == "classifier"
+        and block.rule == CLASSIFIER_RULE
         and not _outbound_link_chars(block)
         and _SENTENCE_END.search(block.text) is not None
     )

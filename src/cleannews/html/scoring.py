@@ -35,11 +35,11 @@ def score_blocks(blocks: Iterable[Block]) -> None:
     """Set ``Block.score`` from the block's features."""
     for block in blocks:
         f = block.features
-        if block.kind not in _SCORED_KINDS or f["chars"] < MIN_SCORED_CHARS:
+        if block.kind not in _SCORED_KINDS or f.chars < MIN_SCORED_CHARS:
             block.score = 0.0
             continue
-        base = 1.0 + f["commas"] + min(f["chars"] / 100.0, 3.0)
-        block.score = base * max(0.0, 1.0 - 1.5 * f["link_density"])
+        base = 1.0 + f.commas + min(f.chars / 100.0, 3.0)
+        block.score = base * max(0.0, 1.0 - 1.5 * f.link_density)
 
 
 def container_scores(blocks: Iterable[Block]) -> dict[Element, float]:

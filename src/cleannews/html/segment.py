@@ -324,7 +324,7 @@ def _flush(walk: _Walk) -> None:
     block = Block(
         text, link_chars=min(link_chars, len(text)), element=owner, ancestors=tuple(walk.owners)
     )
-    _classify(walk, block, owner)
+    _set_kind(walk, block, owner)
     if links:
         block.links = tuple(links)
     _context(walk, block)
@@ -373,7 +373,8 @@ def _tag(element: Element | None) -> str | None:
     return element.tag if element is not None else None
 
 
-def _classify(walk: _Walk, block: Block, owner: Element) -> None:
+def _set_kind(walk: _Walk, block: Block, owner: Element) -> None:
+    """The block's kind (and heading level, list or table group) by its owner and context."""
     tag = owner.tag
     if tag in HEADING_LEVELS:
         block.kind, block.level = BlockKind.HEADING, HEADING_LEVELS[tag]
