@@ -11,6 +11,8 @@ Sentences end with one of :data:`SENTENCE_MARKS` (or, in Chinese and Japanese, o
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
@@ -35,6 +37,31 @@ def count_both(text: str) -> tuple[int, int]:
         return len(tokens), len(tokens)
     spaced = sum(1 for token in tokens if not _UNSPACED.search(token))
     return spaced + unspaced, len(tokens)
+
+
+# --- sentences -----------------------------------------------------------------------------------
+
+#: Marks that end a sentence.
+SENTENCE_MARKS = ".!?…"
+#: The full-width marks that end a sentence in Chinese and Japanese.
+CJK_SENTENCE_MARKS = "。！？"
+#: Closing quotes and brackets that may follow a sentence's mark.
+CLOSING_MARKS = "»\"”’')"
+_SENTENCE_BREAKS = regex.compile(f"[{SENTENCE_MARKS}]+(?:\\s|$)")
+
+
+@cache
+def sentence_end(*, cjk: bool = True) -> regex.Pattern[str]:
+    """A text ends with a sentence: a mark, maybe followed by closing quotes, brackets and
+    white space (``cjk=False``: the marks of :data:`SENTENCE_MARKS` only)."""
+    marks = SENTENCE_MARKS + (CJK_SENTENCE_MARKS if cjk else "")
+    return regex.compile(f"[{marks}][\\p{{Pf}}\\p{{Pe}}\"'\\s]*$")
+
+
+def count_sentences(text: str) -> int:
+    """Sentences in ``text``, at least one: runs of :data:`SENTENCE_MARKS` followed by white
+    space or the end (full-width marks are not counted)."""
+    return max(1, len(_SENTENCE_BREAKS.findall(text)))
 
 
 # --- titles --------------------------------------------------------------------------------------

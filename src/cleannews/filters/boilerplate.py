@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-import regex
-
 from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind, Label
 from cleannews.dom import link_share
 from cleannews.rules.loader import RuleKind, line_rule, possible_rules
+from cleannews.words import count_sentences
 
 #: A paragraph is promo when its promo signals reach this score...
 PROMO_MIN_SCORE = 2.0
@@ -39,7 +38,6 @@ PROSE_ITEM_CHARS = 60
 MAX_TABLE_LINK_DENSITY = 0.8
 #: Lists and tables are judged as a whole: one linked cell or item says little about them.
 _GROUPED = frozenset({BlockKind.LIST_ITEM, BlockKind.CELL})
-_SENTENCE = regex.compile(r"[.!?…]+(?:\s|$)")
 
 
 def live(blocks: Sequence[Block]) -> list[Block]:
@@ -70,7 +68,7 @@ def _signals(text: str) -> float:
 
 
 def _sentences(text: str) -> int:
-    return max(1, len(_SENTENCE.findall(text)))
+    return count_sentences(text)
 
 
 def drop_promo(blocks: Sequence[Block]) -> None:

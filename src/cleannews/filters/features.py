@@ -7,11 +7,14 @@ import unicodedata
 import regex
 
 from cleannews.blocks import Block, Features
+from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
 
 _COMMAS = ",،、，"
-_SENTENCE_END = regex.compile(r"[.!?。！？…»\"”')]\s*$")
-#: The characters ``_SENTENCE_END`` accepts before trailing white space.
-_SENTENCE_MARKS = frozenset(".!?。！？…»\"”')")
+#: The ``sentence`` feature (the model was trained on it, so it keeps its own test): the last
+#: character before trailing white space is a sentence mark (also full-width) or a closing
+#: quote or bracket, even without a mark before it; the closing ’ does not count.
+_SENTENCE_MARKS = frozenset(SENTENCE_MARKS + CJK_SENTENCE_MARKS + CLOSING_MARKS.replace("’", ""))
+_SENTENCE_END = regex.compile(f"[{''.join(sorted(_SENTENCE_MARKS))}]\\s*$")
 
 
 def compute(blocks: list[Block]) -> None:

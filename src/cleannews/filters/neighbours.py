@@ -15,6 +15,7 @@ import regex
 from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind
 from cleannews.dom import Element
 from cleannews.filters.boilerplate import MAX_LINK_DENSITY, drop_all, live
+from cleannews.words import sentence_end
 
 #: A slide legend starts with its counter: "3/50", "3 / 50", "3 of 50".
 _SLIDE_COUNTER = regex.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})(?!\d)")
@@ -131,8 +132,8 @@ def _neighbours(blocks: Sequence[Block], index: int, step: int) -> list[Block]:
     return found
 
 
-#: A sentence ends here: terminal punctuation, maybe followed by closing quotes or brackets.
-_SENTENCE_END = regex.compile(r"[.!?…][\p{Pf}\p{Pe}\"'\s]*$")
+#: A doubted paragraph is a sentence when it ends like one (full-width marks do not count).
+_SENTENCE_END = sentence_end(cjk=False)
 #: At most this many doubted sentences in a row are restored between kept paragraphs.
 MAX_RESTORED_RUN = 3
 
