@@ -142,3 +142,16 @@ def test_plain_text_refuses_a_node_type_it_does_not_know() -> None:
     assert content_text(cleannews.Paragraph("known")) == "known"
     with pytest.raises(AssertionError):
         content_text(cleannews.Image("x.png"))  # type: ignore[arg-type]
+
+
+#: Packages whose ``__init__`` is a public import surface (the rest hold a docstring only).
+PUBLIC_PACKAGES = {"output"}
+
+
+def test_stage_package_inits_import_nothing() -> None:
+    for path in sorted(PACKAGE.glob("*/__init__.py")):
+        if path.parent.name in PUBLIC_PACKAGES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assert ast.get_docstring(tree), f"{path}: say what the stage owns and may import"
+        assert not [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)], path
