@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from cleannews.cli import archives
 from cleannews.cli import runner as batch
 from cleannews.cli.args import Plan, build_parser, make_plan
 from cleannews.cli.inputs import collect, name_outputs
@@ -41,6 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def execute(plan: Plan) -> int:
     """Plan the tasks, run them, write and report every outcome; the exit status."""
+    if plan.dask is not None:
+        from cleannews.cli.cluster import execute_on_dask  # dask: only when asked for
+
+        return execute_on_dask(plan)
+    if any(archives.is_archive(path) for path in plan.paths):
+        return archives.execute(plan)
     tasks = collect(plan.paths, plan.job.options)
     if plan.output_dir is not None:
         tasks = name_outputs(tasks, plan.output_dir, plan.job.format)
