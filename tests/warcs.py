@@ -63,8 +63,10 @@ def response(
     status: int = 200,
     headers: tuple[tuple[str, str], ...] = (),
 ) -> Entry:
-    """A response record of an HTTP page."""
-    return Entry(WarcRecordType.response, url, http(body, content_type, status, headers))
+    """A response record of an HTTP page (its record id made from the URL)."""
+    block = http(body, content_type, status, headers)
+    record_id = f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, url)}>"
+    return Entry(WarcRecordType.response, url, block, record_id=record_id)
 
 
 def other(kind: WarcRecordType, url: str = "http://example.com/") -> Entry:

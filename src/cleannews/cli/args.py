@@ -12,6 +12,7 @@ from pathlib import Path
 from cleannews import __version__
 from cleannews.cli.runner import Format, Job
 from cleannews.options import Favor, InputKind, Options
+from cleannews.warc import archive_kind
 
 EPILOG = """\
 inputs:
@@ -168,9 +169,12 @@ def _check_scale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> N
 
 
 def _single(path: str) -> bool:
-    """One file or standard input (not a folder, and not a glob) is not a batch."""
-    if path == "-" or Path(path).is_file():
+    """One file or standard input (not a folder, not a glob, not a web archive) is not a
+    batch."""
+    if path == "-":
         return True
+    if Path(path).is_file():
+        return archive_kind(path) is None
     return not Path(path).exists() and not set(path) & set("*?[")
 
 

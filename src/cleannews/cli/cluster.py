@@ -49,12 +49,10 @@ def _client(address: str) -> Iterator[Any]:
         count = address.removeprefix("local:")
         if not count.isdigit() or int(count) < 1:
             raise ValueError(f"local:N needs a number of workers, not {count!r}")
-        with (
-            LocalCluster(
-                n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=None
-            ) as cluster,  # fmt: skip
-            Client(cluster) as client,
-        ):
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
             yield client
     else:
         with Client(address, timeout=CONNECT_TIMEOUT) as client:  # type: ignore[no-untyped-call]

@@ -19,7 +19,7 @@ from cleannews.cli.args import Plan, build_parser, make_plan
 from cleannews.cli.inputs import collect, name_outputs
 from cleannews.cli.progress import Progress, explain, report
 from cleannews.cli.sinks import open_sink, unfinished
-from cleannews.errors import BatchError
+from cleannews.errors import BatchError, MissingExtraError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except MissingExtraError as error:  # asked for a part that is not installed
+        print(f"cleannews: {error}", file=sys.stderr)
+        return 2
     except (BatchError, OSError) as error:
         print(f"cleannews: {error}", file=sys.stderr)
         return 1
