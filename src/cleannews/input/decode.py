@@ -1,4 +1,4 @@
-"""Stage 1: bytes to text. Gzip, byte-order marks, declared charsets, then detection."""
+"""Bytes to text. Gzip, byte-order marks, declared charsets, then detection."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 10: metadata from the page head, structured data and the article's own lines.
+"""Metadata from the page head, structured data and the article's own lines.
 
 Every field records where it came from in ``provenance`` (e.g. ``"published":
 "json-ld:datePublished"``). Sources are tried in order of trust and the first good value of a
