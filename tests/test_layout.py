@@ -148,7 +148,7 @@ def test_plain_text_refuses_a_node_type_it_does_not_know() -> None:
 
 
 #: Packages whose ``__init__`` is a public import surface (the rest hold a docstring only).
-PUBLIC_PACKAGES = {"output"}
+PUBLIC_PACKAGES = {"output", "warc"}
 
 
 def test_stage_package_inits_import_nothing() -> None:
