@@ -284,8 +284,9 @@ def test_more_siblings_than_the_default_limit_under_a_raised_limit() -> None:
     crowded = page("<p>x</p>" * count)
     with pytest.raises(InputTooLargeError, match="element limit"):
         timed(crowded, budget=2)
-    # About 30 microseconds of CPU per element (see Options.max_elements): allow 5 times that.
-    article = timed(crowded, options=Options(max_elements=2 * limit), budget=count * 150e-6)
+    # About 30 microseconds of CPU per element (see Options.max_elements; 8.9 s in all here,
+    # measured on a loaded machine): allow over 6 times that.
+    article = timed(crowded, options=Options(max_elements=2 * limit), budget=count * 200e-6)
     assert not article.is_article
 
 
