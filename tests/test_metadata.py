@@ -15,14 +15,11 @@ import pytest
 import cleannews
 from cleannews import Article
 from cleannews.html.parse import parse_html
+from cleannews.metadata.accumulator import Metadata
+from cleannews.metadata.body import dates_in_line, page_rules_examples
 from cleannews.metadata.dates import parse_date
-from cleannews.metadata.extract import (
-    Metadata,
-    dates_in_line,
-    head_metadata,
-    page_rules_examples,
-    strip_site_affixes,
-)
+from cleannews.metadata.head import head_metadata
+from cleannews.metadata.title import strip_site_affixes
 from cleannews.model import PageType
 from cleannews.options import Options
 
@@ -707,7 +704,7 @@ def test_json_ld_unwrapping_matches_the_wrapper_pattern(raw: str) -> None:
     "title", ["Plain headline", "Headline | Site", "A well-known fact", "a_b", "x - y : z", " - "]
 )
 def test_title_variants_fast_path_matches_the_splits(title: str) -> None:
-    from cleannews.metadata import extract as metadata
+    from cleannews.metadata import title as metadata
     from cleannews.structure.headline import normalise, strip_site_name
 
     texts = (title, strip_site_name(title), metadata.strip_site_affixes(title, ()))
