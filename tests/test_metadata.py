@@ -16,8 +16,7 @@ import cleannews
 from cleannews import Article
 from cleannews.html.parse import parse_html
 from cleannews.metadata.accumulator import Metadata
-from cleannews.metadata.body import dates_in_line, page_rules_examples
-from cleannews.metadata.dates import parse_date
+from cleannews.metadata.body import dates_in_line
 from cleannews.metadata.head import head_metadata
 from cleannews.metadata.title import strip_site_affixes
 from cleannews.model import PageType
@@ -391,13 +390,6 @@ def test_relative_date_needs_the_reference_time() -> None:
 def test_dates_in_line_tells_published_from_updated() -> None:
     found = dates_in_line("Published May 1, 2020 | Updated May 3, 2020", Options())
     assert found == [("published", date(2020, 5, 1)), ("modified", date(2020, 5, 3))]
-
-
-@pytest.mark.parametrize("example", page_rules_examples(), ids=lambda e: e["text"])
-def test_page_rule_examples(example: dict[str, str]) -> None:
-    found = dates_in_line(example["text"], Options())
-    assert found and found[0][0] == example["kind"]
-    assert parse_date(example["text"]) is not None
 
 
 def test_byline_line_after_the_headline() -> None:

@@ -16,23 +16,14 @@ from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import regex
-
 from cleannews.dom import printable
 from cleannews.metadata import language
 from cleannews.metadata.authors import clean_authors
 from cleannews.metadata.dates import parse_date, parse_iso
+from cleannews.rules.page_metadata import page_rules
 
 Offer = tuple[str, Any, str]
 
-_PLACEHOLDER = regex.compile(r"\{\{.*\}\}|\$\{.*\}|^(?:null|nil|undefined|none|n/a)$", regex.I)
-#: The longest null word of ``_PLACEHOLDER`` ("undefined"): case folding keeps the length.
-_PLACEHOLDER_CHARS = 9
-_LABEL = regex.compile(
-    r"^(?:(?:posted|filed|published)\s+(?:in|under)|tagged(?:\s+with)?|"
-    r"(?:categor(?:y|ies)|tags?|sections?|topics?|keywords?)\s*:)\s*",
-    regex.I,
-)
 MAX_TAGS = 50
 
 
@@ -110,10 +101,18 @@ def clean_text(raw: Any) -> str | None:
     text = " ".join(printable(html.unescape(raw)).split())
     if not text:
         return None
-    # A placeholder holds a brace or is one null word: most values need no regex pass.
-    if ("{" in text or len(text) <= _PLACEHOLDER_CHARS) and _PLACEHOLDER.search(text):
-        return None
-    return text
+    return None if _is_placeholder(text) else text
+
+
+def _is_placeholder(text: str) -> bool:
+    """A template leftover or null word (``page_metadata.json``). A placeholder holds a
+    template opener or is one null word: most values need no regex pass."""
+    rules = page_rules()
+    if len(text) > rules.placeholder_chars and not any(
+        map(text.__contains__, rules.placeholder_openers)
+    ):
+        return False
+    return rules.placeholder.search(text) is not None
 
 
 def to_date(raw: Any, reference: Any = None) -> date | None:
@@ -168,7 +167,7 @@ def _license(raw: Any, meta: Metadata, source: str) -> str | None:
 def _label_free(raw: Any, meta: Metadata, source: str) -> str | None:
     """Text without a leading label ("Posted in News" -> "News")."""
     text = clean_text(raw)
-    return clean_text(_LABEL.sub("", text)) if text else None
+    return clean_text(page_rules().label.sub("", text)) if text else None
 
 
 def _site(raw: Any, meta: Metadata, source: str) -> str | None:

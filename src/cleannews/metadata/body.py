@@ -10,17 +10,13 @@ reading/date lines, the dek under the headline and a stated reading time. Where 
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from importlib import resources
-from typing import Any
 
 import regex
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.dom import Element, text_of
-from cleannews.errors import RuleError
 from cleannews.html.clean import attrs_of
 from cleannews.html.segment import BLOCK_TAGS
 from cleannews.metadata.accumulator import Metadata, Offer, to_date
@@ -28,10 +24,8 @@ from cleannews.metadata.dates import parse_date
 from cleannews.metadata.title import titles_agree
 from cleannews.options import Options
 from cleannews.rules.loader import class_words, concepts_in
+from cleannews.rules.page_metadata import page_rules
 
-_READING_TIME = regex.compile(
-    r"(\d{1,3})\s*(?:min(?:ute)?s?|m)\.?\s*read|reading time:?\s*(\d{1,3})\s*min", regex.I
-)
 _DIGIT = regex.compile(r"\d")
 #: Blocks before the headline that still count as the article header (kicker, date line).
 HEADER_BEFORE = 3
@@ -41,23 +35,6 @@ HEADER_AFTER = 8
 MAX_LINE_WORDS = 30
 #: A block with links above this density is a teaser (related story), not the article.
 TEASER_LINK_DENSITY = 0.3
-
-
-@functools.cache
-def _page_rules() -> dict[str, Any]:
-    path = resources.files("cleannews") / "data" / "page_metadata.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for key in ("author_classes", "date_classes", "subtitle_classes"):
-            data[key] = frozenset(data[key])
-        for key in ("updated_words",):
-            alternation = "|".join(sorted(data[key], key=len, reverse=True))
-            data[key] = regex.compile(
-                rf"(?<!\w)(?:{alternation})(?:\W+\p{{L}}{{1,3}})?\W*$", regex.I
-            )
-    except (OSError, ValueError, KeyError, TypeError, regex.error) as exc:
-        raise RuleError(f"page_metadata.json is missing or malformed: {exc}") from exc
-    return dict(data)
 
 
 def _classes_match(element: Element, words: frozenset[str]) -> bool:
@@ -109,9 +86,9 @@ def text_metadata(blocks: Sequence[Block], meta: Metadata, options: Options) -> 
     """Dates, bylines, dek and reading time stated in the article's own lines."""
     region = article_region(blocks, [text for text, _ in meta.titles[:3]])
     for block in region:
-        match = _READING_TIME.search(block.text) if block.rule == "reading-line" else None
-        if match:
-            meta.offer("reading_time", int(match[1] or match[2]), "text:reading-line")
+        minutes = reading_minutes(block.text) if block.rule == "reading-line" else None
+        if minutes is not None:
+            meta.offer("reading_time", minutes, "text:reading-line")
     dated = meta.published is not None and meta.modified is not None
     inline = _inline_memo()  # the offers below walk the same blocks' inline elements
     if not dated:
@@ -181,12 +158,16 @@ def _is_teaser(block: Block) -> bool:
 
 
 def _says_updated(time: Element, block: Block) -> bool:
-    words = frozenset({"updated", "modified", "update", "dateModified"})
-    attrs = f"{time.get('class', '')} {time.get('itemprop', '')}"
-    if any(w in words for name in attrs.split() for w in (name, *class_words(name))):
+    if _attrs_say_updated(f"{time.get('class', '')} {time.get('itemprop', '')}"):
         return True
     before = block.text.split(text_of(time))[0] if text_of(time) else ""
-    return _page_rules()["updated_words"].search(before[-40:]) is not None
+    return page_rules().updated.search(before[-40:]) is not None
+
+
+def _attrs_say_updated(attrs: str) -> bool:
+    """A class name or itemprop in ``attrs`` is (or holds the word) an updated class."""
+    words = page_rules().updated_classes
+    return any(w in words for name in attrs.split() for w in (name, *class_words(name)))
 
 
 def _header(blocks: Sequence[Block], region: Sequence[Block]) -> list[Block]:
@@ -225,18 +206,15 @@ def _marked(block: Block, words: frozenset[str], inline: _Inline) -> list[Elemen
     return found
 
 
-_BY = regex.compile(r"^\s*(?i:by|par|por|von|door|written by|posted by|words by|text by)\s+\p{Lu}")
-
-
 def _byline_offers(region: Sequence[Block], inline: _Inline) -> Iterator[Offer]:
     """Bylines: inline author elements (class, rel or itemprop author) of short blocks, else
     a short block marked as a byline or starting with "By"; never in a comment thread."""
-    words = _page_rules()["author_classes"]
+    words = page_rules().author_classes
     for block in region:
         if _long(block.text) or block.label is Label.TITLE:
             continue
         marked = _marked(block, words, inline)
-        if (not marked and not _BY.match(block.text)) or _in_comments(block):
+        if (not marked and not page_rules().byline.match(block.text)) or _in_comments(block):
             continue
         own = set(block.ancestors)
         names = [text_of(el) for el in marked if el not in own and el.getparent() is not None]
@@ -254,7 +232,7 @@ def _text_date_offers(
     region: Sequence[Block], blocks: Sequence[Block], options: Options, inline: _Inline
 ) -> Iterator[Offer]:
     header = set(_header(blocks, region))
-    words = _page_rules()["date_classes"]
+    words = page_rules().date_classes
     for block in region:
         if _long(block.text) or block.label is Label.TITLE:
             continue
@@ -271,7 +249,7 @@ def dates_in_line(text: str, options: Options) -> list[tuple[str, date]]:
     before it ("Updated ...")."""
     found: list[tuple[str, date]] = []
     rest = text
-    updated = _page_rules()["updated_words"]
+    updated = page_rules().updated
     for _ in range(3):
         parsed = parse_date(rest, reference=options.reference_time)
         if parsed is None or not parsed.matched:
@@ -285,13 +263,14 @@ def dates_in_line(text: str, options: Options) -> list[tuple[str, date]]:
 def _subtitle_offers(
     region: Sequence[Block], blocks: Sequence[Block], inline: _Inline
 ) -> Iterator[Offer]:
-    words = _page_rules()["subtitle_classes"]
+    words = page_rules().subtitle_classes
     for block in _header(blocks, region):
         count = len(block.text.split())
         if 3 <= count <= 80 and block.label is not Label.TITLE and _marked(block, words, inline):
             yield "subtitle", block.text, "text:subtitle"
 
 
-def page_rules_examples() -> list[dict[str, str]]:
-    """The examples of ``data/page_metadata.json`` (checked by the tests)."""
-    return list(_page_rules()["examples"])
+def reading_minutes(text: str) -> int | None:
+    """The reading time (minutes) a line states, by ``page_metadata.json``'s patterns."""
+    match = page_rules().reading_time.search(text)
+    return int(next(g for g in match.groups() if g is not None)) if match else None

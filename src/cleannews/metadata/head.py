@@ -30,6 +30,7 @@ from lxml import etree
 from cleannews.dom import Element, text_of
 from cleannews.metadata import jsonld
 from cleannews.metadata.accumulator import Metadata, Offer
+from cleannews.rules.schema_types import type_pattern
 
 _DC_KEY = regex.compile(r"^(?:dc|dcterms?)[.:]", regex.I)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -178,7 +179,7 @@ def _is_article_scope(element: Element) -> bool:
     if not isinstance(element.tag, str) or element.get("itemscope") is None:
         return False
     kind = element.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1]
-    return bool(kind) and jsonld.ARTICLE_TYPES.fullmatch(kind) is not None
+    return bool(kind) and type_pattern("article").fullmatch(kind) is not None
 
 
 def _in_scope(element: Element, scope: Element | None) -> bool:
