@@ -16,13 +16,12 @@ from datetime import date
 import regex
 
 from cleannews.blocks import Block, BlockKind, Label
-from cleannews.dom import Element, text_of
-from cleannews.html.clean import attrs_of
-from cleannews.html.segment import BLOCK_TAGS
+from cleannews.dom import BLOCK_TAGS, Element, text_of
 from cleannews.metadata.accumulator import Metadata, Offer, to_date
 from cleannews.metadata.dates import parse_date
 from cleannews.metadata.title import titles_agree
 from cleannews.options import Options
+from cleannews.rules.concepts import attrs_of
 from cleannews.rules.loader import class_words, concepts_in
 from cleannews.rules.page_metadata import page_rules
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import regex
 
 from cleannews.metadata.accumulator import Metadata
-from cleannews.structure.headline import normalise, strip_site_name
+from cleannews.words import normalise, strip_site_name
 
 _SEPARATOR = regex.compile(r"(\s+(?:[|–—•·»/]|-{1,2}|::)\s+|\s*_\s*|\s+:\s+)")
 #: Characters every match of ``_SEPARATOR`` holds one of. A match of headline's site suffix
