@@ -11,7 +11,8 @@ import pytest
 from cleannews.metadata import accumulator, body, dates
 from cleannews.options import Options
 from cleannews.rules import loader as rules
-from cleannews.rules import page_metadata, schema_types
+from cleannews.rules import page_metadata, schema_types, widgets
+from cleannews.structure import toc
 
 CONCEPTS = rules.class_concepts()
 PHRASES = rules.phrase_rules()
@@ -223,3 +224,38 @@ def test_date_words_find_no_date_in_their_non_examples(example: dict[str, Any]) 
 def test_date_word_examples_cover_every_language() -> None:
     named = {code for e in DATE_WORDS["examples"] for code in e["languages"] or ()}
     assert named == set(DATE_WORDS["languages"])
+
+
+# --------------------------------------------------------------------------- widgets
+
+
+def _widget_applies(rule: str, text: str) -> bool:
+    """Whether the rule ``rule`` of widgets.json applies to ``text``, read as the code does."""
+    if rule == "toc_labels":
+        return toc._is_label(text)
+    if rule == "slide_counter_words":
+        return widgets.slide_counter().match(text) is not None
+    raise AssertionError(f"no check for widgets.json rule {rule}")
+
+
+def _widget_cases(section: str) -> list[Any]:
+    return [
+        pytest.param(rule, text, id=f"{rule}:{text}")
+        for rule, texts in widgets.examples(section).items()
+        for text in texts
+    ]
+
+
+@pytest.mark.parametrize(("rule", "text"), _widget_cases("examples"))
+def test_widget_rule_applies_to_its_examples(rule: str, text: str) -> None:
+    assert _widget_applies(rule, text)
+
+
+@pytest.mark.parametrize(("rule", "text"), _widget_cases("non_examples"))
+def test_widget_rule_rejects_its_non_examples(rule: str, text: str) -> None:
+    assert not _widget_applies(rule, text)
+
+
+def test_every_widget_rule_has_examples_and_non_examples() -> None:
+    rules = {"toc_labels", "slide_counter_words"}
+    assert set(widgets.examples("examples")) == set(widgets.examples("non_examples")) == rules
