@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -33,6 +33,7 @@ import regex
 
 from cleannews.errors import RuleError
 from cleannews.metadata.dates import parse_date
+from cleannews.rules.memo import read_only
 
 __all__ = ["clean_authors", "clean_name", "looks_like_name"]
 
@@ -75,8 +76,8 @@ _WORD_KEYS = ("segment_separators", "name_separators", "with_words", "prefixes",
 
 
 @functools.cache
-def rules() -> dict[str, Any]:
-    """The raw rule file ``data/authors.json`` (loaded once)."""
+def rules() -> Mapping[str, Any]:
+    """The raw rule file ``data/authors.json`` (loaded once; read-only)."""
     path = resources.files("cleannews") / "data" / "authors.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -88,7 +89,7 @@ def rules() -> dict[str, Any]:
                 raise TypeError(f"{key} must be a list")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RuleError(f"authors.json is missing or malformed: {exc}") from exc
-    return dict(data)
+    return read_only(data)  # type: ignore[no-any-return]
 
 
 @functools.cache

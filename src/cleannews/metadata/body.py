@@ -9,7 +9,6 @@ reading/date lines, the dek under the headline and a stated reading time. Where 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
@@ -23,6 +22,7 @@ from cleannews.metadata.title import titles_agree
 from cleannews.options import Options
 from cleannews.rules.concepts import attrs_of
 from cleannews.rules.loader import class_words, concepts_in
+from cleannews.rules.memo import MAX_ATTRS_CHARS, short_keys_cache
 from cleannews.rules.page_metadata import page_rules
 
 _DIGIT = regex.compile(r"\d")
@@ -43,7 +43,7 @@ def _classes_match(element: Element, words: frozenset[str]) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=16384)
+@short_keys_cache(maxsize=16384, max_chars=MAX_ATTRS_CHARS)
 def _names_match(attr: str, words: frozenset[str]) -> bool:
     """A class or id name in ``attr`` holds one of ``words`` (cached: attributes repeat)."""
     return any(words.intersection(class_words(name)) for name in attr.split())

@@ -16,7 +16,6 @@ language trusts ``<html lang>`` right after JSON-LD (``og:locale`` last). After 
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 from collections.abc import Iterable, Iterator
@@ -30,6 +29,7 @@ from lxml import etree
 from cleannews.dom import Element, text_of
 from cleannews.metadata import jsonld
 from cleannews.metadata.accumulator import Metadata, Offer
+from cleannews.rules.memo import MAX_NAME_CHARS, short_key_cache
 from cleannews.rules.schema_types import type_pattern
 
 _DC_KEY = regex.compile(r"^(?:dc|dcterms?)[.:]", regex.I)
@@ -97,7 +97,7 @@ def _meta_values(metas: Iterable[Element]) -> dict[str, list[str]]:
     return tags
 
 
-@functools.lru_cache(maxsize=4096)
+@short_key_cache(maxsize=4096, max_chars=MAX_NAME_CHARS)
 def _meta_key(key: str) -> str:
     key = _DC_KEY.sub("dc.", key.strip().lower())
     return key.removeprefix("og:") if key.startswith("og:article:") else key

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 import regex
 
 from cleannews.metadata.accumulator import Metadata
+from cleannews.rules.memo import MAX_KEY_CHARS, short_key_cache, short_keys_cache
 from cleannews.words import normalise, strip_site_name
 
 _SEPARATOR = regex.compile(r"(\s+(?:[|–—•·»/]|-{1,2}|::)\s+|\s*_\s*|\s+:\s+)")
@@ -65,13 +65,13 @@ def _truncated(title: str, headline: str) -> bool:
     return full.startswith(short) and len(full) > len(short) + 3
 
 
-@functools.lru_cache(maxsize=4096)
+@short_keys_cache(maxsize=4096, max_chars=2 * MAX_KEY_CHARS)
 def titles_agree(one: str, other: str) -> bool:
     """The same title, give or take a site name around either."""
     return any(_same_text(a, b) for a in _variants(one) for b in _variants(other))
 
 
-@functools.lru_cache(maxsize=4096)
+@short_key_cache(maxsize=4096)
 def _variants(title: str) -> tuple[str, ...]:
     """The title, and without its site name, normalised (the comparison reads only these)."""
     if _SEPARATOR_CHARS.isdisjoint(title) or _SEPARATOR.search(title) is None:
@@ -80,7 +80,7 @@ def _variants(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(normalise(text) for text in texts))
 
 
-@functools.lru_cache(maxsize=4096)
+@short_keys_cache(maxsize=4096, max_chars=2 * MAX_KEY_CHARS)
 def _same_text(a: str, b: str) -> bool:
     """Two normalised titles are the same, or nearly (one inside the other, or most words
     shared)."""

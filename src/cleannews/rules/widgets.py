@@ -8,23 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from types import MappingProxyType
 from typing import Any
 
 import regex
 
 from cleannews.errors import RuleError
 from cleannews.rules.loader import read_json
+from cleannews.rules.memo import read_only
 
 
 @cache
-def _data() -> dict[str, Any]:
+def _data() -> Mapping[str, Any]:
     data = read_json("widgets.json")
     for key in ("toc_labels", "slide_counter_words"):
         items = data.get(key)
         if not isinstance(items, list) or not items or not all(isinstance(w, str) for w in items):
             raise RuleError(f"widgets.json: {key} must list strings")
-    return data
+    return read_only(data)  # type: ignore[no-any-return]
 
 
 @cache
@@ -44,6 +44,6 @@ def slide_counter() -> regex.Pattern[str]:
 def examples(section: str) -> Mapping[str, tuple[str, ...]]:
     """``examples`` or ``non_examples`` of the file, by rule (read-only)."""
     found = _data().get(section)
-    if not isinstance(found, dict):
+    if not isinstance(found, Mapping):
         raise RuleError(f"widgets.json: no {section}")
-    return MappingProxyType({key: tuple(items) for key, items in found.items()})
+    return found
