@@ -25,8 +25,9 @@ BLOCK_TAGS = frozenset(
 PARAGRAPH_TAGS = frozenset(
     {"p", "li", "pre", "blockquote", *HEADING_LEVELS, "td", "th", "dd", "dt", "figcaption", "span"}
 )
-#: Inline elements that, without children, name no page component by their class/id
-#: (cleaning leaves them to the block filters).
+#: Inline elements that cleaning does not classify by class/id when they have no children
+#: (they are left to the block filters: classifying every classed link, icon and span costs
+#: more than removing them gains).
 INLINE_LEAVES = frozenset(
     "a span img i b em strong small svg path use label font abbr time sup sub picture".split()
 )
