@@ -18,8 +18,8 @@ What it owns, one module per concern:
 What it may import: the base modules (``errors``, ``options``, ``dom``, ``words``,
 ``model``, ``blocks``, ``rules.*``) and the earlier stage families (``input``, ``html``,
 ``text``, ``filters``, ``structure``); never ``output``, ``pipeline`` or ``cli``. Its rules
-are data (``data/page_metadata.json``, ``date_words.json``, ``authors.json``,
-``stopwords.json``), checked against their examples by ``tests/test_rules.py``.
+are data (``data/page_metadata.json``, ``schema_types.json``, ``date_words.json``,
+``authors.json``, ``stopwords.json``), checked against their examples by the tests.
 
 This package imports nothing itself: import the modules.
 """
