@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from cleannews import Options
-from cleannews.cli import main as cli
+from cleannews.cli import inputs, sinks
+from cleannews.cli import progress as reporting
 from cleannews.cli import runner as batch
 from cleannews.cli.main import main
 from cleannews.cli.runner import Job, Task, WorkerPool
@@ -353,8 +354,8 @@ def test_output_names_never_clash(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_output_files_are_written_atomically(tmp_path: Path) -> None:
     target = tmp_path / "story.json"
-    cli.write_atomic(target, "first\n")
-    with pytest.raises(RuntimeError), cli._atomic(target) as handle:
+    sinks.write_atomic(target, "first\n")
+    with pytest.raises(RuntimeError), sinks._atomic(target) as handle:
         handle.write("half of the seco")
         raise RuntimeError("interrupted while writing")
     assert target.read_text() == "first\n"  # the old file, whole
@@ -381,7 +382,7 @@ def test_resume_continues_a_jsonl_output(
     log = tmp_path / "out.jsonl"
     first = [str(pages / "a.html"), str(pages / "d.txt")]
     assert run([*first, "-o", str(log)], capsys)[0] == 0
-    failed = next(t.path for t in cli.collect([str(pages)], Options()) if "b.htm" in t.path)
+    failed = next(t.path for t in inputs.collect([str(pages)], Options()) if "b.htm" in t.path)
     with log.open("a") as handle:
         handle.write(json.dumps({"path": failed, "error": {"type": "x", "message": "y"}}) + "\n")
         handle.write('{"path": "torn by a kill')  # an interrupted write
@@ -390,7 +391,7 @@ def test_resume_continues_a_jsonl_output(
     assert "2 inputs already done" in err  # the failed one is tried again
     found = records(log.read_text())
     paths = [r["path"] for r in found if "error" not in r]
-    assert sorted(paths) == sorted(t.path for t in cli.collect([str(pages)], Options()))
+    assert sorted(paths) == sorted(t.path for t in inputs.collect([str(pages)], Options()))
     assert len(paths) == len(set(paths)) == 4
     assert [r["path"] for r in found if "error" in r] == [failed]
 
@@ -415,13 +416,13 @@ def test_progress_counter_on_a_terminal() -> None:
             return True
 
     stream = Terminal()
-    progress = cli.Progress(20, stream)
+    progress = reporting.Progress(20, stream)
     for number in range(20):
         progress.step(failed=number == 3)
     progress.clear()
     assert stream.getvalue().endswith("\rcleannews: 20/20 pages, 1 failed\r\x1b[K")
-    assert not cli.Progress(5, stream).enabled  # a few pages: no counter
-    assert not cli.Progress(500, io.StringIO()).enabled  # not a terminal
+    assert not reporting.Progress(5, stream).enabled  # a few pages: no counter
+    assert not reporting.Progress(500, io.StringIO()).enabled  # not a terminal
 
 
 # --- worker processes -----------------------------------------------------------------
@@ -478,7 +479,7 @@ def test_a_killed_worker_loses_only_its_page(tmp_path: Path) -> None:
 
 
 def test_workers_are_replaced_after_max_tasks(pages: Path) -> None:
-    tasks = cli.collect([str(pages)], Options())
+    tasks = inputs.collect([str(pages)], Options())
     with WorkerPool(Job(), 1, max_tasks=1) as pool:
         pids = set()
         for _ in pool.run(tasks):

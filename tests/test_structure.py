@@ -31,7 +31,7 @@ from cleannews import (
 from cleannews.blocks import BlockKind
 from cleannews.html.parse import parse_html
 from cleannews.html.segment import segment
-from cleannews.output.render import md_escape
+from cleannews.output import md_escape
 from cleannews.structure.sections import document_base, resolve, sections
 from cleannews.structure.toc import article_toc
 

@@ -1,6 +1,7 @@
 """The public result types: an :class:`Article` is a tree of frozen dataclasses.
 
-Serialisation lives in :mod:`cleannews.output.render`; the methods here only delegate to it.
+Renderers live in :mod:`cleannews.output`; the ``to_*`` methods here only delegate to it. The
+plain text of a node is part of the model (``Article.text``), so it is defined here.
 """
 
 from __future__ import annotations
@@ -9,10 +10,9 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, assert_never
 
-from cleannews import words as wordcount
-from cleannews.output import render as serialize
+from cleannews import words
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,7 @@ class Quote:
     @property
     def text(self) -> str:
         """The quotation's text, its parts separated by blank lines."""
-        return "\n\n".join(serialize.content_text(node) for node in self.content)
+        return "\n\n".join(content_text(node) for node in self.content)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +116,20 @@ class Figure:
 
 
 Content = Paragraph | ListBlock | Quote | Code | Table | Figure
+
+
+def content_text(node: Content) -> str:
+    """Plain text of one body node (list items and table rows one per line)."""
+    match node:
+        case ListBlock():
+            return "\n".join(node.texts)
+        case Table():
+            rows = "\n".join(" | ".join(row) for row in node.rows)
+            return f"{node.caption}\n{rows}" if node.caption else rows
+        case Paragraph() | Quote() | Code() | Figure():
+            return node.text
+        case _:
+            assert_never(node)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,29 +226,44 @@ class Article:
     @property
     def text(self) -> str:
         """The body text: every section's content, blocks separated by blank lines."""
-        return serialize.body_text(self)
+        parts: list[str] = []
+        for section in self.sections:
+            if section.heading:
+                parts.append(section.heading)
+            parts.extend(content_text(node) for node in section.content)
+        return "\n\n".join(p for p in parts if p)
 
     @property
     def word_count(self) -> int:
         """Number of words in :attr:`text`."""
-        return wordcount.count_words(self.text)
+        return words.count_words(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO 8601 strings)."""
-        return serialize.to_dict(self)
+        from cleannews.output import to_dict  # renderers sit above the model
+
+        return to_dict(self)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The article as JSON."""
-        return serialize.to_json(self, indent=indent)
+        from cleannews.output import to_json  # renderers sit above the model
+
+        return to_json(self, indent=indent)
 
     def to_markdown(self) -> str:
         """The article as Markdown (headings at their levels, nested lists, links, figures)."""
-        return serialize.to_markdown(self)
+        from cleannews.output import to_markdown  # renderers sit above the model
+
+        return to_markdown(self)
 
     def to_text(self) -> str:
         """Headline, a blank line, then :attr:`text`."""
-        return serialize.to_text(self)
+        from cleannews.output import to_text  # renderers sit above the model
+
+        return to_text(self)
 
     def to_html(self) -> str:
         """The article as clean semantic HTML (``<article>`` with headings, lists, tables...)."""
-        return serialize.to_html(self)
+        from cleannews.output import to_html  # renderers sit above the model
+
+        return to_html(self)

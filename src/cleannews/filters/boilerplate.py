@@ -1,4 +1,4 @@
-"""Stage 7: boilerplate filters over blocks, each a small rule with a stated reason.
+"""Boilerplate filters over blocks, each a small rule with a stated reason.
 
 Phrase rules come from ``data/boilerplate/*.json``; the rest generalise by structure:
 link-heavy blocks and link lists, promo paragraphs (scored by promo signals per sentence),

@@ -1,4 +1,4 @@
-"""Stage 5: measurable properties of each block, stored in ``Block.features``."""
+"""Measurable properties of each block, stored in ``Block.features``."""
 
 from __future__ import annotations
 

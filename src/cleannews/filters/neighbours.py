@@ -1,4 +1,4 @@
-"""Stage 8c: verdicts that depend on what surrounds a block, revised after the classifier's.
+"""Verdicts that depend on what surrounds a block, revised after the classifier's.
 
 An embedded photo gallery (legends numbered k/N) inside the article is dropped; section
 headings and short sentences the classifier doubted between kept prose are restored

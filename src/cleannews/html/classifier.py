@@ -1,4 +1,4 @@
-"""Stage 8b (HTML): a small logistic model decides each remaining block, content or not.
+"""A small logistic model decides each remaining block, content or not.
 
 The model weighs what the earlier stages measured — text and link density, the block's kind,
 the class/id concepts of its ancestors, whether it lies in the selected main container and

@@ -1,4 +1,4 @@
-"""Stage 3 (HTML): drop what is never content, before the page is cut into blocks.
+"""Drop what is never content, before the page is cut into blocks.
 
 Scripts, styles, embeds and form controls go by tag; hidden elements by attribute; site
 chrome (nav, aside, footer, ARIA landmarks) by tag and role; menus, share bars, comments,

@@ -1,4 +1,4 @@
-"""Stage 6: a content score per block, and per candidate container (side table).
+"""A content score per block, and per candidate container (side table).
 
 Block score (after Readability's paragraph score): long, comma-rich, sentence-like text
 with few links scores high; short or link-heavy text scores nothing. Container scores add the

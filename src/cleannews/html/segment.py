@@ -1,4 +1,4 @@
-"""Stage 4 (HTML): cut the cleaned tree into blocks in one pass over the elements.
+"""Cut the cleaned tree into blocks in one pass over the elements.
 
 Block-level elements start and end blocks; inline text accumulates into the innermost open
 block. Every block records the element that owns it, its link text, and its structure (heading

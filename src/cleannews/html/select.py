@@ -1,4 +1,4 @@
-"""Stage 8 (HTML): choose the main-content container (a feature for the block classifier).
+"""Choose the main-content container (a feature for the block classifier).
 
 The best-scoring container wins (container score scaled by its link density). Like
 Readability, a parent that scores nearly as well replaces it (the article was split over

@@ -1,4 +1,4 @@
-"""Stage 3a (HTML): find the page's own table of contents box, read it, and take it out.
+"""Find the page's own table of contents box, read it, and take it out.
 
 Run before cleaning. A TOC box is a list of links, most of them in-page anchors
 (``href="#..."``) that point at ids present in the page (ez-toc, ``nav`` with anchors,

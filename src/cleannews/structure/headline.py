@@ -1,4 +1,4 @@
-"""Stage 9a: find the headline among the blocks, and drop its echoes.
+"""Find the headline among the blocks, and drop its echoes.
 
 HTML: the h1 (else h2) that best matches the document title, preferring one in the main
 content. Plain text: the first title-like line, the copy nearest the body when the page

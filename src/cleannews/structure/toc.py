@@ -1,4 +1,4 @@
-"""Stage 9c: the article's TOC, assembled after structuring.
+"""The article's TOC, assembled after structuring.
 
 :func:`article_toc` links the page's own TOC entries (read by :mod:`cleannews.html.toc_box`)
 to the sections (by anchor, else by title) and notes where the two disagree; a page without a

@@ -1,4 +1,4 @@
-"""Stage 2 (plain text): lines and paragraphs of scraped text become synthetic blocks.
+"""Lines and paragraphs of scraped text become synthetic blocks.
 
 Blank lines separate paragraphs. Within a paragraph, bullet and numbered lines become list
 items, a line that continues a wrapped sentence is joined to it, and every other line is a
