@@ -17,12 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from cleannews import Options
+from cleannews import Options, batch
+from cleannews.batch import Job, Task, WorkerPool
 from cleannews.cli import inputs, sinks
 from cleannews.cli import progress as reporting
-from cleannews.cli import runner as batch
 from cleannews.cli.main import main
-from cleannews.cli.runner import Job, Task, WorkerPool
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = next(

@@ -29,8 +29,9 @@ RANKS = {
     "metadata": 5,
     "output": 6,
     "pipeline": 7,
-    "__init__": 8,
-    "cli": 9, "__main__": 10,
+    "batch": 8,
+    "__init__": 9,
+    "cli": 10, "__main__": 11,
 }  # fmt: skip
 
 #: Edges allowed against the flow, each with its reason.

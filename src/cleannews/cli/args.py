@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleannews import __version__
-from cleannews.cli.runner import Format, Job
+from cleannews.batch import Format, Job
 from cleannews.options import Favor, InputKind, Options
 
 EPILOG = """\

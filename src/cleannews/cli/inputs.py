@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePath
 
-from cleannews.cli.runner import Failure, Format, Task
+from cleannews.batch import Failure, Format, Task
 from cleannews.options import Options
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".txt"})

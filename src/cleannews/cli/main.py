@@ -1,7 +1,7 @@
 """The ``cleannews`` command: articles from files, folders, globs or standard input.
 
 The command reads like its stages: :mod:`~cleannews.cli.args` checks the command line into a
-plan, :mod:`~cleannews.cli.inputs` collects the pages, :mod:`~cleannews.cli.runner` extracts
+plan, :mod:`~cleannews.cli.inputs` collects the pages, :mod:`~cleannews.batch` extracts
 them (in worker processes when asked), :mod:`~cleannews.cli.sinks` writes every outcome and
 :mod:`~cleannews.cli.progress` reports on stderr.
 """
@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from cleannews.cli import runner as batch
+from cleannews import batch
 from cleannews.cli.args import Plan, build_parser, make_plan
 from cleannews.cli.inputs import collect, name_outputs
 from cleannews.cli.progress import Progress, explain, report

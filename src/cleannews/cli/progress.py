@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 from typing import TextIO
 
-from cleannews.cli.runner import Failure
+from cleannews.batch import Failure
 from cleannews.model import Removed
 
 #: Show a progress counter (on a terminal) from this many inputs on.

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from cleannews.cli import runner as batch
+from cleannews import batch
+from cleannews.batch import Failure, Job, Outcome, Task
 from cleannews.cli.args import Plan
-from cleannews.cli.runner import Failure, Job, Outcome, Task
 
 
 def unfinished(tasks: list[Task], plan: Plan) -> list[Task]:

@@ -1,4 +1,4 @@
-"""The batch runner behind the command line: every input yields exactly one outcome.
+"""The batch runner under the command line: every input yields exactly one outcome.
 
 A document is extracted and rendered by :func:`run_task`, the one boundary where an unexpected
 exception becomes an error record instead of ending the batch. :func:`run` runs the tasks
