@@ -119,7 +119,7 @@ def test_progress_never_shows_between_articles_in_a_terminal(tmp_path: Path) -> 
     assert len(headers) == 14  # every article's header starts its own line
     assert any(line.endswith(": input is a PDF document, not a web page or text") for line in lines)
     summary = lines[-1]
-    assert summary.startswith("15 pages: 14 extracted, 1 failed, ")
+    assert summary.startswith("cleannews: 15 pages: 14 extracted, 1 failed, ")
     assert summary.endswith(" s")
 
 
@@ -266,9 +266,9 @@ def test_max_memory_replaces_a_worker_whose_resident_memory_grows_too_much(
     folder.mkdir()
     (folder / "a.html").write_text(page("Small story"))
     words = " ".join(f"word{n}" for n in range(60))
-    (folder / "b-big.html").write_text("<html><body>" + f"<p>{words}</p>" * 200_000)
+    (folder / "b-big.html").write_text("<html><body>" + f"<p>{words}</p>" * 100_000)
     (folder / "c.html").write_text(page("Another small story"))
-    code, out, err = run([str(folder), "-f", "jsonl", "--max-memory", "200"], capsys)
+    code, out, _ = run([str(folder), "-f", "jsonl", "--max-memory", "200"], capsys)
     assert code == 1
     found = {Path(str(r["path"])).name: r for r in records(out)}
     error = found["b-big.html"]["error"]
