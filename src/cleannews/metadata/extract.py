@@ -513,11 +513,34 @@ def choose_title(meta: Metadata, headline: str | None) -> str | None:
         return headline
     text, source = _backed(candidates, headline)
     title = strip_site_affixes(text, names)
+    if headline and title != headline and _headline_inside(title, headline):
+        meta.provenance["title"] = "html:headline"  # "Opinion | X", "News > World > X"
+        return headline
     if headline and _agrees(headline, text) and _truncated(title, headline):
         meta.provenance["title"] = "html:headline"
         return headline
     meta.provenance["title"] = source
     return title
+
+
+#: Characters that separate a title's parts: "Opinion | X", "News > World > X - Site".
+_PART_SEPARATORS = "|>»:/–—-·•"
+
+
+def _headline_inside(title: str, headline: str) -> bool:
+    """The headline is a part of the title, set off by separators, and longer than each of the
+    other parts (section labels, breadcrumbs, the site name): the headline is the clean one."""
+    whole, part = " ".join(title.split()).casefold(), " ".join(headline.split()).casefold()
+    at = whole.find(part)
+    if at < 0 or whole == part or len(part.split()) < 3:
+        return False
+    before, after = whole[:at].rstrip(), whole[at + len(part) :].lstrip()
+    if (before and before[-1] not in _PART_SEPARATORS) or (
+        after and after[0] not in _PART_SEPARATORS
+    ):
+        return False
+    rest = regex.split(f"[{regex.escape(_PART_SEPARATORS)}]", f"{before} {after}")
+    return all(len(other.strip()) < len(part) for other in rest)
 
 
 def _backed(candidates: Sequence[tuple[str, str]], headline: str | None) -> tuple[str, str]:
@@ -735,6 +758,8 @@ def _time_offers(
     for block in [*header, *(b for b in region if b not in in_header)]:
         if block.element is None or block.element in seen or _is_teaser(block):
             continue
+        if _quoted_or_data(block):
+            continue
         seen.add(block.element)
         for time in inline(block.element):
             if time.tag != "time":
@@ -744,6 +769,14 @@ def _time_offers(
             value = to_date(time.get("datetime") or text_of(time))
             kind = "modified" if _says_updated(time, block) else "published"
             yield kind, value, "html:time"
+
+
+def _quoted_or_data(block: Block) -> bool:
+    """A block of a quotation (a fact-check's claim, an embedded post) or a data table cell
+    (an infobox's "Founded"): its dates are the subject's, not the article's."""
+    if block.quote is not None or block.kind is BlockKind.QUOTE:
+        return True
+    return block.cell is not None and block.cell.table.data
 
 
 def _is_teaser(block: Block) -> bool:
@@ -828,7 +861,7 @@ def _text_date_offers(
     header = set(_header(blocks, region))
     words = _page_rules()["date_classes"]
     for block in region:
-        if _long(block.text) or block.label is Label.TITLE:
+        if _long(block.text) or block.label is Label.TITLE or _quoted_or_data(block):
             continue
         if options.reference_time is None and _DIGIT.search(block.text) is None:
             continue  # only relative dates are written without digits (see dates_in_line)
