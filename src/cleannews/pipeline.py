@@ -218,7 +218,8 @@ def assemble(
     removed = [*dropped]  # cleaning made them as Removed entries
     removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.label is Label.BOILERPLATE]
     finish(meta, body, options)
-    signals = measure(meta.types, blocks, body)
+    dated_headline = bool(title) and meta.published is not None
+    signals = measure(meta.types, blocks, body, dated_headline=dated_headline)
     kind, reasons = judge(signals)
     reading = _reading_time(meta, signals.words, options)
     return Article(
