@@ -209,3 +209,14 @@ def test_language_is_a_bcp47_tag_with_its_primary_subtag(
         f"<h1>Titel</h1><p>{prose}</p></article></body></html>"
     )
     assert (article.language, article.primary_language) == (tag, primary)
+
+
+def test_web_archive_records_follow_the_schema_too(tmp_path: Path) -> None:
+    validator = jsonschema.Draft202012Validator(schema())
+    record = {
+        "schema_version": 1, "path": "crawl.warc.gz", "url": "https://e.org/a",
+        "warc_record_id": "<urn:uuid:1>", "warc_date": "2024-03-03T10:00:00+00:00",
+        "http_status": 200, "content_type": "text/html",
+        "error": {"type": "ArchiveError", "message": "corrupt record at byte 10"},
+    }  # fmt: skip
+    validator.validate(record)

@@ -12,6 +12,7 @@ import importlib as _importlib
 import typing as _typing
 
 from cleannews.errors import (
+    ArchiveError,
     BatchError,
     CleannewsError,
     DecodeError,
@@ -20,6 +21,7 @@ from cleannews.errors import (
     InputTooLargeError,
     InternalError,
     MemoryLimitError,
+    MissingExtraError,
     ParseError,
     RuleError,
     TimeLimitError,
@@ -55,6 +57,7 @@ _MODEL = (
 _HOMES = {name: "model" for name in _MODEL} | {"extract": "pipeline", "extract_many": "batch"}
 
 __all__ = [
+    "ArchiveError",
     "Article",
     "BatchError",
     "CleannewsError",
@@ -72,6 +75,7 @@ __all__ = [
     "ListBlock",
     "ListItem",
     "MemoryLimitError",
+    "MissingExtraError",
     "Options",
     "PageType",
     "Paragraph",

@@ -18,7 +18,7 @@ import os
 import signal
 import time
 import traceback
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -83,12 +83,15 @@ class Task:
     """One input: a file to read, bytes or text, or a failure known up front."""
 
     path: str
+    #: A file to read, bytes, or text already decoded (a web archive's record).
     source: Path | bytes | str
     #: Where the output goes, relative to the output folder (``--output-dir`` only).
     output: str | None = None
     failure: Failure | None = None
-    #: This input's own address (overrides the job's ``url``).
+    #: The page's address, when the input knows it (a web archive record's target URI).
     url: str | None = None
+    #: Fields that lead the document's JSON record (a web archive record's id, date...).
+    fields: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +153,7 @@ def run_task(task: Task, job: Job) -> Outcome:
     seconds = time.process_time() - started
     if job.format is None:
         return Outcome(article=article, facts=facts_of(article), seconds=seconds)
-    how = Render(path=task.path, explain=job.explain, columns=job.columns)
+    how = Render(path=task.path, explain=job.explain, columns=job.columns, fields=task.fields)
     rendered = render(article, job.format, how)
     return Outcome(rendered, removed, facts=facts_of(article), seconds=seconds)
 
@@ -170,14 +173,16 @@ def facts_of(article: Article) -> Facts:
     return Facts(article.page_type.value, article.language, article.word_count, key.hexdigest())
 
 
-def error_record(path: str, failure: Failure) -> str:
+def error_record(path: str, failure: Failure, fields: Mapping[str, Any] | None = None) -> str:
     """The JSON line reporting a failed document."""
-    return json.dumps(_error_record(path, failure.record()), ensure_ascii=False) + "\n"
+    record = _error_record(path, failure.record(), fields)
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def skipped_record(path: str, reason: str) -> str:
+def skipped_record(path: str, reason: str, fields: Mapping[str, Any] | None = None) -> str:
     """The JSON line of a document a batch filter left out, and why."""
-    record = {"schema_version": SCHEMA_VERSION, "path": path, "skipped": reason}
+    record = {"schema_version": SCHEMA_VERSION, "path": path} | dict(fields or {})
+    record["skipped"] = reason
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 

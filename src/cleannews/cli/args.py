@@ -11,10 +11,14 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cleannews import __version__
 from cleannews.options import Favor, InputKind, Options
 from cleannews.output.formats import CSV_COLUMNS, FORMATS
+
+if TYPE_CHECKING:
+    from cleannews.batch import Job
 
 EPILOG = """\
 inputs:
@@ -82,15 +86,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log each page's stages and timings"
     )
+    parser.add_argument(
+        "--dask", metavar="ADDRESS", help="run on a Dask scheduler, or local:N (N workers)"
+    )
     parser.add_argument("--version", action="version", version=f"cleannews {__version__}")
     return parser
 
 
 def _output_options(out: argparse._ArgumentGroup) -> None:
     out.add_argument(
-        "-f", "--format", choices=tuple(FORMATS), metavar="FORMAT",
-        help=f"one of {', '.join(FORMATS)} (default: markdown on a terminal, else json; "
-        "json becomes jsonl for several inputs)",
+        "-f", "--format", choices=(*FORMATS, "parquet"), metavar="FORMAT",
+        help=f"one of {', '.join(FORMATS)}, parquet (default: markdown on a terminal, else "
+        "json; json becomes jsonl for several inputs)",
     )  # fmt: skip
     out.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
     out.add_argument(
@@ -236,6 +243,17 @@ class Plan:
     columns: tuple[str, ...] = CSV_COLUMNS
     filters: Filters = Filters()
     verbose: bool = False
+    #: ``--format parquet``: the job renders jsonl records, the sink makes them rows.
+    parquet: bool = False
+    #: ``--dask``: a scheduler address, or ``local:N``.
+    dask: str | None = None
+
+    @property
+    def job(self) -> Job:
+        """What every document of the batch gets done (the batch module loads here)."""
+        from cleannews.batch import Job
+
+        return Job(self.options, self.url, self.format, self.explain, self.columns)
 
 
 def make_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Plan:
@@ -245,11 +263,13 @@ def make_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Plan
     _check_outputs(args, parser)
     is_batch = len(args.paths) > 1 or not _single(args.paths[0])
     chosen = args.format or _default_format(args)
+    chosen = "jsonl" if chosen == "parquet" else chosen  # jsonl records become parquet rows
     fmt = "jsonl" if chosen == "json" and is_batch and not args.output_dir else chosen
     if args.resume and not (args.output_dir or (args.output and fmt == "jsonl")):
         parser.error("--resume needs --output-dir, or --output with jsonl output")
     if args.url_list is not None and not args.url_list.is_file():
         parser.error(f"--url-list {args.url_list}: no such file")
+    _check_scale(args, parser)
     filters = Filters(args.only_articles, args.language, args.min_words, args.dedup)
     return Plan(
         paths=tuple(args.paths), options=_options(args), format=fmt, batch=is_batch,
@@ -257,6 +277,7 @@ def make_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Plan
         jobs=args.jobs or os.cpu_count() or 1, timeout=args.timeout,
         max_memory=args.max_memory, url=args.url, url_list=args.url_list,
         explain=args.explain, columns=args.columns, filters=filters, verbose=args.verbose,
+        parquet=args.format == "parquet", dask=args.dask,
     )  # fmt: skip
 
 
@@ -292,10 +313,33 @@ def _check_outputs(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
             parser.error(f"{option} {folder}: cannot write in {where}")
 
 
+def _check_scale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Parquet output goes to one file (or, on Dask, one file per input under a folder);
+    Dask writes one output per input under ``--output-dir``."""
+    if args.dask is not None:
+        if args.output_dir is None:
+            parser.error("--dask needs --output-dir (one output file per input)")
+        if args.format not in (None, "json", "jsonl", "parquet"):
+            parser.error("--dask writes jsonl or parquet")
+        if not args.dask.strip():
+            parser.error("--dask needs a scheduler address, or local:N")
+        return
+    if args.format == "parquet":
+        if args.output is None:
+            parser.error("--format parquet needs --output FILE")
+        if args.resume:
+            parser.error("--resume needs jsonl output (a parquet file is written at the end)")
+
+
 def _single(path: str) -> bool:
-    """One file or standard input (not a folder, and not a glob) is not a batch."""
-    if path == "-" or Path(path).is_file():
+    """One file or standard input (not a folder, not a glob, not a web archive) is not a
+    batch."""
+    if path == "-":
         return True
+    if Path(path).is_file():
+        from cleannews.warc import archive_kind  # loads the extractor: not for --help
+
+        return archive_kind(path) is None
     return not Path(path).exists() and not set(path) & set("*?[")
 
 

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from cleannews.cli.args import Plan, build_parser, make_plan
-from cleannews.errors import BatchError
+from cleannews.errors import BatchError, MissingExtraError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,6 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except MissingExtraError as error:  # asked for a part that is not installed
+        print(f"cleannews: {error}", file=sys.stderr)
+        return 2
     except (BatchError, OSError, ValueError) as error:
         print(f"cleannews: {error}", file=sys.stderr)
         return 1

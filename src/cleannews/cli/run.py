@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from cleannews import batch
 from cleannews.batch import Failure, Job, Outcome, Task
+from cleannews.cli import archives
 from cleannews.cli.args import Filters, Plan
 from cleannews.cli.inputs import collect, name_outputs, read_url_list, with_urls
 from cleannews.cli.progress import (
@@ -25,6 +26,12 @@ from cleannews.cli.sinks import open_sink, unfinished
 
 def execute(plan: Plan) -> int:
     """Plan the tasks, run them, write and report every outcome; the exit status."""
+    if plan.dask is not None:
+        from cleannews.cli.cluster import execute_on_dask  # dask: only when asked for
+
+        return execute_on_dask(plan)
+    if any(archives.is_archive(path) for path in plan.paths):
+        return archives.execute(plan)
     skipped: list[str] = []
     outputs = [p for p in (plan.output, plan.output_dir) if p is not None]
     tasks = collect(plan.paths, plan.options, exclude=outputs, skipped=skipped)

@@ -8,9 +8,9 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO
 
 from cleannews import batch
 from cleannews.batch import Failure, Outcome, Task
@@ -28,12 +28,15 @@ def unfinished(tasks: list[Task], plan: Plan) -> list[Task]:
         folder = plan.output_dir
         return [t for t in tasks if t.output is None or not (folder / t.output).exists()]
     done = recorded_paths(plan.output) if plan.output else set()
-    return [t for t in tasks if _identity(t.path) not in done]
+    return [t for t in tasks if record_key(t.path, t.fields) not in done]
 
 
-def _identity(path: str) -> str:
-    """What makes two spellings of an input's path the same input: the resolved file."""
-    return path if path == "-" else os.path.realpath(path)
+def record_key(path: str, fields: Mapping[str, Any] | None) -> str:
+    """What ``--resume`` knows an output record by: the resolved file (``r2/a.html`` and
+    ``$PWD/r2/a.html`` are one input), and for a web archive's record the record id too."""
+    where = path if path == "-" else os.path.realpath(path)
+    record_id = (fields or {}).get("warc_record_id")
+    return where if record_id is None else f"{where}\0{record_id}"
 
 
 def recorded_paths(log: Path) -> set[str]:
@@ -53,7 +56,7 @@ def recorded_paths(log: Path) -> set[str]:
             kept.append(line)  # not ours to judge: kept as it is
             continue
         if _is_article_record(record):
-            paths.add(_identity(record["path"]))
+            paths.add(record_key(record["path"], record))
         if not (isinstance(record, dict) and "error" in record):
             kept.append(line)
     if b"".join(kept) != data:
@@ -86,9 +89,9 @@ class StreamSink:
 
     def write(self, task: Task, outcome: Outcome) -> Failure | None:
         if self.format == "jsonl" and outcome.failure is not None:
-            self.stream.write(batch.error_record(task.path, outcome.failure))
+            self.stream.write(batch.error_record(task.path, outcome.failure, task.fields))
         elif self.format == "jsonl" and outcome.skipped is not None:
-            self.stream.write(batch.skipped_record(task.path, outcome.skipped))
+            self.stream.write(batch.skipped_record(task.path, outcome.skipped, task.fields))
         elif outcome.rendered is not None:
             if self.batch and not FORMATS[self.format].lines:
                 self.stream.write(f"{'' if self.first else chr(10)}==> {task.path} <==\n")
@@ -165,6 +168,11 @@ def open_sink(plan: Plan) -> Iterator[Sink]:
         folder = FolderSink(plan.output_dir)
         yield folder
         folder.close()
+    elif plan.parquet and plan.output is not None:
+        from cleannews.cli.parquet import ParquetSink  # pyarrow: only for --format parquet
+
+        with ParquetSink(plan.output) as sink:
+            yield sink
     elif plan.output is None:
         yield StreamSink(sys.stdout, plan)
     elif FORMATS[plan.format].lines and plan.format == "jsonl":  # a log: a line per input

@@ -1,4 +1,4 @@
-"""Stage 2 (HTML): parse once with lxml."""
+"""Parse once with lxml."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from cleannews.dom import Element
 from cleannews.errors import EmptyInputError, InputTooLargeError, ParseError
 
 _BLANK = " \t\r\n\ufeff"
-_XML_DECLARATION = regex.compile(r"^[\s\ufeff]*<\?xml[^>]*\?>")
+#: An XML declaration, well-formed or not: up to the first ">" (some CMS pages close it with "/>").
+_XML_DECLARATION = regex.compile(r"^[\s\ufeff]*<\?xml[^>]*>")
 _NOT_BLANK = regex.compile(r"\S")
 
 

@@ -1,4 +1,4 @@
-"""Stage 0: accept every supported source type and hand back text or a parsed tree."""
+"""Accept every supported source type and hand back text or a parsed tree."""
 
 from __future__ import annotations
 

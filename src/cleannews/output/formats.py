@@ -34,29 +34,45 @@ class Render:
     path: str | None = None
     explain: bool = False
     columns: tuple[str, ...] = CSV_COLUMNS
+    #: Fields that lead the record after the path (a web archive record's id, date...).
+    fields: Mapping[str, Any] | None = None
 
 
-def record(article: Article, path: str | None, *, explain: bool = False) -> dict[str, Any]:
-    """The JSON record of one input: schema version, path, then the article's fields."""
+def record(
+    article: Article,
+    path: str | None,
+    *,
+    explain: bool = False,
+    fields: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The JSON record of one input: schema version, path, the input's own ``fields`` (a
+    web archive record's id...), then the article's fields."""
     from cleannews.output.dicts import to_dict
 
     data = to_dict(article)
     if not explain:
         del data["boilerplate"]
-    return {"schema_version": SCHEMA_VERSION, "path": path} | data
+    return {"schema_version": SCHEMA_VERSION, "path": path} | dict(fields or {}) | data
 
 
-def error_record(path: str | None, error: Mapping[str, str]) -> dict[str, Any]:
+def error_record(
+    path: str | None, error: Mapping[str, str], fields: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """The JSON record of an input that failed: its path and ``{"type", "message"}``."""
-    return {"schema_version": SCHEMA_VERSION, "path": path, "error": dict(error)}
+    head = {"schema_version": SCHEMA_VERSION, "path": path} | dict(fields or {})
+    return head | {"error": dict(error)}
+
+
+def _record(article: Article, how: Render) -> dict[str, Any]:
+    return record(article, how.path, explain=how.explain, fields=how.fields)
 
 
 def _json(article: Article, how: Render) -> str:
-    return json.dumps(record(article, how.path, explain=how.explain), ensure_ascii=False, indent=2)
+    return json.dumps(_record(article, how), ensure_ascii=False, indent=2)
 
 
 def _jsonl(article: Article, how: Render) -> str:
-    return json.dumps(record(article, how.path, explain=how.explain), ensure_ascii=False)
+    return json.dumps(_record(article, how), ensure_ascii=False)
 
 
 def csv_row(values: Mapping[str, Any], columns: tuple[str, ...]) -> str:
@@ -74,7 +90,7 @@ def csv_row(values: Mapping[str, Any], columns: tuple[str, ...]) -> str:
 
 
 def _csv(article: Article, how: Render) -> str:
-    return csv_row(record(article, how.path), how.columns)
+    return csv_row(_record(article, how), how.columns)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Stage 9b: turn the kept blocks into sections (headings with their content) and a TOC.
+"""Turn the kept blocks into sections (headings with their content) and a TOC.
 
 Consecutive blocks that share a structure context become one node: the cells of a data table
 become a :class:`Table` (cells placed by column, header row from ``th``/``thead``), the items
