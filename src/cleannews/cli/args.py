@@ -84,7 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     _filter_options(parser.add_argument_group("filters (skipped inputs are counted, not output)"))
     _limit_options(parser.add_argument_group("limits"))
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="log each page's stages and timings"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="log each page (CPU time, page type, words, language) and the summary",
     )
     parser.add_argument(
         "--dask", metavar="ADDRESS", help="run on a Dask scheduler, or local:N (N workers)"
