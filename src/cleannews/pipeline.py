@@ -1,7 +1,7 @@
 """The orchestrator: each function calls the stages in order and nothing else.
 
 source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> select
-                            -> boilerplate filters -> classify -> neighbour filters
+                            -> boilerplate filters -> classifier -> neighbour revisions
                   (text) text blocks -> features -> boilerplate filters
        -> headline -> structure -> metadata -> Article
 """
@@ -14,44 +14,80 @@ from cleannews.blocks import Block, Label
 from cleannews.dom import Element
 from cleannews.errors import EmptyInputError, InputTooLargeError
 from cleannews.filters import boilerplate as filters
-from cleannews.filters import features
+from cleannews.filters import features, neighbours
 from cleannews.html import scoring
-from cleannews.html.classifier import classify
-from cleannews.html.clean import ClassNames, Dropped, clean
+from cleannews.html.classifier import decide
+from cleannews.html.clean import clean
 from cleannews.html.parse import parse_html
 from cleannews.html.segment import segment
 from cleannews.html.select import main_containers
-from cleannews.input.detect import input_kind
+from cleannews.html.toc_box import extract_toc
+from cleannews.input.detect import input_kind, kind_from_name
 from cleannews.input.load import Source, load
-from cleannews.metadata.extract import (
-    Metadata,
-    choose_title,
-    estimated_reading_time,
-    finish,
-    head_metadata,
-    text_metadata,
-)
+from cleannews.metadata.accumulator import Metadata
+from cleannews.metadata.body import text_metadata
+from cleannews.metadata.finish import estimated_reading_time, finish
+from cleannews.metadata.head import head_metadata
+from cleannews.metadata.title import choose_title
 from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
+from cleannews.rules.concepts import ClassNames
 from cleannews.structure.headline import html_headline, mark_headline
 from cleannews.structure.pagetype import judge, measure
 from cleannews.structure.sections import document_base, sections
-from cleannews.structure.toc import article_toc, extract_toc
+from cleannews.structure.toc import article_toc
+from cleannews.structure.trim import trim
 from cleannews.text.frames import cut_frame, drop_structural_promo, find_frame
 from cleannews.text.linemodel import drop_by_line_model, line_model
 from cleannews.text.mainrun import kept_lines, main_run, text_units
 
 
 def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:
-    """Extract the article from ``source``: HTML or plain text, as str, bytes, Path or tree.
+    """Extract the article from one saved page.
 
-    Raises a :class:`~cleannews.errors.CleannewsError` subclass when the input cannot be read.
+    Parameters:
+        source: the page. A ``str`` is its HTML or text; ``bytes`` are decoded (byte-order
+            mark, ``<meta charset>``, UTF-8, then detection) and gunzipped when compressed;
+            a ``pathlib.Path`` is read (``.gz`` too; a ``.txt`` or ``.md`` file is text
+            whatever it holds). Also a binary file object (``open(p, "rb")``), an lxml
+            element or tree, or a ``BeautifulSoup`` object; neither is modified. A short
+            str that names an existing file raises :class:`InputError`: pass a ``Path``.
+        url: the page's address: links, images and the canonical URL resolve against it.
+        options: an :class:`~cleannews.options.Options` (input kind, favour precision or
+            recall, tables, reference time for relative dates, reading speed, size limits).
+
+    Returns:
+        An :class:`~cleannews.model.Article`: ``title``, ``text`` (the body), ``sections``,
+        metadata (``published``, ``authors``, ``language``...), ``page_type`` and what was
+        removed (``boilerplate``).
+
+    Raises:
+        InputError: the source cannot be read (wrong type, missing file, bad gzip, a path
+            passed as str); its subclasses DecodeError (binary data), EmptyInputError
+            and InputTooLargeError (over ``Options.max_input_bytes`` or ``max_elements``).
+        ParseError: no document could be built from the text.
+        RuleError: a packaged rule file is broken (a packaging bug).
+        All are :class:`~cleannews.errors.CleannewsError`.
+
+    Example:
+        >>> import cleannews
+        >>> page = "<title>Hi</title><h1>Hi</h1><p>" + "A sentence of the story. " * 20
+        >>> article = cleannews.extract(page, url="https://example.org/hi")
+        >>> article.title, article.text.startswith("A sentence")
+        ('Hi', True)
+
+    For many pages, with worker processes and time limits, see
+    :func:`cleannews.extract_many`.
     """
     options = options or Options()
-    text = load(source, options).text
+    loaded = load(source, options)
+    text = loaded.text
     if not text or text.isspace():  # (strip() would copy a page ending in a line break)
         raise EmptyInputError("input is empty")
-    kind = input_kind(text, options.input_kind)
+    kind = options.input_kind
+    if kind is InputKind.AUTO and loaded.path is not None:
+        kind = kind_from_name(loaded.path.name)
+    kind = input_kind(text, kind)
     if kind is InputKind.HTML:
         return extract_page(text, url, options)
     return extract_text(text, url, options, markdown=kind is InputKind.MARKDOWN)
@@ -79,10 +115,10 @@ def extract_html(
     head_metadata(root, meta)
     base = document_base(root, url or meta.canonical_url)  # links resolve against this
     page_toc = extract_toc(root)
-    dropped: list[Dropped] = []
+    dropped: list[Removed] = []
     found = candidates(root, dropped, by_class=by_class)
     blocks = found.blocks
-    classify(blocks, found.containers, options.favor, found.names)
+    decide(blocks, found.containers, options.favor, found.names)
     revise_by_neighbours(blocks)
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
@@ -142,7 +178,7 @@ class Candidates(NamedTuple):
     names: ClassNames | None
 
 
-def candidates(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> Candidates:
+def candidates(root: Element, dropped: list[Removed], *, by_class: bool = True) -> Candidates:
     """Cleaned, segmented and scored blocks, rule-filtered, with the main containers."""
     names = clean(root, dropped, by_class=by_class)
     body = root.find("body")
@@ -162,9 +198,9 @@ def segment_and_score(body: Element) -> list[Block]:
 
 def revise_by_neighbours(blocks: list[Block]) -> None:
     """Verdicts that depend on what surrounds a block, after the classifier's."""
-    filters.drop_slideshow(blocks)
-    filters.restore_inner_headings(blocks)
-    filters.restore_inner_sentences(blocks)
+    neighbours.drop_slideshow(blocks)
+    neighbours.restore_inner_headings(blocks)
+    neighbours.restore_inner_sentences(blocks)
 
 
 def drop_boilerplate(blocks: list[Block]) -> None:
@@ -179,7 +215,7 @@ def assemble(
     *,
     title: str | None,
     meta: Metadata,
-    dropped: list[Dropped],
+    dropped: list[Removed],
     options: Options,
     page_toc: tuple[TocEntry, ...] = (),
     base: str | None = None,
@@ -187,10 +223,12 @@ def assemble(
     """Build the Article from the kept blocks and the metadata."""
     body = filters.live(blocks)
     toc, parts = article_toc(page_toc, sections(body, tables=options.tables, base=base), title)
+    parts = trim(parts, links=options.links, images=options.images)
     removed = [*dropped]  # cleaning made them as Removed entries
     removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.label is Label.BOILERPLATE]
     finish(meta, body, options)
-    signals = measure(meta.types, blocks, body)
+    dated_headline = bool(title) and meta.published is not None
+    signals = measure(meta.types, blocks, body, dated_headline=dated_headline)
     kind, reasons = judge(signals)
     reading = _reading_time(meta, signals.words, options)
     return Article(

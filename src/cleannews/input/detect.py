@@ -55,3 +55,23 @@ def _looks_like_markdown(head: str) -> bool:
         return True
     headings = sum(1 for _ in zip(range(_MIN_HEADINGS), heading.finditer(head), strict=False))
     return headings >= _MIN_HEADINGS and (links > 0 or other.search(head) is not None)
+
+
+#: Extensions that name text whatever it holds (a tutorial quoting ``<p>`` stays text).
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+
+def kind_from_name(name: str) -> InputKind:
+    """TEXT for a file name ending in a text extension (``.txt``, also gzipped), MARKDOWN for
+    ``.md`` and ``.markdown``, else AUTO (the content decides)."""
+    name = name.lower().removesuffix(".gz")
+    suffix = name[name.rfind(".") :] if "." in name else ""
+    if suffix in MARKDOWN_SUFFIXES:
+        return InputKind.MARKDOWN
+    return InputKind.TEXT if suffix in TEXT_SUFFIXES else InputKind.AUTO
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` (the start of a file) reads as HTML."""
+    return input_kind(text) is InputKind.HTML
