@@ -177,7 +177,8 @@ def score(items: Sequence[PageLines], probabilities: dict[int, np.ndarray],
         text = "\n".join(t for t, k in zip(item.texts, keep, strict=True) if k)
         if page.reference is None:
             snippets.setdefault(item.corpus, []).append(
-                snippet_counts(text, page.with_, page.without))
+                snippet_counts(text, page.with_, page.without)
+            )
         else:
             shingle.setdefault(item.corpus, []).append(shingle_score(page.reference, text))
     f1s = [shingle_prf(v).f1 for v in shingle.values()]

@@ -344,6 +344,7 @@ def drop_by_line_model(blocks: Sequence[Block], p: Sequence[float], kept: Sequen
     """Drop the undecided lines the model does not keep, except section headings it doubted
     between kept prose (title-like lines restored as headings)."""
     live = [i for i, b in enumerate(blocks) if b.label is Label.UNDECIDED]
+    kept = _lists_whole(blocks, kept)
     keep = {i for i in live if kept[i]}
     for n, i in enumerate(live):
         if i in keep:
@@ -355,6 +356,21 @@ def drop_by_line_model(blocks: Sequence[Block], p: Sequence[float], kept: Sequen
             continue
         where = "outside the main run" if p[i] >= 0.5 else "not article text"
         blocks[i].drop("line-model", f"{where} (line model p={p[i]:.2f})")
+
+
+def _lists_whole(blocks: Sequence[Block], kept: Sequence[bool]) -> list[bool]:
+    """A list is judged as a whole: every item of a list takes the verdict of most of them (a
+    short item says little by itself)."""
+    votes: dict[int, list[bool]] = {}
+    for block, keep in zip(blocks, kept, strict=True):
+        if block.kind is BlockKind.LIST_ITEM and block.group is not None:
+            votes.setdefault(block.group, []).append(keep)
+    return [
+        2 * sum(votes[b.group]) >= len(votes[b.group])
+        if b.kind is BlockKind.LIST_ITEM and b.group is not None
+        else keep
+        for b, keep in zip(blocks, kept, strict=True)
+    ]
 
 
 def _inner_heading(blocks: Sequence[Block], live: list[int], keep: set[int], n: int) -> bool:

@@ -56,6 +56,4 @@ def kept_lines(
     """Which lines the article keeps: those of the main run with p >= ``inside``, and those
     outside it with p >= ``outside``."""
     run = main_run(p, texts, threshold)
-    return [
-        value >= (inside if run.start <= i < run.end else outside) for i, value in enumerate(p)
-    ]
+    return [value >= (inside if run.start <= i < run.end else outside) for i, value in enumerate(p)]
