@@ -15,6 +15,7 @@ from cleannews.errors import (
     MissingExtraError,
     ParseError,
     RuleError,
+    TemplatesError,
     TimeLimitError,
     WorkerDiedError,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "RuleError",
     "Section",
     "Table",
+    "TemplatesError",
     "TimeLimitError",
     "TocEntry",
     "TocSource",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from cleannews.blocks import Block, Label
+from cleannews.blocks import Block, Label, SiteFilter
 from cleannews.dom import Element
 from cleannews.errors import EmptyInputError
 from cleannews.filters import boilerplate as filters
@@ -47,27 +47,38 @@ from cleannews.structure.toc import article_toc
 from cleannews.text.lines import text_blocks
 
 
-def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:
+def extract(
+    source: Source,
+    *,
+    url: str | None = None,
+    options: Options | None = None,
+    templates: SiteFilter | None = None,
+) -> Article:
     """Extract the article from ``source``: HTML or plain text, as str, bytes, Path or tree.
 
-    Raises a :class:`~cleannews.errors.CleannewsError` subclass when the input cannot be read.
+    ``templates`` (:class:`cleannews.templates.SiteTemplates`) drops what the page's site
+    repeats on its pages. Raises a :class:`~cleannews.errors.CleannewsError` subclass when
+    the input cannot be read.
     """
     options = options or Options()
     text = load(source, options).text
     if not text or text.isspace():  # (strip() would copy a page ending in a line break)
         raise EmptyInputError("input is empty")
     if input_kind(text, options.input_kind) is InputKind.HTML:
-        return extract_page(text, url, options)
-    return extract_text(text, url, options)
+        return extract_page(text, url, options, templates)
+    return extract_text(text, url, options, templates)
 
 
-def extract_page(text: str, url: str | None, options: Options) -> Article:
+def extract_page(
+    text: str, url: str | None, options: Options, templates: SiteFilter | None = None
+) -> Article:
     """HTML, with one relaxed retry when class/id cleaning left next to nothing: a site that
     names its article wrapper ``comments`` or ``ad-slot`` must not lose the article."""
-    article = extract_html(parse_html(text, options.max_elements), url, options)
+    article = extract_html(parse_html(text, options.max_elements), url, options, templates)
     if len(article.text) >= RETRY_BELOW_CHARS:
         return article
-    retry = extract_html(parse_html(text, options.max_elements), url, options, by_class=False)
+    root = parse_html(text, options.max_elements)
+    retry = extract_html(root, url, options, templates, by_class=False)
     return retry if len(retry.text) > len(article.text) else article
 
 
@@ -76,7 +87,12 @@ RETRY_BELOW_CHARS = 250
 
 
 def extract_html(
-    root: Element, url: str | None, options: Options, *, by_class: bool = True
+    root: Element,
+    url: str | None,
+    options: Options,
+    templates: SiteFilter | None = None,
+    *,
+    by_class: bool = True,
 ) -> Article:
     """The HTML pipeline over a parsed tree (modified in place)."""
     meta = Metadata(url=url)
@@ -88,6 +104,8 @@ def extract_html(
     blocks = found.blocks
     decide(blocks, found.containers, options.favor, found.names)
     revise_by_neighbours(blocks)
+    if templates is not None:
+        templates.filter_blocks(blocks, [u for u in (url, meta.canonical_url) if u])
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
@@ -107,12 +125,16 @@ def extract_html(
     )
 
 
-def extract_text(text: str, url: str | None, options: Options) -> Article:
+def extract_text(
+    text: str, url: str | None, options: Options, templates: SiteFilter | None = None
+) -> Article:
     """The plain-text pipeline: the same filters over blocks made from lines."""
     blocks = text_blocks(text)
     features.compute(blocks)
     filters.drop_phrase_lines(blocks)
     filters.drop_promo(blocks)
+    if templates is not None:
+        templates.filter_blocks(blocks, [url] if url else [])
     headline = text_headline(blocks)
     if headline is not None:
         mark_headline(blocks, headline)

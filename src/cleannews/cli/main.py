@@ -13,13 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from cleannews.cli import archives
+from cleannews.cli import archives, templates
 from cleannews.cli import runner as batch
 from cleannews.cli.args import Plan, build_parser, make_plan
 from cleannews.cli.inputs import collect, name_outputs
 from cleannews.cli.progress import Progress, explain, report
 from cleannews.cli.sinks import open_sink, unfinished
-from cleannews.errors import BatchError, MissingExtraError
+from cleannews.errors import BatchError, MissingExtraError, TemplatesError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except MissingExtraError as error:  # asked for a part that is not installed
+    except (MissingExtraError, TemplatesError) as error:  # a part missing, a bad --templates
         print(f"cleannews: {error}", file=sys.stderr)
         return 2
     except (BatchError, OSError) as error:
@@ -52,6 +52,7 @@ def execute(plan: Plan) -> int:
     if any(archives.is_archive(path) for path in plan.paths):
         return archives.execute(plan)
     tasks = collect(plan.paths, plan.job.options)
+    plan = templates.prepare(plan, lambda: tasks)
     if plan.output_dir is not None:
         tasks = name_outputs(tasks, plan.output_dir, plan.job.format)
     if plan.resume:

@@ -24,11 +24,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
+from cleannews.blocks import SiteFilter
 from cleannews.errors import BatchError, CleannewsError, TimeLimitError, WorkerDiedError
 from cleannews.input.load import read_path
 from cleannews.model import Article, Removed
 from cleannews.options import Options
 from cleannews.pipeline import extract
+from cleannews.templates import SiteTemplates, host_of
 
 Format = Literal["json", "jsonl", "markdown", "text"]
 
@@ -83,6 +85,8 @@ class Job:
     url: str | None = None
     format: Format = "json"
     explain: bool = False
+    #: Site templates to drop (``--templates``, ``--learn-templates``).
+    templates: SiteTemplates | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +108,9 @@ def run_task(task: Task, job: Job) -> Outcome:
         source = task.source
         if isinstance(source, Path):  # read here: messages then never repeat the path
             source = read_path(source, job.options)
-        article = extract(source, url=task.url or job.url, options=job.options)
+        article = extract(
+            source, url=task.url or job.url, options=job.options, templates=site_filter(task, job)
+        )
         rendered = render(article, task.path, job, task.fields)
         return Outcome(rendered, article.boilerplate if job.explain else ())
     except CleannewsError as error:
@@ -115,6 +121,21 @@ def run_task(task: Task, job: Job) -> Outcome:
     except Exception as error:  # the worker boundary: a bug must become a record, not end a batch
         message = f"internal error (a bug in cleannews, please report it): {error!r}"
         return Outcome(failure=Failure("InternalError", message, traceback.format_exc()))
+
+
+def site_filter(task: Task, job: Job) -> SiteFilter | None:
+    """The job's templates, for a page whose URLs name no host taking that of ``--url``, or
+    for a file that of its folder's name."""
+    if job.templates is None:
+        return None
+    return job.templates.bound(fallback_host(task, job))
+
+
+def fallback_host(task: Task, job: Job) -> str | None:
+    """The host of a page whose URLs name none: that of ``--url``, else its folder's name."""
+    if isinstance(task.source, Path):
+        return host_of(job.url) or task.source.resolve().parent.name or None
+    return host_of(job.url)
 
 
 def render(article: Article, path: str, job: Job, fields: Mapping[str, Any] | None = None) -> str:
