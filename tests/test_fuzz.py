@@ -16,6 +16,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 if str(PROJECT_ROOT) not in sys.path:  # make the fuzz package importable
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from fuzz.kinds import KINDS  # noqa: E402
 from fuzz.strategies import SOURCES, check, options  # noqa: E402
 
 from cleannews import Options  # noqa: E402
@@ -33,6 +34,18 @@ def test_extract_returns_an_article_or_a_cleannews_error(name: str) -> None:
     @given(source=SOURCES[name], page_options=options)
     def run(source: str | bytes, page_options: Options) -> None:
         check(source, page_options)
+
+    run()
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_archives_and_templates_keep_their_properties(name: str) -> None:
+    strategy, checker = KINDS[name]
+
+    @settings(FAST, max_examples=60)
+    @given(source=strategy, page_options=options)
+    def run(source: object, page_options: Options) -> None:
+        checker(source, page_options)
 
     run()
 
