@@ -257,3 +257,11 @@ def test_keep_rules_match_their_examples_only(text: str, kept: bool) -> None:
 def test_every_keep_rule_documents_itself() -> None:
     for rule in KEEP_RULES:
         assert rule["id"] and rule["note"] and rule["examples"] and rule["non_examples"]
+
+
+def test_a_wayback_address_gives_the_archived_site() -> None:
+    assert host_of("https://web.archive.org/web/20190101000000/https://www.site.com/a") == (
+        "site.com"
+    )
+    assert host_of("http://web.archive.org/web/2019id_/news.example/x") == "news.example"
+    assert host_of("https://web.archive.org/about") == "web.archive.org"

@@ -83,14 +83,22 @@ def block_key(block: Block) -> tuple[str, str] | None:
 
 
 def host_of(url: str | None) -> str | None:
-    """The lowercase host of ``url`` without ``www.``; None for a URL without one."""
+    """The lowercase host of ``url`` without ``www.``; None for a URL without one. A Wayback
+    Machine address (``web.archive.org/web/TIMESTAMP/URL``) gives the archived page's host."""
     if not url:
         return None
     try:
-        host = urlsplit(url.strip()).hostname
+        parts = urlsplit(url.strip())
+        host = parts.hostname
     except ValueError:
         return None
+    if host == "web.archive.org" and (wrapped := _WAYBACK.match(parts.path)):
+        inner = wrapped.group(1)
+        return host_of(inner if "://" in inner else "http://" + inner) or host
     return host.removeprefix("www.") if host else None
+
+
+_WAYBACK = regex.compile(r"/web/\d+[a-z_]*/(.+)")
 
 
 @cache
