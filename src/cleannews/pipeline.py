@@ -24,14 +24,11 @@ from cleannews.html.select import main_containers
 from cleannews.html.toc_box import extract_toc
 from cleannews.input.detect import input_kind
 from cleannews.input.load import Source, load
-from cleannews.metadata.extract import (
-    Metadata,
-    choose_title,
-    estimated_reading_time,
-    finish,
-    head_metadata,
-    text_metadata,
-)
+from cleannews.metadata.accumulator import Metadata
+from cleannews.metadata.body import text_metadata
+from cleannews.metadata.finish import estimated_reading_time, finish
+from cleannews.metadata.head import head_metadata
+from cleannews.metadata.title import choose_title
 from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
 from cleannews.rules.concepts import ClassNames

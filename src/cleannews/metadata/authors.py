@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -33,12 +33,12 @@ import regex
 
 from cleannews.errors import RuleError
 from cleannews.metadata.dates import parse_date
+from cleannews.rules.memo import read_only
 
 __all__ = ["clean_authors", "clean_name", "looks_like_name"]
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w+", _FLAGS)
-_WITH_PARENS = regex.compile(r"\(\s*(?:with|avec|con|mit|met|com|and|und|et)\s+([^()]*)\)", _FLAGS)
 _PARENS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>")
 _SPACE = regex.compile(r"\s+")
 _EDGE = regex.compile(r"^[\W_]+|[\W_]+$")
@@ -56,6 +56,8 @@ MAX_UNCASED_CHARS = 12
 @dataclass(frozen=True, slots=True)
 class _Rules:
     segments: regex.Pattern[str]
+    #: "(avec X et Y)": a parenthesis listing more names (group 1).
+    with_parens: regex.Pattern[str]
     names: regex.Pattern[str]
     prefix: regex.Pattern[str]
     skip: regex.Pattern[str]
@@ -70,13 +72,16 @@ def _words(items: Iterable[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
+_WORD_KEYS = ("segment_separators", "name_separators", "with_words", "prefixes", "skip_prefixes")
+
+
 @functools.cache
-def rules() -> dict[str, Any]:
-    """The raw rule file ``data/authors.json`` (loaded once)."""
+def rules() -> Mapping[str, Any]:
+    """The raw rule file ``data/authors.json`` (loaded once; read-only)."""
     path = resources.files("cleannews") / "data" / "authors.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        for key in ("segment_separators", "name_separators", "prefixes", "skip_prefixes"):
+        for key in _WORD_KEYS:
             if not all(isinstance(item, str) for item in data[key]):
                 raise TypeError(f"{key} must list strings")
         for key in ("roles", "noise", "organisation_words", "particles", "examples"):
@@ -84,7 +89,7 @@ def rules() -> dict[str, Any]:
                 raise TypeError(f"{key} must be a list")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RuleError(f"authors.json is missing or malformed: {exc}") from exc
-    return dict(data)
+    return read_only(data)  # type: ignore[no-any-return]
 
 
 @functools.cache
@@ -94,6 +99,9 @@ def _rules() -> _Rules:
     try:
         return _Rules(
             segments=regex.compile(_words(data["segment_separators"]), _FLAGS),
+            with_parens=regex.compile(
+                rf"\(\s*(?:{_words(data['with_words'])})\s+([^()]*)\)", _FLAGS
+            ),
             names=regex.compile(rf"\s*,\s*|\s+(?:{_words(data['name_separators'])})\s+", _FLAGS),
             prefix=regex.compile(rf"^(?:(?:{_words(data['prefixes'])})\b\W*)+", _FLAGS),
             skip=regex.compile(rf"^(?:{_words(data['skip_prefixes'])})\b", _FLAGS),
@@ -130,7 +138,7 @@ def _segments(value: str) -> list[str]:
     """Markup leftovers and dates removed, cut at segment separators; skipped ones dropped."""
     text = html.unescape(value)
     text = _URL.sub(" ", text)
-    text = _WITH_PARENS.sub(r", \1", text)
+    text = _rules().with_parens.sub(r", \1", text)
     text = _PARENS.sub(" ", text)
     text = _cut_dates(text)
     parts = [_SPACE.sub(" ", part).strip() for part in _rules().segments.split(text)]

@@ -22,20 +22,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
 from cleannews.blocks import Block, BlockKind
-from cleannews.metadata.jsonld import ARTICLE_TYPES
 from cleannews.model import PageType
+from cleannews.rules.schema_types import type_pattern
 from cleannews.words import count_both
 
-_LISTING_TYPES = regex.compile(
-    r"CollectionPage|ItemList|SearchResultsPage|SiteNavigationElement", regex.I
-)
-_OTHER_TYPES = regex.compile(
-    r"ProfilePage|AboutPage|ContactPage|Product|Event|Person|og:profile|og:product|og:video\S*",
-    regex.I,
-)
 #: A body this long is an article whatever else the page holds.
 MIN_ARTICLE_WORDS = 150
 #: With an article type declared, a body this long is enough.
@@ -135,10 +126,11 @@ def measure(types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]
     """Measure the signals: declared types, body words, link-heavy share, linked headings."""
     share, heavy = _link_heavy(blocks)
     found = _measure_body(body)
+    listing, other = type_pattern("listing"), type_pattern("other")
     return Signals(
         declared_article=[t for t in types if _is_article_type(t)],
-        declared_listing=[t for t in types if _LISTING_TYPES.fullmatch(t)],
-        declared_other=[t for t in types if _OTHER_TYPES.fullmatch(t)],
+        declared_listing=[t for t in types if listing.fullmatch(t)],
+        declared_other=[t for t in types if other.fullmatch(t)],
         words=found.words,
         link_share=share,
         link_blocks=heavy,
@@ -151,7 +143,7 @@ def measure(types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]
 
 
 def _is_article_type(kind: str) -> bool:
-    return kind == "og:article" or ARTICLE_TYPES.fullmatch(kind) is not None
+    return kind == "og:article" or type_pattern("article").fullmatch(kind) is not None
 
 
 def page_type(
