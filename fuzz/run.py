@@ -105,12 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow", type=float, default=2.0, help="report examples slower than")
     parser.add_argument("--hang", type=int, default=60, help="fail examples slower than")
     parser.add_argument("--report", type=Path, help="write the tally as JSON here")
+    parser.add_argument("--only", nargs="+", choices=sorted(STRATEGIES), help="these only")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGALRM, _alarm)
     tally, start = Tally(), time.monotonic()
     rounds = 0
     while time.monotonic() - start < args.minutes * 60:
-        for name in STRATEGIES:
+        for name in args.only or STRATEGIES:
             one_round(name, args.examples, tally, args)
         rounds += 1
         done = sum(tally.examples.values())

@@ -76,3 +76,17 @@ PAST_FAILURES = {
 @pytest.mark.parametrize("source", PAST_FAILURES.values(), ids=PAST_FAILURES.keys())
 def test_past_fuzz_failures(source: str | bytes) -> None:
     check(source)
+
+
+def test_a_control_character_in_a_warc_header_stays_out_of_the_record() -> None:
+    # found by the long run (warc): a flipped byte turned the line break after
+    # WARC-Target-URI into "\rP", so the URL held a CR, and the Article's url with it
+    from fuzz.kinds import check_archive
+
+    page = b"<html><body><p>" + b"The council met on Tuesday to agree the budget. " * 5
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+    head = (b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Date: 2024-05-06T07:08:09Z\r\n"
+            b"WARC-Record-ID: <urn:72bba6e1-c170-5853-aea7-8e4eb1a52cae>\r\n"
+            b"Content-Length: %d\r\nWARC-Target-URI: http://www.site.example/a?0\rP"
+            b"Content-Type: application/http; msgtype=response\r\n\r\n") % len(block)  # fmt: skip
+    check_archive(head + block + b"\r\n\r\n")
