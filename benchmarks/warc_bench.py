@@ -80,7 +80,7 @@ def rss_run(path: Path, jobs: int, every: int) -> list[dict[str, object]]:
     """Samples of the workers' and the parent's RSS while the WARC runs through the pool."""
     from fuzz.memory_soak import status_mb
 
-    from cleannews.cli.runner import Job, Task, WorkerPool
+    from cleannews.batch import Job, Task, WorkerPool
     from cleannews.warc import ArchiveReader
 
     def tasks() -> Iterator[Task]:

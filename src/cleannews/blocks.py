@@ -207,3 +207,11 @@ class SiteFilter(Protocol):
 
     def filter_blocks(self, blocks: Sequence[Block], urls: Sequence[str]) -> None:
         """Drop (``Block.drop``) the blocks the site repeats; others stay as they are."""
+
+
+class SiteTemplateSet(SiteFilter, Protocol):
+    """Site templates that can be told a host for pages whose URLs name none (a batch gives a
+    page file its folder's name)."""
+
+    def bound(self, host: str | None) -> SiteFilter:
+        """These templates, with ``host`` for pages whose URLs name no host."""

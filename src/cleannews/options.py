@@ -31,6 +31,10 @@ class Options:
     favor: Favor = Favor.BALANCED
     #: Keep tables in the body.
     tables: bool = True
+    #: Keep the links of paragraphs and list items (False keeps their text only).
+    links: bool = True
+    #: Keep images (False drops figures, their captions with them).
+    images: bool = True
     #: Reference time for relative dates ("3 hours ago"); None leaves them unresolved.
     reference_time: datetime | None = None
     #: Reading speed used for the reading-time estimate when the page states none.

@@ -354,12 +354,13 @@ class TemplateLearner:
         #: Pages that could not be extracted, and pages counted as another page's copy.
         self.failed = self.duplicates = 0
 
-    def add(self, page: SitePage) -> bool:
-        """Learn from one page; False when it is not counted (no host, a copy of a page
-        already counted, or an extraction error)."""
+    def add(self, page: SitePage, options: Options | None = None) -> bool:
+        """Learn from one page (with ``options`` instead of the learner's); False when it is
+        not counted (no host, a copy of a page already counted, or an extraction error)."""
         recorder = _Recorder(page.host)
+        options = options or self.options
         try:
-            extract(page.source, url=page.url, options=self.options, templates=recorder)
+            extract(page.source, url=page.url, options=options, templates=recorder)
         except CleannewsError:
             self.failed += 1
             return False

@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from cleannews.cli import runner as batch
+from cleannews import batch
+from cleannews.batch import Failure, Task
 from cleannews.cli import templates
 from cleannews.cli.args import Plan
 from cleannews.cli.inputs import collect
 from cleannews.cli.progress import report
-from cleannews.cli.runner import Failure, Task
 from cleannews.cli.sinks import open_sink, record_key, recorded_paths
 from cleannews.errors import CleannewsError
 from cleannews.warc import ArchiveReader, archive_kind
@@ -62,7 +62,7 @@ def execute(plan: Plan) -> int:
               "(jsonl or --format parquet)", file=sys.stderr)  # fmt: skip
         return 2
     if plan.job.format == "json":  # one record per page record: jsonl
-        plan = dataclasses.replace(plan, job=dataclasses.replace(plan.job, format="jsonl"))
+        plan = dataclasses.replace(plan, format="jsonl")
     plan = dataclasses.replace(plan, batch=True)
     plan = templates.prepare(plan, lambda: _tasks(plan, _readers(plan)))
     readers = _readers(plan)

@@ -11,11 +11,14 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
+from cleannews.batch import Task, fallback_host
 from cleannews.cli.args import Plan
-from cleannews.cli.runner import Task, fallback_host
 from cleannews.errors import CleannewsError
+from cleannews.input.detect import kind_from_name
 from cleannews.input.load import read_path
+from cleannews.options import InputKind
 from cleannews.templates import SitePage, SiteTemplates, TemplateLearner
 
 
@@ -31,25 +34,27 @@ def prepare(plan: Plan, tasks: Callable[[], Iterable[Task]]) -> Plan:
         templates = SiteTemplates.load(plan.templates)
     else:
         return plan
-    return dataclasses.replace(plan, job=dataclasses.replace(plan.job, templates=templates))
+    return dataclasses.replace(plan, site_templates=templates)
 
 
 def learn(tasks: Iterable[Task], plan: Plan) -> SiteTemplates:
     """Templates learned from every readable page of the batch (failures are left to the
     second pass, which reports them)."""
-    learner = TemplateLearner(options=plan.job.options)
+    learner = TemplateLearner(options=plan.options)
     pages = 0
     for task in tasks:
         if task.failure is not None:
             continue
-        source = task.source
+        source, options = task.source, plan.options
         try:
-            if not isinstance(source, str | bytes):
-                source = read_path(source, plan.job.options)
+            if isinstance(source, Path):  # as the batch reads it: a .txt or .md file is text
+                if options.input_kind is InputKind.AUTO:
+                    options = dataclasses.replace(options, input_kind=kind_from_name(source.name))
+                source = read_path(source, options)
         except CleannewsError:
             continue
-        host = fallback_host(task, plan.job)
-        pages += learner.add(SitePage(source, url=task.url or plan.job.url, host=host))
+        url = task.url or plan.url
+        pages += learner.add(SitePage(source, url=url, host=fallback_host(task)), options)
     templates = learner.templates()
     print(
         f"cleannews: learned {len(templates):,} site templates of {len(templates.hosts):,} "

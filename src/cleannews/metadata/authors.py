@@ -47,6 +47,11 @@ _NAME_WORD = regex.compile(r"(?:\p{Lu}|\p{Lt})[\p{L}\p{M}'’.\-]*|\p{Lo}[\p{L}\
 _DOUBLED = regex.compile(r"(.{3,}?)\s*\1", regex.DOTALL)
 _GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _TRAILING_LOWER = regex.compile(r"(?:\s+\p{Ll}+)+$")
+#: One capitalised word or two before a byline prefix: "Analysis by", "Opinion by".
+_LABEL = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?\s+(?=\p{Ll})")
+#: A name that is, or holds, an all-capitals word (CNN, BBC Culture, AP): an organisation,
+#: dropped when the same value names a person.
+_ACRONYM = regex.compile(r"^\p{Lu}{2,5}$|(?<!\S)\p{Lu}{3,5}(?!\S)")
 MAX_WORDS = 6
 MAX_CHARS = 60
 #: A name of CJK (uncased) letters longer than this is a phrase, not a name.
@@ -129,7 +134,7 @@ def clean_authors(
             for segment in _segments(value)
             for name in _names_in(segment, strict=strict, inverted=inverted)
         ]
-        people = [name for name in found if not _rules().organisation.search(name)]
+        people = [n for n in found if not (_rules().organisation.search(n) or _ACRONYM.search(n))]
         names.extend(people or found)
     return _dedupe(names)
 
@@ -173,7 +178,11 @@ def _is_inverted(last: str, first: str) -> bool:
 def clean_name(text: str, *, strict: bool = False) -> str | None:
     """One clean name from one candidate, or None when it is not a name."""
     rules = _rules()
-    name = _EDGE.sub("", _SPACE.sub(" ", rules.prefix.sub("", text.strip())))
+    text = text.strip()
+    label = _LABEL.match(text)
+    if label and rules.prefix.match(text[label.end() :]) and not looks_like_name(text):
+        text = text[label.end() :]  # "Analysis by Jane Doe" (but "Justus von Daniels" stays)
+    name = _EDGE.sub("", _SPACE.sub(" ", rules.prefix.sub("", text)))
     if not name or rules.role.fullmatch(name):
         return None
     spaced = _GLUED.sub(" ", name)  # "Jane DoeFollow" (glued by a layout)

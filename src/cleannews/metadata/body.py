@@ -139,6 +139,8 @@ def _time_offers(
     for block in [*header, *(b for b in region if b not in in_header)]:
         if block.element is None or block.element in seen or _is_teaser(block):
             continue
+        if _quoted_or_data(block):
+            continue
         seen.add(block.element)
         for time in inline(block.element):
             if time.tag != "time":
@@ -148,6 +150,14 @@ def _time_offers(
             value = to_date(time.get("datetime") or text_of(time))
             kind = "modified" if _says_updated(time, block) else "published"
             yield kind, value, "html:time"
+
+
+def _quoted_or_data(block: Block) -> bool:
+    """A block of a quotation (a fact-check's claim, an embedded post) or a data table cell
+    (an infobox's "Founded"): its dates are the subject's, not the article's."""
+    if block.quote is not None or block.kind is BlockKind.QUOTE:
+        return True
+    return block.cell is not None and block.cell.table.data
 
 
 def _is_teaser(block: Block) -> bool:
@@ -233,7 +243,7 @@ def _text_date_offers(
     header = set(_header(blocks, region))
     words = page_rules().date_classes
     for block in region:
-        if _long(block.text) or block.label is Label.TITLE:
+        if _long(block.text) or block.label is Label.TITLE or _quoted_or_data(block):
             continue
         if options.reference_time is None and _DIGIT.search(block.text) is None:
             continue  # only relative dates are written without digits (see dates_in_line)

@@ -35,11 +35,34 @@ def choose_title(meta: Metadata, headline: str | None) -> str | None:
         return headline
     text, source = _backed(candidates, headline)
     title = strip_site_affixes(text, names)
+    if headline and title != headline and _headline_inside(title, headline):
+        meta.provenance["title"] = "html:headline"  # "Opinion | X", "News > World > X"
+        return headline
     if headline and titles_agree(headline, text) and _truncated(title, headline):
         meta.provenance["title"] = "html:headline"
         return headline
     meta.provenance["title"] = source
     return title
+
+
+#: Characters that separate a title's parts: "Opinion | X", "News > World > X - Site".
+_PART_SEPARATORS = "|>»:/–—-·•"
+
+
+def _headline_inside(title: str, headline: str) -> bool:
+    """The headline is a part of the title, set off by separators, and longer than each of the
+    other parts (section labels, breadcrumbs, the site name): the headline is the clean one."""
+    whole, part = " ".join(title.split()).casefold(), " ".join(headline.split()).casefold()
+    at = whole.find(part)
+    if at < 0 or whole == part or len(part.split()) < 3:
+        return False
+    before, after = whole[:at].rstrip(), whole[at + len(part) :].lstrip()
+    if (before and before[-1] not in _PART_SEPARATORS) or (
+        after and after[0] not in _PART_SEPARATORS
+    ):
+        return False
+    rest = regex.split(f"[{regex.escape(_PART_SEPARATORS)}]", f"{before} {after}")
+    return all(len(other.strip()) < len(part) for other in rest)
 
 
 def _backed(candidates: Sequence[tuple[str, str]], headline: str | None) -> tuple[str, str]:

@@ -1,4 +1,4 @@
-"""The batch runner behind the command line: every input yields exactly one outcome.
+"""The batch runner under the command line: every input yields exactly one outcome.
 
 A document is extracted and rendered by :func:`run_task`, the one boundary where an unexpected
 exception becomes an error record instead of ending the batch. :func:`run` runs the tasks
@@ -11,28 +11,37 @@ Outcomes come back in input order.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import multiprocessing
+import os
 import signal
 import time
 import traceback
 from collections.abc import Generator, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any
 
-from cleannews.blocks import SiteFilter
-from cleannews.errors import BatchError, CleannewsError, TimeLimitError, WorkerDiedError
-from cleannews.input.load import read_path
+from cleannews import errors
+from cleannews.blocks import SiteFilter, SiteTemplateSet
+from cleannews.errors import (
+    BatchError,
+    CleannewsError,
+    MemoryLimitError,
+    TimeLimitError,
+    WorkerDiedError,
+)
+from cleannews.input.detect import kind_from_name
+from cleannews.input.load import Source, load, read_path
 from cleannews.model import Article, Removed
-from cleannews.options import Options
+from cleannews.options import InputKind, Options
+from cleannews.output.formats import CSV_COLUMNS, SCHEMA_VERSION, Render, render
+from cleannews.output.formats import error_record as _error_record
 from cleannews.pipeline import extract
-from cleannews.templates import SiteTemplates, host_of
-
-Format = Literal["json", "jsonl", "markdown", "text"]
 
 #: A worker process is replaced after this many documents (bounds slow memory growth).
 MAX_TASKS_PER_WORKER = 1000
@@ -40,6 +49,8 @@ MAX_TASKS_PER_WORKER = 1000
 MAX_START_FAILURES = 3
 #: Seconds a stopping worker gets to finish before it is killed.
 STOP_GRACE = 2.0
+#: Seconds between two looks at the workers' resident memory (with a memory limit).
+MEMORY_POLL = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +71,17 @@ class Failure:
         found = {"type": self.type, "message": self.message}
         return found | ({"traceback": self.traceback} if self.traceback else {})
 
+    def error(self) -> CleannewsError:
+        """The failure as an exception of its class (a :class:`CleannewsError` subclass)."""
+        kind = getattr(errors, self.type, None)
+        if not (isinstance(kind, type) and issubclass(kind, CleannewsError)):
+            kind = errors.InputError if self.type == "OSError" else CleannewsError
+        return kind(self.message)
+
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """One input: a file to read, or bytes (standard input), or a failure known up front."""
+    """One input: a file to read, bytes or text, or a failure known up front."""
 
     path: str
     #: A file to read, bytes, or text already decoded (a web archive's record).
@@ -79,40 +97,53 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """What to do with every document of a batch."""
+    """What to do with every document of a batch; ``format`` None hands back the Article."""
 
     options: Options = field(default_factory=Options)
     url: str | None = None
-    format: Format = "json"
+    format: str | None = "json"
     explain: bool = False
+    #: The columns of ``csv`` output.
+    columns: tuple[str, ...] = CSV_COLUMNS
     #: Site templates to drop (``--templates``, ``--learn-templates``).
-    templates: SiteTemplates | None = None
+    templates: SiteTemplateSet | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What batch filters look at, without the article."""
+
+    page_type: str
+    language: str | None
+    words: int
+    #: A key equal for two bodies with the same words (case and spacing aside).
+    body_key: str
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The rendered output of one document, or why there is none."""
+    """The rendered output of one document (or the Article itself), or why there is none."""
 
     rendered: str | None = None
     removed: tuple[Removed, ...] = ()
     failure: Failure | None = None
     #: The worker should be replaced (it ran out of memory).
     restart: bool = False
+    article: Article | None = None
+    facts: Facts | None = None
+    #: Seconds of CPU time the document took (for ``--verbose``).
+    seconds: float = 0.0
+    #: Why a batch filter left the document out (``"a duplicate of PATH"``), if it did.
+    skipped: str | None = None
 
 
 def run_task(task: Task, job: Job) -> Outcome:
     """Extract and render one document; never raises for the document's sake."""
     if task.failure is not None:
         return Outcome(failure=task.failure)
+    started = time.process_time()
     try:
-        source = task.source
-        if isinstance(source, Path):  # read here: messages then never repeat the path
-            source = read_path(source, job.options)
-        article = extract(
-            source, url=task.url or job.url, options=job.options, templates=site_filter(task, job)
-        )
-        rendered = render(article, task.path, job, task.fields)
-        return Outcome(rendered, article.boilerplate if job.explain else ())
+        article = _extract(task, job)
     except CleannewsError as error:
         return Outcome(failure=Failure.of(error))
     except MemoryError:
@@ -121,41 +152,55 @@ def run_task(task: Task, job: Job) -> Outcome:
     except Exception as error:  # the worker boundary: a bug must become a record, not end a batch
         message = f"internal error (a bug in cleannews, please report it): {error!r}"
         return Outcome(failure=Failure("InternalError", message, traceback.format_exc()))
+    removed = article.boilerplate if job.explain else ()
+    seconds = time.process_time() - started
+    if job.format is None:
+        return Outcome(article=article, facts=facts_of(article), seconds=seconds)
+    how = Render(path=task.path, explain=job.explain, columns=job.columns, fields=task.fields)
+    rendered = render(article, job.format, how)
+    return Outcome(rendered, removed, facts=facts_of(article), seconds=seconds)
+
+
+def _extract(task: Task, job: Job) -> Article:
+    source, options = task.source, job.options
+    if isinstance(source, Path):  # read here: messages then never repeat the path
+        if options.input_kind is InputKind.AUTO:
+            options = replace(options, input_kind=kind_from_name(source.name))
+        source = read_path(source, options)
+    return extract(
+        source, url=task.url or job.url, options=options, templates=site_filter(task, job)
+    )
 
 
 def site_filter(task: Task, job: Job) -> SiteFilter | None:
-    """The job's templates, for a page whose URLs name no host taking that of ``--url``, or
-    for a file that of its folder's name."""
-    if job.templates is None:
-        return None
-    return job.templates.bound(fallback_host(task, job))
+    """The job's templates; a page whose URLs name no host (nor ``--url``) takes its folder's
+    name for one."""
+    return None if job.templates is None else job.templates.bound(fallback_host(task))
 
 
-def fallback_host(task: Task, job: Job) -> str | None:
-    """The host of a page whose URLs name none: that of ``--url``, else its folder's name."""
+def fallback_host(task: Task) -> str | None:
+    """The host of a page file whose URLs name none: its folder's name."""
     if isinstance(task.source, Path):
-        return host_of(job.url) or task.source.resolve().parent.name or None
-    return host_of(job.url)
+        return task.source.resolve().parent.name or None
+    return None
 
 
-def render(article: Article, path: str, job: Job, fields: Mapping[str, Any] | None = None) -> str:
-    """The article in the job's format, ending with one newline (JSON records start with
-    the ``path`` and ``fields``)."""
-    if job.format == "markdown":
-        return article.to_markdown().rstrip("\n") + "\n"
-    if job.format == "text":
-        return article.to_text().rstrip("\n") + "\n"
-    data = article.to_dict()
-    if not job.explain:
-        del data["boilerplate"]
-    if job.format == "jsonl":
-        return json.dumps({"path": path} | dict(fields or {}) | data, ensure_ascii=False) + "\n"
-    return json.dumps(dict(fields or {}) | data, ensure_ascii=False, indent=2) + "\n"
+def facts_of(article: Article) -> Facts:
+    """The filterable facts of an article."""
+    key = hashlib.blake2b(" ".join(article.text.casefold().split()).encode(), digest_size=12)
+    return Facts(article.page_type.value, article.language, article.word_count, key.hexdigest())
 
 
 def error_record(path: str, failure: Failure, fields: Mapping[str, Any] | None = None) -> str:
     """The JSON line reporting a failed document."""
-    record = {"path": path} | dict(fields or {}) | {"error": failure.record()}
+    record = _error_record(path, failure.record(), fields)
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def skipped_record(path: str, reason: str, fields: Mapping[str, Any] | None = None) -> str:
+    """The JSON line of a document a batch filter left out, and why."""
+    record = {"schema_version": SCHEMA_VERSION, "path": path} | dict(fields or {})
+    record["skipped"] = reason
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
@@ -180,13 +225,11 @@ def run(
         yield from pool.run(tasks)
 
 
-def _worker_main(conn: Connection, job: Job, max_memory: int | None) -> None:
-    """A worker process: announce readiness, then extract each task it is sent."""
+def _worker_main(conn: Connection, job: Job, _max_memory: int | None = None) -> None:
+    """A worker process: announce readiness, then extract each task it is sent. The parent
+    watches its resident memory; when the parent goes away, the worker ends without a word."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the parent, which stops us
-    if max_memory is not None:
-        import resource  # Unix only: the rest of the batch runner works without it
-
-        resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+    run_task(Task("warm-up", _WARM_UP), job)  # rules load now, not on the first page's clock
     try:
         conn.send(None)
         while (task := conn.recv()) is not None:
@@ -194,8 +237,27 @@ def _worker_main(conn: Connection, job: Job, max_memory: int | None) -> None:
             conn.send(outcome)
             if outcome.restart:
                 return
-    except (EOFError, BrokenPipeError):
-        return  # the parent went away
+    except (EOFError, OSError):  # BrokenPipe, ConnectionReset: the parent went away
+        return
+
+
+#: A page each worker extracts before it says it is ready, so that loading the rules and
+#: the model is not charged to the first page's time budget.
+_WARM_UP = (
+    "<html lang='en'><head><title>Warm-up</title></head><body><nav><a href='/'>Home</a></nav>"
+    "<article><h1>Warm-up</h1><p>By A. Writer, May 30, 2025. A sentence, with a comma, of "
+    "prose long enough to be scored as the body of an article.</p></article></body></html>"
+)
+
+
+def resident_bytes(pid: int) -> int | None:
+    """The resident memory of process ``pid`` in bytes (Linux ``/proc``; None elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
+            pages = int(handle.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 @dataclass(eq=False)
@@ -249,6 +311,13 @@ class WorkerPool:
 
     def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, Outcome]]:
         """Every task with its outcome, in input order."""
+        for _, task, outcome in self.numbered(tasks):
+            yield task, outcome
+
+    def numbered(
+        self, tasks: Iterable[Task], *, ordered: bool = True
+    ) -> Iterator[tuple[int, Task, Outcome]]:
+        """Every task with its number (from 0) and outcome, in input order or as finished."""
         self._pending, self._next, self._exhausted = enumerate(tasks), 0, False
         window = 64 * self.size  # at most this many outcomes wait for an earlier one
         finished: dict[int, tuple[Task, Outcome]] = {}
@@ -256,13 +325,16 @@ class WorkerPool:
         while len(self._workers) < self.size:
             self._workers.append(self._spawn())
         while True:
-            self._dispatch(emitted + window)
+            self._dispatch(emitted + window if ordered else self._next + self.size)
             if self._exhausted and not any(w.task for w in self._workers):
                 return
             for number, task, outcome in self._collect():
+                if not ordered:
+                    yield number, task, outcome
+                    continue
                 finished[number] = (task, outcome)
             while emitted in finished:
-                yield finished.pop(emitted)
+                yield emitted, *finished.pop(emitted)
                 emitted += 1
 
     def worker_pids(self) -> list[int]:
@@ -285,9 +357,7 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         ours, theirs = self._context.Pipe()
-        process = self._context.Process(
-            target=_worker_main, args=(theirs, self.job, self.max_memory), daemon=True
-        )
+        process = self._context.Process(target=_worker_main, args=(theirs, self.job), daemon=True)
         process.start()
         theirs.close()
         return _Worker(process, ours)
@@ -320,11 +390,35 @@ class WorkerPool:
                 budget = f"{self.timeout:g}-second" if self.timeout else "time"
                 error = TimeLimitError(f"took longer than the {budget} time budget (--timeout)")
                 results += self._replace(worker, Failure.of(error))
+        if self.max_memory is not None:
+            results += self._check_memory(self.max_memory)
         return results
 
     def _wait_time(self) -> float | None:
         deadlines = [w.deadline for w in self._workers if w.deadline is not None]
-        return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        if self.max_memory is not None:
+            return MEMORY_POLL if wait_for is None else min(wait_for, MEMORY_POLL)
+        return wait_for
+
+    def _check_memory(self, limit: int) -> list[tuple[int, Task, Outcome]]:
+        """Replace each worker whose resident memory is over ``limit``; its page failed."""
+        results: list[tuple[int, Task, Outcome]] = []
+        for worker in list(self._workers):
+            used = resident_bytes(worker.process.pid or 0) if worker.ready else None
+            if used is None or used <= limit:
+                continue
+            megabytes = f"{limit / 2**20:g} MB"
+            if worker.task is None and worker.done == 0:
+                raise BatchError(
+                    f"a worker at rest uses {used / 2**20:.0f} MB, over --max-memory {megabytes}"
+                )
+            error = MemoryLimitError(
+                f"used more than {megabytes} of resident memory (--max-memory); "
+                "the worker was replaced"
+            )
+            results += self._replace(worker, Failure.of(error))
+        return results
 
     def _receive(self, worker: _Worker) -> list[tuple[int, Task, Outcome]]:
         message: Outcome | type[EOFError] | None = EOFError
@@ -353,9 +447,8 @@ class WorkerPool:
         if not worker.ready:
             self._start_failures += 1
             if self._start_failures >= MAX_START_FAILURES:
-                hint = "; is --max-memory too low?" if self.max_memory else ""
                 code = worker.process.exitcode
-                raise BatchError(f"worker processes fail to start (exit status {code}){hint}")
+                raise BatchError(f"worker processes fail to start (exit status {code})")
         self._retire(worker, kill=True)
         return [] if lost is None else [(lost[0], lost[1], Outcome(failure=failure))]
 
@@ -390,3 +483,71 @@ def _death(process: BaseProcess) -> str:
     else:
         how = f"exited with status {code}"
     return f"the worker process {how}; the batch went on without this page"
+
+
+def extract_many(
+    sources: Iterable[Source],
+    *,
+    jobs: int = 1,
+    timeout: float | None = None,
+    max_memory: int | None = None,
+    url: str | None = None,
+    options: Options | None = None,
+    ordered: bool = True,
+) -> Iterator[tuple[Source, Article | CleannewsError]]:
+    """Extract many pages; yield each source with its Article, or the error it raised.
+
+    Parameters:
+        sources: what :func:`cleannews.extract` accepts, typically ``pathlib.Path`` objects
+            (read in the workers). Trees, soups and file objects are serialised first.
+        jobs: worker processes; 1 (the default) without limits extracts in this process.
+        timeout: seconds per page; a page over it is stopped (its worker replaced) and
+            yields a :class:`~cleannews.errors.TimeLimitError`.
+        max_memory: bytes of resident memory per worker (Linux); a worker over it is
+            replaced and its page yields a :class:`~cleannews.errors.MemoryLimitError`.
+        url: the address every page resolves against (one per source: call per source).
+        options: as for :func:`cleannews.extract`.
+        ordered: yield in input order (the default), or as pages finish.
+
+    A page never ends the batch: a worker that dies yields a
+    :class:`~cleannews.errors.WorkerDiedError` for its page only, and a bug in cleannews an
+    :class:`~cleannews.errors.InternalError` (``CleannewsError`` subclasses all). The pool
+    is the command line's: ``cleannews --jobs/--timeout/--max-memory`` runs on it.
+
+    Example:
+        >>> from pathlib import Path
+        >>> for path, result in cleannews.extract_many(Path("saved").glob("*.html"), jobs=2):
+        ...     if isinstance(result, cleannews.CleannewsError):
+        ...         print(path, "failed:", result)
+        ...     else:
+        ...         print(path, result.title)
+    """
+    job = Job(options=options or Options(), url=url, format=None)
+    originals: list[Source] = []
+    tasks = (_task(source, len(originals), originals, job.options) for source in sources)
+    if jobs == 1 and timeout is None and max_memory is None:
+        for number, task in enumerate(tasks):
+            yield originals[number], _result(run_task(task, job))
+        return
+    with WorkerPool(job, jobs, timeout=timeout, max_memory=max_memory) as pool:
+        for number, _, outcome in pool.numbered(tasks, ordered=ordered):
+            yield originals[number], _result(outcome)
+
+
+def _task(source: Source, number: int, originals: list[Source], options: Options) -> Task:
+    originals.append(source)
+    if isinstance(source, Path):
+        return Task(str(source), source)
+    if isinstance(source, str | bytes):
+        return Task(f"<source {number}>", source)
+    try:  # a tree, a soup or a file object cannot travel to a worker: its text does
+        return Task(f"<source {number}>", load(source, options).text)
+    except CleannewsError as error:
+        return Task(f"<source {number}>", b"", failure=Failure.of(error))
+
+
+def _result(outcome: Outcome) -> Article | CleannewsError:
+    if outcome.failure is not None:
+        return outcome.failure.error()
+    assert outcome.article is not None, "an outcome without an article or a failure"
+    return outcome.article
