@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from cleannews.blocks import Block, Label
+from cleannews.blocks import Block, Label, SiteFilter
 from cleannews.dom import Element
 from cleannews.errors import EmptyInputError, InputTooLargeError
 from cleannews.filters import boilerplate as filters
@@ -42,7 +42,13 @@ from cleannews.text.linemodel import drop_by_line_model, line_model
 from cleannews.text.mainrun import kept_lines, main_run, text_units
 
 
-def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:
+def extract(
+    source: Source,
+    *,
+    url: str | None = None,
+    options: Options | None = None,
+    templates: SiteFilter | None = None,
+) -> Article:
     """Extract the article from one saved page.
 
     Parameters:
@@ -55,6 +61,8 @@ def extract(source: Source, *, url: str | None = None, options: Options | None =
         url: the page's address: links, images and the canonical URL resolve against it.
         options: an :class:`~cleannews.options.Options` (input kind, favour precision or
             recall, tables, reference time for relative dates, reading speed, size limits).
+        templates: site templates (:class:`cleannews.templates.SiteTemplates`): blocks the
+            page's site repeats on its pages are dropped.
 
     Returns:
         An :class:`~cleannews.model.Article`: ``title``, ``text`` (the body), ``sections``,
@@ -89,17 +97,20 @@ def extract(source: Source, *, url: str | None = None, options: Options | None =
         kind = kind_from_name(loaded.path.name)
     kind = input_kind(text, kind)
     if kind is InputKind.HTML:
-        return extract_page(text, url, options)
-    return extract_text(text, url, options, markdown=kind is InputKind.MARKDOWN)
+        return extract_page(text, url, options, templates)
+    return extract_text(text, url, options, templates, markdown=kind is InputKind.MARKDOWN)
 
 
-def extract_page(text: str, url: str | None, options: Options) -> Article:
+def extract_page(
+    text: str, url: str | None, options: Options, templates: SiteFilter | None = None
+) -> Article:
     """HTML, with one relaxed retry when class/id cleaning left next to nothing: a site that
     names its article wrapper ``comments`` or ``ad-slot`` must not lose the article."""
-    article = extract_html(parse_html(text, options.max_elements), url, options)
+    article = extract_html(parse_html(text, options.max_elements), url, options, templates)
     if len(article.text) >= RETRY_BELOW_CHARS:
         return article
-    retry = extract_html(parse_html(text, options.max_elements), url, options, by_class=False)
+    root = parse_html(text, options.max_elements)
+    retry = extract_html(root, url, options, templates, by_class=False)
     return retry if len(retry.text) > len(article.text) else article
 
 
@@ -108,7 +119,12 @@ RETRY_BELOW_CHARS = 250
 
 
 def extract_html(
-    root: Element, url: str | None, options: Options, *, by_class: bool = True
+    root: Element,
+    url: str | None,
+    options: Options,
+    templates: SiteFilter | None = None,
+    *,
+    by_class: bool = True,
 ) -> Article:
     """The HTML pipeline over a parsed tree (modified in place)."""
     meta = Metadata(url=url)
@@ -120,6 +136,8 @@ def extract_html(
     blocks = found.blocks
     decide(blocks, found.containers, options.favor, found.names)
     revise_by_neighbours(blocks)
+    if templates is not None:
+        templates.filter_blocks(blocks, [u for u in (url, meta.canonical_url) if u])
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
@@ -140,7 +158,12 @@ def extract_html(
 
 
 def extract_text(
-    text: str, url: str | None, options: Options, *, markdown: bool = False
+    text: str,
+    url: str | None,
+    options: Options,
+    templates: SiteFilter | None = None,
+    *,
+    markdown: bool = False,
 ) -> Article:
     """The plain-text and Markdown pipeline: the line model's main run, the farm frame around
     it, then the same filters and structure as for HTML."""
@@ -154,6 +177,8 @@ def extract_text(
     kept = kept_lines(p, [b.text for b in blocks], model.threshold, model.inside, model.outside)
     filters.drop_phrase_lines(blocks)
     filters.drop_promo(blocks)
+    if templates is not None:
+        templates.filter_blocks(blocks, [url] if url else [])
     frame = find_frame(blocks, kept, main_run(p, [b.text for b in blocks], model.threshold).start)
     headline = blocks[frame.headline] if frame is not None else None
     if frame is not None and headline is not None:
