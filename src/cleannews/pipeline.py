@@ -38,7 +38,7 @@ from cleannews.structure.sections import document_base, sections
 from cleannews.structure.toc import article_toc
 from cleannews.structure.trim import trim
 from cleannews.text.frames import cut_frame, drop_structural_promo, find_frame
-from cleannews.text.linemodel import drop_by_line_model, line_model
+from cleannews.text.linemodel import drop_by_line_model, line_model, restore_likeliest
 from cleannews.text.mainrun import kept_lines, main_run, text_units
 
 
@@ -187,6 +187,8 @@ def extract_text(
         cut_frame(blocks, kept, frame)
     drop_structural_promo(blocks)
     drop_by_line_model(blocks, p, kept)
+    if not filters.live(blocks):
+        restore_likeliest(blocks, p)  # a tiny page: its likeliest lines beat an empty article
     filters.drop_empty_headings(blocks)
     meta = Metadata(url=url)
     text_metadata(blocks, meta, options)

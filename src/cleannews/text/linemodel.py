@@ -358,6 +358,16 @@ def drop_by_line_model(blocks: Sequence[Block], p: Sequence[float], kept: Sequen
         blocks[i].drop("line-model", f"{where} (line model p={p[i]:.2f})")
 
 
+def restore_likeliest(blocks: Sequence[Block], p: Sequence[float]) -> None:
+    """Undo the line model's drops of the lines at least half as likely as the likeliest one
+    (for a page where it kept nothing: a short page's few lines are better than nothing)."""
+    doubted = [i for i, b in enumerate(blocks) if b.rule == "line-model"]
+    best = max((p[i] for i in doubted), default=0.0)
+    for i in doubted:
+        if p[i] >= best / 2:
+            blocks[i].restore()
+
+
 def _lists_whole(blocks: Sequence[Block], kept: Sequence[bool]) -> list[bool]:
     """A list is judged as a whole: every item of a list takes the verdict of most of them (a
     short item says little by itself)."""
