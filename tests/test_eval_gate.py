@@ -230,7 +230,7 @@ def test_cleannews_f1_stays_above_floor(corpus: CorpusName) -> None:
         docs = load_corpus(corpus)
     except CorpusMissingError as exc:
         pytest.skip(f"eval gate skipped: {exc}")
-    extractor = load_adapter("cleannews")
+    extractor = load_adapter("cleannews", corpus)
     start = time.perf_counter()
     results = run_docs(extractor, docs, warmup=False)
     elapsed = time.perf_counter() - start
