@@ -31,6 +31,10 @@ class Options:
     favor: Favor = Favor.BALANCED
     #: Keep tables in the body.
     tables: bool = True
+    #: Count figure captions, photo credits and gallery text as body text (``Article.text``,
+    #: ``to_text()``). They are ``Figure`` nodes either way, rendered in Markdown, HTML and
+    #: JSON; most references of main text leave them out, Readability's keep them.
+    captions: bool = False
     #: Reference time for relative dates ("3 hours ago"); None leaves them unresolved.
     reference_time: datetime | None = None
     #: Reading speed used for the reading-time estimate when the page states none.

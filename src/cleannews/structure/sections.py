@@ -153,7 +153,13 @@ def _unit(block: Block, quoted: bool) -> Hashable:
             return ("levels", block.group)
     if block.figure is not None and block.figure.images:
         return ("figure", block.figure)
+    if block.kind is BlockKind.CAPTION and _tag(block.element) == "figcaption":
+        return ("caption", block.element)  # a caption whose picture was not kept
     return None
+
+
+def _tag(element: Element | None) -> str | None:
+    return element.tag if element is not None else None
 
 
 def _node(key: Hashable, run: list[Block], tables: bool, base: str | None) -> Iterator[Content]:
@@ -171,6 +177,8 @@ def _node(key: Hashable, run: list[Block], tables: bool, base: str | None) -> It
         yield Code("\n".join(b.text for b in run), code.language if code is not None else None)
     elif kind == "figure" and run[0].figure is not None:
         yield _figure(run[0].figure, run, base)
+    elif kind == "caption":
+        yield Figure((), " ".join(b.text for b in run))
     else:
         yield from (Paragraph(b.text, _links(b, base)) for b in run)
 
