@@ -3,7 +3,7 @@
     python -m benchmarks.train_block_model [--c 1.0] [--threshold 0.5] [--output model.json]
 
 Blocks come from the same pipeline code as extraction (``pipeline.candidates`` and
-``classify.block_features``, densified by ``classify.vector``), so training and inference see
+``classifier.block_features``, densified by ``classifier.vector``), so training and inference see
 identical features. Labels:
 - trafilatura-eval: a block holding a "with" snippet is content, one holding a "without"
   snippet boilerplate; other blocks carry no label.
@@ -33,7 +33,7 @@ from benchmarks.corpora import (
 )
 from benchmarks.metrics import html_to_text, normalize_ws, shingles, tokenize
 from cleannews.blocks import Block
-from cleannews.html import classifier as classify
+from cleannews.html import classifier
 from cleannews.html.parse import parse_html
 from cleannews.pipeline import candidates
 
@@ -85,10 +85,10 @@ def labelled_vectors(doc: Doc) -> Iterator[tuple[list[float], int]]:
         labeler = lambda b: _snippet_label(b, annotation)  # noqa: E731
     else:
         labeler = _readability_labeler(annotation)
-    for features in classify.block_features(blocks, found.containers, found.names):
+    for features in classifier.block_features(blocks, found.containers, found.names):
         label = labeler(blocks[features.place])
         if label is not None:
-            yield classify.vector(features), label
+            yield classifier.vector(features), label
 
 
 def dataset(split: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -109,7 +109,7 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict[str, obje
     model = LogisticRegression(C=c, max_iter=2000)
     model.fit((x - mean) / scale, y, sample_weight=w)
     return {
-        "features": list(classify.feature_names()),
+        "features": list(classifier.feature_names()),
         "mean": mean.round(6).tolist(),
         "scale": scale.round(6).tolist(),
         "weights": model.coef_[0].round(6).tolist(),

@@ -30,19 +30,20 @@ from cleannews.html.classifier import (
     _trie,
     block_features,
     block_model,
-    classify,
+    decide,
     feature_names,
     vector,
 )
-from cleannews.html.clean import ClassNames, clean, element_concepts
+from cleannews.html.clean import clean
 from cleannews.html.parse import parse_html
 from cleannews.html.scoring import score_blocks
 from cleannews.html.segment import segment
 from cleannews.html.select import inside_sums
+from cleannews.html.toc_box import _anchor_links, extract_toc
 from cleannews.options import Favor
+from cleannews.rules.concepts import ClassNames, element_concepts
 from cleannews.rules.literals import ALPHABET, REPERTOIRE, fold, needs_of
 from cleannews.rules.loader import RuleKind, possible_rules, rule_needs, rules_of_kind
-from cleannews.structure.toc import _anchor_links, extract_toc
 
 PROSE = support.PROSE
 
@@ -266,7 +267,7 @@ def test_block_scores_are_those_of_the_dense_vectors(
     two give the same probability to the last bit (so no verdict or printed p can change):
     the columns are in vector order, once each, and the classifier's p is the dense one."""
     seen: list[int] = []
-    plain, model, size = classify, block_model(), len(feature_names())
+    plain, model, size = decide, block_model(), len(feature_names())
 
     def compare(
         blocks: Sequence[Block],
@@ -288,10 +289,10 @@ def test_block_scores_are_those_of_the_dense_vectors(
         grouped = {f.place for f in found if blocks[f.place].group is not None}
         for f, p in zip(found, dense, strict=True):
             if f.place not in grouped:
-                assert blocks[f.place].features["p_content"] == p
+                assert blocks[f.place].features.p_content == p
         seen.append(len(found))
 
-    monkeypatch.setattr(pipeline, "classify", compare)
+    monkeypatch.setattr(pipeline, "decide", compare)
     cleannews.extract(GOLDEN / case / "source.html")
     assert seen
 
@@ -317,7 +318,7 @@ def test_container_sums_reach_every_ancestor_once() -> None:
 def test_promo_feature_is_score_per_sentence() -> None:
     # drop_promo counts sentences only when a paragraph scores: the feature must not change
     from cleannews.blocks import BlockKind
-    from cleannews.filters.boilerplate import drop_promo
+    from cleannews.filters.boilerplate import PROMO_MAX_CHARS, PROMO_MIN_CHARS, drop_promo
 
     signals = rules_of_kind(RuleKind.SIGNAL)
     texts = [PROSE[:300], "No signal here. Two sentences."] + [
@@ -327,8 +328,9 @@ def test_promo_feature_is_score_per_sentence() -> None:
     drop_promo(blocks)
     for block in blocks:  # (paragraphs of 40 to 1200 characters are scored)
         score, sentences = promo_score(block.text)
-        assert block.features.get("promo", score / sentences) == score / sentences
-    assert sum(block.features.get("promo", 0.0) > 0 for block in blocks) >= len(signals)
+        scored = PROMO_MIN_CHARS <= len(block.text) <= PROMO_MAX_CHARS
+        assert block.features.promo == (score / sentences if scored else 0.0)
+    assert sum(block.features.promo > 0 for block in blocks) >= len(signals)
 
 
 def test_block_features_by_name() -> None:

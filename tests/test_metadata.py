@@ -708,7 +708,7 @@ def test_json_ld_unwrapping_matches_the_wrapper_pattern(raw: str) -> None:
 )
 def test_title_variants_fast_path_matches_the_splits(title: str) -> None:
     from cleannews.metadata import extract as metadata
-    from cleannews.structure.headline import normalise, strip_site_name
+    from cleannews.words import normalise, strip_site_name
 
     texts = (title, strip_site_name(title), metadata.strip_site_affixes(title, ()))
     expected = tuple(dict.fromkeys(normalise(text) for text in dict.fromkeys(texts)))

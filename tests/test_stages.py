@@ -21,20 +21,21 @@ from cleannews.filters.boilerplate import (
     drop_promo,
     drop_repeated,
     promo_score,
-    restore_inner_headings,
-    restore_inner_sentences,
 )
 from cleannews.filters.features import compute
+from cleannews.filters.neighbours import restore_inner_headings, restore_inner_sentences
 from cleannews.html.classifier import CAPTION_MARGIN, _figure_caption
-from cleannews.html.clean import Dropped, clean
+from cleannews.html.clean import clean
 from cleannews.html.scoring import score_blocks
 from cleannews.html.segment import segment
 from cleannews.html.select import main_containers
 from cleannews.input.decode import declared_encoding, decode
 from cleannews.input.detect import input_kind
-from cleannews.structure.headline import strip_site_name, text_headline
+from cleannews.model import Removed
+from cleannews.structure.headline import text_headline
 from cleannews.structure.sections import sections, slug
 from cleannews.text.lines import text_blocks
+from cleannews.words import strip_site_name
 
 PROSE = support.PROSE
 _body = support.body_of
@@ -132,7 +133,7 @@ def test_clean_drops_scripts_hidden_chrome_and_class_concepts() -> None:
         '<div class="comments">nice!</div>'
         f'<div class="content"><p>{PROSE}</p></div>'
     )
-    dropped: list[Dropped] = []
+    dropped: list[Removed] = []
     clean(body.getroottree().getroot(), dropped)
     text = "".join(body.itertext())
     assert text == PROSE
@@ -157,7 +158,7 @@ def test_clean_drops_a_form_but_not_one_that_holds_the_article() -> None:
         '<form class="report"><p>Sorry you did not like this comment. Tell us why.</p></form>'
         f"<p>{PROSE}</p>"
     )
-    dropped: list[Dropped] = []
+    dropped: list[Removed] = []
     clean(body.getroottree().getroot(), dropped)
     assert "".join(body.itertext()) == PROSE
     assert [d.rule for d in dropped] == ["chrome-tag"]

@@ -5,12 +5,14 @@
 """
 
 from cleannews.errors import (
+    ArchiveError,
     BatchError,
     CleannewsError,
     DecodeError,
     EmptyInputError,
     InputError,
     InputTooLargeError,
+    MissingExtraError,
     ParseError,
     RuleError,
     TimeLimitError,
@@ -37,6 +39,7 @@ from cleannews.options import Favor, InputKind, Options
 from cleannews.pipeline import extract
 
 __all__ = [
+    "ArchiveError",
     "Article",
     "BatchError",
     "CleannewsError",
@@ -52,6 +55,7 @@ __all__ = [
     "Link",
     "ListBlock",
     "ListItem",
+    "MissingExtraError",
     "Options",
     "PageType",
     "Paragraph",

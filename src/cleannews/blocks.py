@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from cleannews.dom import Element
+from cleannews.dom import Element, link_share
 
 
 class BlockKind(enum.Enum):
@@ -100,6 +100,29 @@ class CodeContext:
     language: str | None = None
 
 
+#: The rule id of the block classifier's verdicts (the neighbour revisions and the relaxed
+#: retry look for it).
+CLASSIFIER_RULE = "classifier"
+
+
+@dataclass(slots=True)
+class Features:
+    """What :mod:`cleannews.filters.features` measured of a block (its text as it then was),
+    and what later stages add."""
+
+    chars: float = 0.0
+    #: Whitespace-separated words.
+    words: float = 0.0
+    commas: float = 0.0
+    link_density: float = 0.0
+    #: 1.0 when the text ends like a sentence.
+    sentence: float = 0.0
+    #: Promo signals per sentence (set by the promo filter for the paragraphs it scores).
+    promo: float = 0.0
+    #: The block classifier's P(content), for the blocks it decided.
+    p_content: float = 0.0
+
+
 class Label(enum.Enum):
     """The verdict on a block."""
 
@@ -137,7 +160,7 @@ class Block:
     label: Label = Label.UNDECIDED
     rule: str = ""
     reason: str = ""
-    features: dict[str, float] = field(default_factory=dict)
+    features: Features = field(default_factory=Features)
     # Structure context, for rendering only (the classifier never reads these):
     #: Inline links as (link text, href as written), in order.
     links: tuple[tuple[str, str], ...] = ()
@@ -156,7 +179,7 @@ class Block:
     @property
     def link_density(self) -> float:
         """Share of the text that is link text."""
-        return self.link_chars / len(self.text) if self.text else 0.0
+        return link_share(self.link_chars, len(self.text))
 
     def drop(self, rule: str, reason: str) -> None:
         """Label the block boilerplate, recording the rule that decided it."""

@@ -8,6 +8,30 @@ from lxml import etree
 
 Element = etree._Element
 
+# --- the HTML vocabulary: every stage reads tags through these sets ----------------------------
+
+#: Heading tags and their levels.
+HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
+#: Elements that start and end a block of text (segmentation cuts the page at them).
+BLOCK_TAGS = frozenset(
+    (
+        "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt "
+        "dd blockquote pre table thead tbody tfoot tr td th caption figure figcaption form "
+        "fieldset address hr br center details summary body hgroup"
+    ).split()
+)
+#: Elements whose text is one paragraph, not a container of paragraphs (scoring credits a
+#: block's score to the containers above such an owner).
+PARAGRAPH_TAGS = frozenset(
+    {"p", "li", "pre", "blockquote", *HEADING_LEVELS, "td", "th", "dd", "dt", "figcaption", "span"}
+)
+#: Inline elements that cleaning does not classify by class/id when they have no children
+#: (they are left to the block filters: classifying every classed link, icon and span costs
+#: more than removing them gains).
+INLINE_LEAVES = frozenset(
+    "a span img i b em strong small svg path use label font abbr time sup sub picture".split()
+)
+
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _LINK_TEXT = etree.XPath(".//a")
 #: Control characters but line feed and tab. The loader removes them from the page, but the
@@ -59,13 +83,19 @@ def drop_tree(element: Element) -> None:
     parent.remove(element)
 
 
+def link_share(link_chars: float, chars: float) -> float:
+    """The link density of ``chars`` characters of text of which ``link_chars`` are link
+    text (0 for no text): of a block, a group of blocks or a container."""
+    return link_chars / chars if chars else 0.0
+
+
 def link_density(element: Element) -> float:
-    """Share of the element's text inside links."""
+    """Share of the element's text inside links (at most 1: link texts may overlap)."""
     total = text_length(element)
     if not total:
         return 0.0
     linked = sum(text_length(a) for a in elements(_LINK_TEXT, element))
-    return min(1.0, linked / total)
+    return min(1.0, link_share(linked, total))
 
 
 def elements(xpath: etree.XPath, node: Element) -> list[Element]:

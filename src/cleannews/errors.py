@@ -19,6 +19,14 @@ class InputTooLargeError(InputError):
     """The input exceeds a configured limit (bytes, decompressed size or element count)."""
 
 
+class ArchiveError(InputError):
+    """A web archive (WARC or ARC) is not one, or one of its records is truncated or corrupt."""
+
+
+class MissingExtraError(CleannewsError):
+    """An optional part is not installed; the message names the extra that installs it."""
+
+
 class ParseError(CleannewsError):
     """The parser could not build a document from the text."""
 

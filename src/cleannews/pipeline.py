@@ -1,7 +1,7 @@
 """The orchestrator: each function calls the stages in order and nothing else.
 
 source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> select
-                            -> boilerplate filters -> classify -> neighbour filters
+                            -> boilerplate filters -> classifier -> neighbour revisions
                   (text) text blocks -> features -> boilerplate filters
        -> headline -> structure -> metadata -> Article
 """
@@ -14,13 +14,14 @@ from cleannews.blocks import Block, Label
 from cleannews.dom import Element
 from cleannews.errors import EmptyInputError
 from cleannews.filters import boilerplate as filters
-from cleannews.filters import features
+from cleannews.filters import features, neighbours
 from cleannews.html import scoring
-from cleannews.html.classifier import classify
-from cleannews.html.clean import ClassNames, Dropped, clean
+from cleannews.html.classifier import decide
+from cleannews.html.clean import clean
 from cleannews.html.parse import parse_html
 from cleannews.html.segment import segment
 from cleannews.html.select import main_containers
+from cleannews.html.toc_box import extract_toc
 from cleannews.input.detect import input_kind
 from cleannews.input.load import Source, load
 from cleannews.metadata.extract import (
@@ -33,6 +34,7 @@ from cleannews.metadata.extract import (
 )
 from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
+from cleannews.rules.concepts import ClassNames
 from cleannews.structure.headline import (
     drop_text_frame,
     html_headline,
@@ -41,7 +43,7 @@ from cleannews.structure.headline import (
 )
 from cleannews.structure.pagetype import judge, measure
 from cleannews.structure.sections import document_base, sections
-from cleannews.structure.toc import article_toc, extract_toc
+from cleannews.structure.toc import article_toc
 from cleannews.text.lines import text_blocks
 
 
@@ -81,10 +83,10 @@ def extract_html(
     head_metadata(root, meta)
     base = document_base(root, url or meta.canonical_url)  # links resolve against this
     page_toc = extract_toc(root)
-    dropped: list[Dropped] = []
+    dropped: list[Removed] = []
     found = candidates(root, dropped, by_class=by_class)
     blocks = found.blocks
-    classify(blocks, found.containers, options.favor, found.names)
+    decide(blocks, found.containers, options.favor, found.names)
     revise_by_neighbours(blocks)
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
@@ -132,7 +134,7 @@ class Candidates(NamedTuple):
     names: ClassNames | None
 
 
-def candidates(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> Candidates:
+def candidates(root: Element, dropped: list[Removed], *, by_class: bool = True) -> Candidates:
     """Cleaned, segmented and scored blocks, rule-filtered, with the main containers."""
     names = clean(root, dropped, by_class=by_class)
     body = root.find("body")
@@ -152,9 +154,9 @@ def segment_and_score(body: Element) -> list[Block]:
 
 def revise_by_neighbours(blocks: list[Block]) -> None:
     """Verdicts that depend on what surrounds a block, after the classifier's."""
-    filters.drop_slideshow(blocks)
-    filters.restore_inner_headings(blocks)
-    filters.restore_inner_sentences(blocks)
+    neighbours.drop_slideshow(blocks)
+    neighbours.restore_inner_headings(blocks)
+    neighbours.restore_inner_sentences(blocks)
 
 
 def drop_boilerplate(blocks: list[Block]) -> None:
@@ -169,7 +171,7 @@ def assemble(
     *,
     title: str | None,
     meta: Metadata,
-    dropped: list[Dropped],
+    dropped: list[Removed],
     options: Options,
     page_toc: tuple[TocEntry, ...] = (),
     base: str | None = None,

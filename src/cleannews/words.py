@@ -1,11 +1,17 @@
-"""Counting words in any script: whitespace-separated words, and each Chinese, Japanese,
-Korean or Thai character as a word of its own (those scripts write no spaces between words).
+"""Words, sentences and titles as plain text, for every stage.
 
-Reading time, word counts and the article test all count words this way, so a Chinese article
-of 600 characters is 600 words long, not the two "words" its two paragraphs would split into.
+Counting words in any script: whitespace-separated words, and each Chinese, Japanese, Korean
+or Thai character as a word of its own (those scripts write no spaces between words). Reading
+time, word counts and the article test all count words this way, so a Chinese article of 600
+characters is 600 words long, not the two "words" its two paragraphs would split into.
+
+Sentences end with one of :data:`SENTENCE_MARKS` (or, in Chinese and Japanese, of
+:data:`CJK_SENTENCE_MARKS`). Titles compare in their :func:`normalise` form.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 import regex
 
@@ -31,3 +37,45 @@ def count_both(text: str) -> tuple[int, int]:
         return len(tokens), len(tokens)
     spaced = sum(1 for token in tokens if not _UNSPACED.search(token))
     return spaced + unspaced, len(tokens)
+
+
+# --- sentences -----------------------------------------------------------------------------------
+
+#: Marks that end a sentence.
+SENTENCE_MARKS = ".!?…"
+#: The full-width marks that end a sentence in Chinese and Japanese.
+CJK_SENTENCE_MARKS = "。！？"
+#: Closing quotes and brackets that may follow a sentence's mark.
+CLOSING_MARKS = "»\"”’')"
+_SENTENCE_BREAKS = regex.compile(f"[{SENTENCE_MARKS}]+(?:\\s|$)")
+
+
+@cache
+def sentence_end(*, cjk: bool = True) -> regex.Pattern[str]:
+    """A text ends with a sentence: a mark, maybe followed by closing quotes, brackets and
+    white space (``cjk=False``: the marks of :data:`SENTENCE_MARKS` only)."""
+    marks = SENTENCE_MARKS + (CJK_SENTENCE_MARKS if cjk else "")
+    return regex.compile(f"[{marks}][\\p{{Pf}}\\p{{Pe}}\"'\\s]*$")
+
+
+def count_sentences(text: str) -> int:
+    """Sentences in ``text``, at least one: runs of :data:`SENTENCE_MARKS` followed by white
+    space or the end (full-width marks are not counted)."""
+    return max(1, len(_SENTENCE_BREAKS.findall(text)))
+
+
+# --- titles --------------------------------------------------------------------------------------
+
+_SITE_SUFFIX = regex.compile(r"\s+(?:[|–—•·»:]|-{1,2}|::)\s+")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def normalise(text: str) -> str:
+    """Case- and punctuation-insensitive form of a line, for comparing headlines."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def strip_site_name(title: str) -> str:
+    """The longest part of a ``Headline | Site`` document title."""
+    parts = [p.strip() for p in _SITE_SUFFIX.split(title) if p.strip()]
+    return max(parts, key=len) if parts else title.strip()

@@ -12,6 +12,7 @@ from pathlib import Path
 from cleannews import __version__
 from cleannews.cli.runner import Format, Job
 from cleannews.options import Favor, InputKind, Options
+from cleannews.warc import archive_kind
 
 EPILOG = """\
 inputs:
@@ -54,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or -")
     out = parser.add_argument_group("output")
-    out.add_argument("-f", "--format", choices=("json", "jsonl", "markdown", "text"))
+    out.add_argument("-f", "--format", choices=("json", "jsonl", "markdown", "text", "parquet"))
     out.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
     out.add_argument("-d", "--output-dir", metavar="DIR", type=Path, help="one file per input")
     out.add_argument("--resume", action="store_true", help="skip inputs already in the output")
@@ -69,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     limits.add_argument("--max-bytes", type=_size, metavar="SIZE", help="largest input (64M)")
     limits.add_argument("--max-elements", type=_count, metavar="N", help="largest HTML tree")
     limits.add_argument("--max-memory", type=_size, metavar="SIZE", help="per worker process")
+    limits.add_argument(
+        "--dask", metavar="ADDRESS", help="run on a Dask scheduler, or local:N (N workers)"
+    )
     parser.add_argument("--version", action="version", version=f"cleannews {__version__}")
     return parser
 
@@ -111,6 +115,10 @@ class Plan:
     jobs: int
     timeout: float | None
     max_memory: int | None
+    #: ``--format parquet``: the job renders jsonl records, the sink makes them rows.
+    parquet: bool = False
+    #: ``--dask``: a scheduler address, or ``local:N``.
+    dask: str | None = None
 
 
 def make_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Plan:
@@ -120,7 +128,10 @@ def make_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Plan
     if args.output_dir is not None and args.output_dir.exists() and not args.output_dir.is_dir():
         parser.error(f"--output-dir {args.output_dir} is not a folder")
     is_batch = len(args.paths) > 1 or not _single(args.paths[0])
+    _check_scale(args, parser)
     chosen = args.format or _default_format(args)
+    if chosen == "parquet":
+        chosen = "jsonl"
     fmt: Format = "jsonl" if chosen == "json" and is_batch and not args.output_dir else chosen
     if args.resume and not (args.output_dir or (args.output and fmt == "jsonl")):
         parser.error("--resume needs --output-dir, or --output with jsonl output")
@@ -135,14 +146,35 @@ def make_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Plan
     jobs = args.jobs or os.cpu_count() or 1
     return Plan(
         tuple(args.paths), job, is_batch, args.output, args.output_dir, args.resume, jobs,
-        args.timeout, args.max_memory,
+        args.timeout, args.max_memory, args.format == "parquet", args.dask,
     )  # fmt: skip
 
 
+def _check_scale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Parquet output goes to one file (or, on Dask, one file per input under a folder);
+    Dask writes one output per input under ``--output-dir``."""
+    if args.dask is not None:
+        if args.output_dir is None:
+            parser.error("--dask needs --output-dir (one output file per input)")
+        if args.format not in (None, "json", "jsonl", "parquet"):
+            parser.error("--dask writes jsonl or parquet")
+        if not args.dask.strip():
+            parser.error("--dask needs a scheduler address, or local:N")
+        return
+    if args.format == "parquet":
+        if args.output is None:
+            parser.error("--format parquet needs --output FILE")
+        if args.resume:
+            parser.error("--resume needs jsonl output (a parquet file is written at the end)")
+
+
 def _single(path: str) -> bool:
-    """One file or standard input (not a folder, and not a glob) is not a batch."""
-    if path == "-" or Path(path).is_file():
+    """One file or standard input (not a folder, not a glob, not a web archive) is not a
+    batch."""
+    if path == "-":
         return True
+    if Path(path).is_file():
+        return archive_kind(path) is None
     return not Path(path).exists() and not set(path) & set("*?[")
 
 

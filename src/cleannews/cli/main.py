@@ -13,12 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 
+from cleannews.cli import archives
 from cleannews.cli import runner as batch
 from cleannews.cli.args import Plan, build_parser, make_plan
 from cleannews.cli.inputs import collect, name_outputs
 from cleannews.cli.progress import Progress, explain, report
 from cleannews.cli.sinks import open_sink, unfinished
-from cleannews.errors import BatchError
+from cleannews.errors import BatchError, MissingExtraError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except MissingExtraError as error:  # asked for a part that is not installed
+        print(f"cleannews: {error}", file=sys.stderr)
+        return 2
     except (BatchError, OSError) as error:
         print(f"cleannews: {error}", file=sys.stderr)
         return 1
@@ -41,6 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def execute(plan: Plan) -> int:
     """Plan the tasks, run them, write and report every outcome; the exit status."""
+    if plan.dask is not None:
+        from cleannews.cli.cluster import execute_on_dask  # dask: only when asked for
+
+        return execute_on_dask(plan)
+    if any(archives.is_archive(path) for path in plan.paths):
+        return archives.execute(plan)
     tasks = collect(plan.paths, plan.job.options)
     if plan.output_dir is not None:
         tasks = name_outputs(tasks, plan.output_dir, plan.job.format)

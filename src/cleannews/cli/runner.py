@@ -16,7 +16,7 @@ import multiprocessing
 import signal
 import time
 import traceback
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -64,10 +64,15 @@ class Task:
     """One input: a file to read, or bytes (standard input), or a failure known up front."""
 
     path: str
-    source: Path | bytes
+    #: A file to read, bytes, or text already decoded (a web archive's record).
+    source: Path | bytes | str
     #: Where the output goes, relative to the output folder (``--output-dir`` only).
     output: str | None = None
     failure: Failure | None = None
+    #: The page's address, when the input knows it (a web archive record's target URI).
+    url: str | None = None
+    #: Fields that lead the document's JSON record (a web archive record's id, date...).
+    fields: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +104,9 @@ def run_task(task: Task, job: Job) -> Outcome:
         source = task.source
         if isinstance(source, Path):  # read here: messages then never repeat the path
             source = read_path(source, job.options)
-        article = extract(source, url=job.url, options=job.options)
-        return Outcome(render(article, task.path, job), article.boilerplate if job.explain else ())
+        article = extract(source, url=task.url or job.url, options=job.options)
+        rendered = render(article, task.path, job, task.fields)
+        return Outcome(rendered, article.boilerplate if job.explain else ())
     except CleannewsError as error:
         return Outcome(failure=Failure.of(error))
     except MemoryError:
@@ -111,8 +117,9 @@ def run_task(task: Task, job: Job) -> Outcome:
         return Outcome(failure=Failure("InternalError", message, traceback.format_exc()))
 
 
-def render(article: Article, path: str, job: Job) -> str:
-    """The article in the job's format, ending with one newline."""
+def render(article: Article, path: str, job: Job, fields: Mapping[str, Any] | None = None) -> str:
+    """The article in the job's format, ending with one newline (JSON records start with
+    the ``path`` and ``fields``)."""
     if job.format == "markdown":
         return article.to_markdown().rstrip("\n") + "\n"
     if job.format == "text":
@@ -121,13 +128,14 @@ def render(article: Article, path: str, job: Job) -> str:
     if not job.explain:
         del data["boilerplate"]
     if job.format == "jsonl":
-        return json.dumps({"path": path} | data, ensure_ascii=False) + "\n"
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps({"path": path} | dict(fields or {}) | data, ensure_ascii=False) + "\n"
+    return json.dumps(dict(fields or {}) | data, ensure_ascii=False, indent=2) + "\n"
 
 
-def error_record(path: str, failure: Failure) -> str:
+def error_record(path: str, failure: Failure, fields: Mapping[str, Any] | None = None) -> str:
     """The JSON line reporting a failed document."""
-    return json.dumps({"path": path, "error": failure.record()}, ensure_ascii=False) + "\n"
+    record = {"path": path} | dict(fields or {}) | {"error": failure.record()}
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def run(

@@ -8,9 +8,9 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO
 
 from cleannews.cli import runner as batch
 from cleannews.cli.args import Plan
@@ -23,7 +23,14 @@ def unfinished(tasks: list[Task], plan: Plan) -> list[Task]:
         folder = plan.output_dir
         return [t for t in tasks if t.output is None or not (folder / t.output).exists()]
     done = recorded_paths(plan.output) if plan.output else set()
-    return [t for t in tasks if t.path not in done]
+    return [t for t in tasks if record_key(t.path, t.fields) not in done]
+
+
+def record_key(path: str, fields: Mapping[str, Any] | None) -> str:
+    """What ``--resume`` knows an output record by: its path, and for a web archive's record
+    the record id too."""
+    record_id = (fields or {}).get("warc_record_id")
+    return path if record_id is None else f"{path}\0{record_id}"
 
 
 def recorded_paths(log: Path) -> set[str]:
@@ -42,7 +49,7 @@ def recorded_paths(log: Path) -> set[str]:
         with contextlib.suppress(ValueError):
             record = json.loads(line)
             if _is_article_record(record):
-                paths.add(record["path"])
+                paths.add(record_key(record["path"], record))
     return paths
 
 
@@ -67,7 +74,7 @@ class StreamSink:
 
     def write(self, task: Task, outcome: Outcome) -> Failure | None:
         if self.format == "jsonl" and outcome.failure is not None:
-            self.stream.write(batch.error_record(task.path, outcome.failure))
+            self.stream.write(batch.error_record(task.path, outcome.failure, task.fields))
         elif outcome.rendered is not None:
             if self.batch and self.format in ("markdown", "text"):
                 self.stream.write(f"{'' if self.first else chr(10)}==> {task.path} <==\n")
@@ -128,6 +135,11 @@ def open_sink(plan: Plan) -> Iterator[Sink]:
     """The sink the plan asks for, closed (and committed, for an output file) at the end."""
     if plan.output_dir is not None:
         yield FolderSink(plan.output_dir)
+    elif plan.parquet and plan.output is not None:
+        from cleannews.cli.parquet import ParquetSink  # pyarrow: only for --format parquet
+
+        with ParquetSink(plan.output) as sink:
+            yield sink
     elif plan.output is None:
         yield StreamSink(sys.stdout, plan.job, batch=plan.batch)
     elif plan.job.format == "jsonl":  # a log: one complete line per input, as it finishes

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-import regex
-
-from cleannews.blocks import Block, BlockKind, Label
-from cleannews.dom import Element
+from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind, Label
+from cleannews.dom import link_share
 from cleannews.rules.loader import RuleKind, line_rule, possible_rules
+from cleannews.words import count_sentences
 
 #: A paragraph is promo when its promo signals reach this score...
 PROMO_MIN_SCORE = 2.0
@@ -39,7 +38,6 @@ PROSE_ITEM_CHARS = 60
 MAX_TABLE_LINK_DENSITY = 0.8
 #: Lists and tables are judged as a whole: one linked cell or item says little about them.
 _GROUPED = frozenset({BlockKind.LIST_ITEM, BlockKind.CELL})
-_SENTENCE = regex.compile(r"[.!?…]+(?:\s|$)")
 
 
 def live(blocks: Sequence[Block]) -> list[Block]:
@@ -70,7 +68,7 @@ def _signals(text: str) -> float:
 
 
 def _sentences(text: str) -> int:
-    return max(1, len(_SENTENCE.findall(text)))
+    return count_sentences(text)
 
 
 def drop_promo(blocks: Sequence[Block]) -> None:
@@ -83,7 +81,7 @@ def drop_promo(blocks: Sequence[Block]) -> None:
         score = _signals(block.text)
         # Nearly every paragraph scores 0: its sentences, uncounted, would not change 0 / n.
         per_sentence = score / _sentences(block.text) if score else 0.0
-        block.features["promo"] = per_sentence
+        block.features.promo = per_sentence
         if score >= PROMO_MIN_SCORE and per_sentence >= PROMO_PER_SENTENCE:
             block.drop("promo", f"site promotion ({score:g} promo signals)")
 
@@ -98,11 +96,11 @@ def drop_link_heavy(blocks: Sequence[Block]) -> None:
             block.drop("link-heavy", f"mostly links ({block.link_density:.0%})")
     for (kind, _), items in groups.items():
         chars = sum(len(b.text) for b in items)
-        density = sum(b.link_chars for b in items) / chars if chars else 0.0
+        density = link_share(sum(b.link_chars for b in items), chars)
         if kind is BlockKind.LIST_ITEM and density > _list_link_limit(items, chars):
-            _drop_all(items, "link-list", f"list of links ({density:.0%})")
+            drop_all(items, "link-list", f"list of links ({density:.0%})")
         elif kind is BlockKind.CELL and density > MAX_TABLE_LINK_DENSITY:
-            _drop_all(items, "link-table", f"table of links ({density:.0%})")
+            drop_all(items, "link-table", f"table of links ({density:.0%})")
 
 
 def _list_link_limit(items: list[Block], chars: int) -> float:
@@ -111,7 +109,8 @@ def _list_link_limit(items: list[Block], chars: int) -> float:
     return MAX_LIST_LINK_DENSITY
 
 
-def _drop_all(items: list[Block], rule: str, reason: str) -> None:
+def drop_all(items: list[Block], rule: str, reason: str) -> None:
+    """Drop every block of ``items`` for one rule and reason."""
     for item in items:
         item.drop(rule, reason)
 
@@ -132,7 +131,7 @@ def drop_repeated(blocks: Sequence[Block], protect: Block | None = None) -> None
 
 #: Verdicts that weigh evidence (and can be wrong on a tiny page), as opposed to rules that
 #: recognise boilerplate for what it is (a promo paragraph, an interface label).
-RELAXABLE = frozenset({"classifier", "link-heavy", "empty-heading"})
+RELAXABLE = frozenset({CLASSIFIER_RULE, "link-heavy", "empty-heading"})
 
 
 def relax(blocks: Sequence[Block]) -> None:
@@ -159,153 +158,3 @@ def _has_content_after(kept: Sequence[Block], index: int) -> bool:
         if block.level <= level:
             return False
     return False
-
-
-#: A slide legend starts with its counter: "3/50", "3 / 50", "3 of 50".
-_SLIDE_COUNTER = regex.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})(?!\d)")
-#: A slideshow has at least this many numbered legends (fewer are footnotes or fractions)...
-MIN_SLIDES = 5
-#: ...and is dropped only when the page keeps this many characters of text outside it: a
-#: page that is nothing but a slideshow keeps it.
-MIN_TEXT_BESIDE_SLIDES = 500
-#: Climbing from the legends' list to the slideshow wrapper takes in short titles and
-#: controls ("Business news in pictures", "show all") up to this many characters.
-MAX_SLIDESHOW_FRAME = 120
-
-
-def drop_slideshow(blocks: Sequence[Block]) -> None:
-    """An embedded photo gallery: legends numbered k/N (same N, k rising) inside the article.
-
-    Galleries of another story's photos sit inside many news articles; their legends are
-    long prose the classifier cannot tell from the article, but their counters give them away.
-    """
-    kept = live(blocks)
-    slides = _numbered_slides(kept)
-    if len(slides) < MIN_SLIDES:
-        return
-    wrapper = _slideshow_wrapper(kept, slides)
-    if wrapper is None:
-        return
-    inside = [b for b in kept if wrapper in b.ancestors]
-    beside = sum(len(b.text) for b in kept if wrapper not in b.ancestors)
-    if beside >= MIN_TEXT_BESIDE_SLIDES:
-        _drop_all(inside, "slideshow", f"photo gallery of {len(slides)} numbered legends")
-
-
-def _numbered_slides(kept: Sequence[Block]) -> list[Block]:
-    """The longest run of blocks starting with counters k/N of one N, k rising."""
-    runs: dict[str, list[Block]] = defaultdict(list)
-    last: dict[str, int] = {}
-    for block in kept:
-        match = _SLIDE_COUNTER.match(block.text)
-        if match is None or block.element is None:
-            continue
-        index, total = int(match[1]), match[2]
-        if 0 < index <= int(total) and index > last.get(total, 0):
-            runs[total].append(block)
-            last[total] = index
-    return max(runs.values(), key=len, default=[])
-
-
-def _slideshow_wrapper(kept: Sequence[Block], slides: Sequence[Block]) -> Element | None:
-    """The innermost element holding every legend, widened over short titles and controls."""
-    common = 0
-    first = slides[0].ancestors
-    while common < len(first) and all(
-        len(s.ancestors) > common and s.ancestors[common] is first[common] for s in slides
-    ):
-        common += 1
-    if common == 0:
-        return None
-    depth = common - 1
-    inside = sum(len(b.text) for b in kept if first[depth] in b.ancestors)
-    while depth > 0:
-        wider = sum(len(b.text) for b in kept if first[depth - 1] in b.ancestors)
-        if wider - inside > MAX_SLIDESHOW_FRAME:
-            break
-        depth, inside = depth - 1, wider
-    return first[depth]
-
-
-#: A doubted heading is restored when the block after it is kept prose of this many characters.
-MIN_PROSE_AFTER_HEADING = 80
-
-
-def restore_inner_headings(blocks: Sequence[Block]) -> None:
-    """Section headings the classifier doubted although the article runs on both sides.
-
-    A short heading ("Conclusion", "Setting up") carries little evidence of its own; with kept
-    prose right after it and kept text just before it, it titles a section of the article
-    (jusText's near-good headings).
-    """
-    for index, block in enumerate(blocks):
-        if block.kind is not BlockKind.HEADING or block.rule != "classifier":
-            continue
-        if block.hint < 0 or _outbound_link_chars(block) > MAX_LINK_DENSITY * len(block.text):
-            continue
-        after = _neighbours(blocks, index, 1)[:1]
-        before = _neighbours(blocks, index, -1)
-        if (
-            after
-            and not after[0].dropped
-            and after[0].kind is not BlockKind.HEADING
-            and len(after[0].text) >= MIN_PROSE_AFTER_HEADING
-            and any(not b.dropped for b in before)
-        ):
-            block.restore()
-
-
-def _outbound_link_chars(block: Block) -> int:
-    """Characters of link text that lead off the page (a TOC back-link does not)."""
-    return sum(len(text) for text, href in block.links if not href.startswith("#"))
-
-
-#: Looking back from a doubted heading, kept text must lie within this many blocks.
-HEADING_LOOKBACK = 2
-
-
-def _neighbours(blocks: Sequence[Block], index: int, step: int) -> list[Block]:
-    """Up to HEADING_LOOKBACK nearest blocks in direction ``step``, skipping doubted headings."""
-    found: list[Block] = []
-    index += step
-    while 0 <= index < len(blocks) and len(found) < HEADING_LOOKBACK:
-        block = blocks[index]
-        if block.kind is not BlockKind.HEADING or block.rule != "classifier":
-            found.append(block)
-        index += step
-    return found
-
-
-#: A sentence ends here: terminal punctuation, maybe followed by closing quotes or brackets.
-_SENTENCE_END = regex.compile(r"[.!?…][\p{Pf}\p{Pe}\"'\s]*$")
-#: At most this many doubted sentences in a row are restored between kept paragraphs.
-MAX_RESTORED_RUN = 3
-
-
-def restore_inner_sentences(blocks: Sequence[Block]) -> None:
-    """Short sentences the classifier doubted between two kept paragraphs: lines of dialogue
-    ("Gotcha.") or one-line paragraphs inside the article (jusText's neighbour smoothing)."""
-    run: list[Block] = []
-    for index, block in enumerate(blocks):
-        if _doubted_sentence(block):
-            run.append(block)
-            continue
-        if run and len(run) <= MAX_RESTORED_RUN and _kept_prose(block):
-            start = index - len(run) - 1
-            if start >= 0 and _kept_prose(blocks[start]):
-                for doubted in run:
-                    doubted.restore()
-        run = []
-
-
-def _doubted_sentence(block: Block) -> bool:
-    return (
-        block.kind is BlockKind.PARAGRAPH
-        and block.rule == "classifier"
-        and not _outbound_link_chars(block)
-        and _SENTENCE_END.search(block.text) is not None
-    )
-
-
-def _kept_prose(block: Block) -> bool:
-    return not block.dropped and block.kind is BlockKind.PARAGRAPH

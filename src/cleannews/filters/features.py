@@ -6,12 +6,15 @@ import unicodedata
 
 import regex
 
-from cleannews.blocks import Block
+from cleannews.blocks import Block, Features
+from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
 
 _COMMAS = ",،、，"
-_SENTENCE_END = regex.compile(r"[.!?。！？…»\"”')]\s*$")
-#: The characters ``_SENTENCE_END`` accepts before trailing white space.
-_SENTENCE_MARKS = frozenset(".!?。！？…»\"”')")
+#: The ``sentence`` feature (the model was trained on it, so it keeps its own test): the last
+#: character before trailing white space is a sentence mark (also full-width) or a closing
+#: quote or bracket, even without a mark before it; the closing ’ does not count.
+_SENTENCE_MARKS = frozenset(SENTENCE_MARKS + CJK_SENTENCE_MARKS + CLOSING_MARKS.replace("’", ""))
+_SENTENCE_END = regex.compile(f"[{''.join(sorted(_SENTENCE_MARKS))}]\\s*$")
 
 
 def compute(blocks: list[Block]) -> None:
@@ -25,13 +28,13 @@ def compute(blocks: list[Block]) -> None:
         commas = text.count(",")
         if not ascii_only:
             commas += sum(text.count(c) for c in _COMMAS[1:])
-        block.features = {
-            "chars": float(chars),
-            "words": float(len(text.split())),
-            "commas": float(commas),
-            "link_density": block.link_chars / chars if chars else 0.0,
-            "sentence": 1.0 if _ends_sentence(text) else 0.0,
-        }
+        block.features = Features(
+            chars=float(chars),
+            words=float(len(text.split())),
+            commas=float(commas),
+            link_density=block.link_density,
+            sentence=1.0 if _ends_sentence(text) else 0.0,
+        )
 
 
 def _ends_sentence(text: str) -> bool:

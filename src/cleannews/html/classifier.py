@@ -20,11 +20,11 @@ from typing import NamedTuple
 
 import regex
 
-from cleannews.blocks import Block, BlockKind, Label
-from cleannews.dom import Element
+from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind, Label
+from cleannews.dom import Element, link_share
 from cleannews.errors import RuleError
-from cleannews.html.clean import ClassNames, element_concepts
 from cleannews.options import Favor
+from cleannews.rules.concepts import ClassNames, element_concepts
 from cleannews.rules.literals import fold
 from cleannews.rules.loader import (
     RuleKind,
@@ -59,7 +59,7 @@ _POSITION = ("main_found", "in_main", "depth_below_main", "before_main", "after_
 _NEIGHBOURS = ("prev_ld", "next_ld", "prev_chars", "next_chars", "prev_heading", "next_heading")
 
 
-class Features(NamedTuple):
+class BlockVector(NamedTuple):
     """One undecided block's features, sparse: the columns (positions in :func:`feature_names`
     order, increasing) of the features that may be nonzero, and their values; others are 0.
     Inference sums the weighted values, training densifies them with :func:`vector`: one
@@ -85,7 +85,7 @@ class BlockModel:
         return _logistic(self.bias + sum(map(mul, self.weights, vector)))
 
 
-def _sparse_probability(features: Features) -> float:
+def _sparse_probability(features: BlockVector) -> float:
     """P(content) under the packaged model for one block's sparse features: that of its dense
     vector to the last bit (the terms are added in vector order; a zero term changes no sum)."""
     terms = map(mul, _weights_at(features.columns), features.values)
@@ -116,7 +116,7 @@ def feature_names() -> tuple[str, ...]:
     )
 
 
-def vector(features: Features) -> list[float]:
+def vector(features: BlockVector) -> list[float]:
     """The dense feature vector (:func:`feature_names` order) of one block, for training."""
     dense = [0.0] * len(feature_names())
     for i, value in zip(features.columns, features.values, strict=True):
@@ -137,7 +137,7 @@ def block_model() -> BlockModel:
     return BlockModel(names, weights, bias, float(data["threshold"]))
 
 
-def classify(
+def decide(
     blocks: Sequence[Block],
     containers: Sequence[Element],
     favor: Favor = Favor.BALANCED,
@@ -154,9 +154,9 @@ def classify(
     shared = _group_probabilities([(block, p) for block, p, _ in scored])
     for block, own, inside in scored:
         p = shared.get((block.kind, block.group), own) if block.group is not None else own
-        block.features["p_content"] = p
+        block.features.p_content = p
         if p < threshold and not (inside and _figure_caption(block, threshold - p)):
-            block.drop("classifier", f"looks like boilerplate (p={p:.2f})")
+            block.drop(CLASSIFIER_RULE, f"looks like boilerplate (p={p:.2f})")
 
 
 def _figure_caption(block: Block, doubt: float) -> bool:
@@ -224,12 +224,12 @@ def _page(blocks: Sequence[Block], containers: Sequence[Element]) -> _Page:
         first_main=inside[0] if inside else -1,
         last_main=inside[-1] if inside else -1,
         main_depth=depth,
-        main_ld=linked / chars if chars else 0.0,
+        main_ld=link_share(linked, chars),
         main_chars=math.log1p(chars),
         texts=Counter(b.text for b in blocks),
         groups=_group_link_density(blocks),
         concepts={},
-        lds=[b.link_chars / len(b.text) if b.text else 0.0 for b in blocks],  # Block.link_density
+        lds=[b.link_density for b in blocks],
         logs=[math.log1p(len(b.text)) for b in blocks],
         heads=[b.kind is BlockKind.HEADING for b in blocks],
     )
@@ -242,7 +242,7 @@ def _group_link_density(blocks: Sequence[Block]) -> dict[int, float]:
         if block.kind is BlockKind.LIST_ITEM and block.group is not None:
             chars[block.group] += len(block.text)
             linked[block.group] += block.link_chars
-    return {g: linked[g] / chars[g] for g in chars if chars[g]}
+    return {g: link_share(linked[g], chars[g]) for g in chars if chars[g]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +276,7 @@ def _layout() -> _Layout:
 
 def block_features(
     blocks: Sequence[Block], containers: Sequence[Element], names: ClassNames | None = None
-) -> list[Features]:
+) -> list[BlockVector]:
     """The features of each undecided block: the few dense groups (own, position, neighbours)
     whole, the one-hot and flag features (hints, kind, tag, concepts) only where set. The
     concepts of the blocks' ancestors come from ``names`` when given (the same, cheaper)."""
@@ -291,14 +291,14 @@ def block_features(
             values += _position(i, block, page)
             values += (1.0,) * len(concepts)
             values += _neighbours(i, page)
-            found.append(Features(i, columns, values, page.in_main[i]))
+            found.append(BlockVector(i, columns, values, page.in_main[i]))
     return found
 
 
 def _own(i: int, block: Block, page: _Page, layout: _Layout) -> tuple[list[int], list[float]]:
     """The block's own features (:data:`_OWN`), then its hint, kind, level and tag flags."""
     f, text, group = block.features, block.text, block.group
-    words = max(f.get("words", 0.0), 1.0)
+    words = max(f.words, 1.0)
     digits, lower, stop, hints = _text_features(text)
     element = block.element
     flags, flag_values = _layout_flags(
@@ -308,12 +308,12 @@ def _own(i: int, block: Block, page: _Page, layout: _Layout) -> tuple[list[int],
         page.logs[i],
         math.log1p(words),
         page.lds[i],
-        f.get("commas", 0.0) / words,
-        f.get("sentence", 0.0),
+        f.commas / words,
+        f.sentence,
         digits,
         lower,
         math.log1p(block.score),
-        f.get("promo", 0.0),
+        f.promo,
         1.0 if page.texts[text] > 1 else 0.0,
         page.groups.get(group, 0.0) if group is not None else 0.0,
         stop,

@@ -11,14 +11,13 @@ article or the main heading, or holds most of the page's text: a page whose wrap
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 from lxml import etree
 
-from cleannews.dom import Element, drop_tree, leading_text, text_length, text_of
+from cleannews.dom import INLINE_LEAVES, Element, drop_tree, leading_text, text_length, text_of
 from cleannews.model import Removed
-from cleannews.rules.loader import Action, class_concepts, concepts_in
+from cleannews.rules.concepts import ClassNames, Concepts, attrs_of, class_and_id, concepts_of
 
 _NEVER_CONTENT = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
@@ -35,11 +34,6 @@ _ROLES = frozenset(
 )
 #: Attributes that make an element hidden, a landmark or the article body (few have them).
 _RARE_ATTRS = frozenset({"hidden", "aria-hidden", "style", "role", "itemprop"})
-#: Inline elements without children are left to the block filters: classifying every classed
-#: link, icon and span costs more than removing them gains.
-_INLINE_LEAVES = frozenset(
-    "a span img i b em strong small svg path use label font abbr time sup sub picture".split()
-)
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 #: An element holding more than this share of the body's text is never removed by class/id.
 MAX_REMOVED_SHARE = 0.4
@@ -54,56 +48,7 @@ MAX_ARTICLE_SHARE = 0.5
 DROPPED_TEXT_CHARS = 200
 
 
-#: An element cleaning removed, for the boilerplate report: made as the Article's
-#: :class:`~cleannews.model.Removed` entry at once (assembling the Article copies none).
-Dropped = Removed
-
-
-@lru_cache(maxsize=65536)
-def classify_attrs(attrs: str) -> tuple[str | None, float, frozenset[str]]:
-    """(removal concept or None, summed hint weight, concepts) for a class/id string."""
-    return _verdict(concepts_in(attrs))
-
-
-@lru_cache(maxsize=4096)
-def _verdict(found: frozenset[str]) -> tuple[str | None, float, frozenset[str]]:
-    """Combine the concepts of one element (few distinct combinations occur: cached)."""
-    if not found:
-        return None, 0.0, found
-    remove: str | None = None
-    weight = 0.0
-    for concept in class_concepts():
-        if concept.name in found:
-            weight += concept.weight
-            if concept.action is Action.REMOVE and remove is None:
-                remove = concept.name
-    if remove is not None and weight > 0:  # also looks like content: keep it
-        remove = None
-    return remove, weight, found
-
-
-def attrs_of(element: Element) -> str:
-    """An element's class and id joined by a space.
-
-    An id of four or more words is a slug made from a heading ("sharing-with-a-developer"),
-    not the name of a page component, and is left out.
-    """
-    return _class_and_id(element.get("class", ""), element.get("id"))
-
-
-def element_concepts(element: Element) -> frozenset[str]:
-    """The concepts an element's class/id names, read from its attributes."""
-    attrs = attrs_of(element)
-    return classify_attrs(attrs)[2] if attrs.strip() else frozenset()
-
-
-def _class_and_id(classes: str, ident: str | None) -> str:
-    if not ident or ident.count("-") + ident.count("_") >= 3:
-        return classes
-    return f"{classes} {ident}"
-
-
-def clean(root: Element, dropped: list[Dropped], *, by_class: bool = True) -> ClassNames | None:
+def clean(root: Element, dropped: list[Removed], *, by_class: bool = True) -> ClassNames | None:
     """Remove non-content from ``root`` in place, recording what went in ``dropped``
     (``by_class=False``: everything but the class/id concepts). Returns the concepts the
     scan found in the body's class/id names (None for a page without a body)."""
@@ -143,16 +88,13 @@ def _open_noscript_articles(root: Element) -> None:
 NOSCRIPT_MIN_CHARS = 200
 
 
-Verdict = tuple[str | None, float, frozenset[str]]
-
-
 @dataclass(slots=True)
 class _Scan:
     """What one traversal of the page found: named, hidden, landmark, chrome and article
     elements, each list in document order."""
 
-    #: Elements whose class/id names at least one concept, with the verdict.
-    named: list[tuple[Element, Verdict]] = field(default_factory=list)
+    #: Elements whose class/id names at least one concept, with what it names.
+    named: list[tuple[Element, Concepts]] = field(default_factory=list)
     hidden: list[Element] = field(default_factory=list)
     roles: list[Element] = field(default_factory=list)
     article_bodies: list[Element] = field(default_factory=list)
@@ -179,7 +121,7 @@ class _Scan:
     def walk(self, body: Element) -> None:
         """One walk over the body's elements. Reading an element's attributes once into a
         dict is much cheaper than an XPath attribute test or one ``get`` per attribute."""
-        named, watched, inline = self.named, _WATCHED_TAGS, _INLINE_LEAVES
+        named, watched, inline = self.named, _WATCHED_TAGS, INLINE_LEAVES
         for el in body.iterdescendants(etree.Element):
             tag = el.tag
             if tag in watched:
@@ -195,14 +137,14 @@ class _Scan:
             else:
                 attrs = self.several(el, items)
             if attrs and (tag not in inline or len(el)):
-                verdict = classify_attrs(attrs)
-                if verdict[2]:  # most class names belong to no concept: nothing to file
-                    named.append((el, verdict))
+                concepts = concepts_of(attrs)
+                if concepts.names:  # most class names belong to no concept: nothing to file
+                    named.append((el, concepts))
 
     def lone(self, el: Element, name: str, value: str) -> str | None:
         """The class/id string of an element with one attribute, ``name``, not a class."""
         if name == "id":
-            return _class_and_id("", value)
+            return class_and_id("", value)
         if name in _RARE_ATTRS:
             self.sort(el, {name: value})
         return None
@@ -213,7 +155,7 @@ class _Scan:
         if not _RARE_ATTRS.isdisjoint(attrib):
             self.sort(el, attrib)
         ident = attrib.get("id")
-        return _class_and_id(attrib.get("class", ""), ident) if ident else attrib.get("class")
+        return class_and_id(attrib.get("class", ""), ident) if ident else attrib.get("class")
 
     def watch(self, el: Element, tag: object) -> None:
         """File a chrome or core element."""
@@ -228,36 +170,6 @@ class _Scan:
             self.roles.append(el)
         if get("itemprop") == "articleBody":
             self.article_bodies.append(el)
-
-
-@dataclass(frozen=True, slots=True)
-class ClassNames:
-    """Concepts of the class/id of the body and the elements in it, as cleaning's scan found
-    them, so that later stages (the block classifier reads every block ancestor's) need not
-    read and classify the attributes again. Nothing after cleaning changes attributes.
-
-    The scan classified every element in the body but inline leaves (:data:`_INLINE_LEAVES`)
-    and kept those naming a concept: any other element it saw names none.
-    """
-
-    #: The body and each element in it whose class/id names a concept.
-    named: dict[Element, frozenset[str]]
-
-    @classmethod
-    def of(cls, body: Element, named: list[tuple[Element, Verdict]]) -> ClassNames:
-        found = {el: concepts for el, (_, _, concepts) in named}
-        found[body] = element_concepts(body)  # the scan walked the body's descendants only
-        return cls(found)
-
-    def concepts(self, element: Element) -> frozenset[str]:
-        """The concepts of ``element``: the body or an element in it."""
-        found = self.named.get(element)
-        if found is not None:
-            return found
-        return element_concepts(element) if element.tag in _INLINE_LEAVES else _NO_CONCEPTS
-
-
-_NO_CONCEPTS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +240,7 @@ class _Guard:
 def _named_chrome(element: Element) -> bool:
     """True when the element's class/id names a removal concept (comments, related...)."""
     attrs = attrs_of(element)
-    return bool(attrs) and classify_attrs(attrs)[0] is not None
+    return bool(attrs) and concepts_of(attrs).remove is not None
 
 
 def _with_ancestors(cores: list[Element]) -> frozenset[Element]:
@@ -342,13 +254,13 @@ def _hidden_style(style: str | None) -> bool:
 
 
 def _remove_all(
-    root: Element, elements: list[Element], rule: str, reason: str, out: list[Dropped]
+    root: Element, elements: list[Element], rule: str, reason: str, out: list[Removed]
 ) -> None:
     for element in elements:
         _remove(root, element, rule, reason, out)
 
 
-def _remove(root: Element, element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
+def _remove(root: Element, element: Element, rule: str, reason: str, out: list[Removed]) -> None:
     if _attached(root, element):  # not the root itself, nor already gone with an ancestor
         _drop(element, rule, reason, out)
 
@@ -361,8 +273,8 @@ def _attached(root: Element, element: Element) -> bool:
     return root in element.iterancestors(root.tag)  # elements compare by identity
 
 
-def _drop(element: Element, rule: str, reason: str, out: list[Dropped]) -> None:
+def _drop(element: Element, rule: str, reason: str, out: list[Removed]) -> None:
     text = leading_text(element, DROPPED_TEXT_CHARS)
     if text:
-        out.append(Dropped(text, rule, reason))
+        out.append(Removed(text, rule, reason))
     drop_tree(element)

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cleannews.blocks import Block, BlockKind
-from cleannews.dom import Element
-from cleannews.html.clean import attrs_of, classify_attrs
-from cleannews.html.segment import BLOCK_TAGS
+from cleannews.dom import BLOCK_TAGS, PARAGRAPH_TAGS, Element
+from cleannews.rules.concepts import attrs_of, concepts_of
 
 #: Blocks shorter than this (characters) carry no container score.
 MIN_SCORED_CHARS = 25
@@ -27,26 +26,6 @@ TAG_PRIORS = {
 }  # fmt: skip
 #: Weight of a class/id hint point in a container's prior.
 CLASS_WEIGHT = 25.0
-_PARAGRAPH_LIKE = frozenset(
-    {
-        "p",
-        "li",
-        "pre",
-        "blockquote",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "td",
-        "th",
-        "dd",
-        "dt",
-        "figcaption",
-        "span",
-    }
-)
 _SCORED_KINDS = frozenset(
     {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE, BlockKind.CELL}
 )
@@ -56,11 +35,11 @@ def score_blocks(blocks: Iterable[Block]) -> None:
     """Set ``Block.score`` from the block's features."""
     for block in blocks:
         f = block.features
-        if block.kind not in _SCORED_KINDS or f["chars"] < MIN_SCORED_CHARS:
+        if block.kind not in _SCORED_KINDS or f.chars < MIN_SCORED_CHARS:
             block.score = 0.0
             continue
-        base = 1.0 + f["commas"] + min(f["chars"] / 100.0, 3.0)
-        block.score = base * max(0.0, 1.0 - 1.5 * f["link_density"])
+        base = 1.0 + f.commas + min(f.chars / 100.0, 3.0)
+        block.score = base * max(0.0, 1.0 - 1.5 * f.link_density)
 
 
 def container_scores(blocks: Iterable[Block]) -> dict[Element, float]:
@@ -81,7 +60,7 @@ def container_scores(blocks: Iterable[Block]) -> dict[Element, float]:
 
 def _is_paragraph(owner: Element) -> bool:
     """A paragraph-like tag, or a container with only inline content (a div used as a p)."""
-    if owner.tag in _PARAGRAPH_LIKE:
+    if owner.tag in PARAGRAPH_TAGS:
         return True
     return not any(child.tag in BLOCK_TAGS for child in owner)
 
@@ -91,7 +70,7 @@ def container_prior(element: Element) -> float:
     prior = TAG_PRIORS.get(element.tag, 0.0)
     attrs = attrs_of(element)
     if attrs.strip():
-        prior += CLASS_WEIGHT * max(-1.0, min(1.0, classify_attrs(attrs)[1]))
+        prior += CLASS_WEIGHT * max(-1.0, min(1.0, concepts_of(attrs).weight))
     if element.get("itemprop", "").lower() == "articlebody":
         prior += CLASS_WEIGHT
     return prior

@@ -25,16 +25,8 @@ from cleannews.blocks import (
     ListContext,
     TableContext,
 )
-from cleannews.dom import Element, printable
+from cleannews.dom import BLOCK_TAGS, HEADING_LEVELS, Element, printable
 
-BLOCK_TAGS = frozenset(
-    (
-        "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt "
-        "dd blockquote pre table thead tbody tfoot tr td th caption figure figcaption form "
-        "fieldset address hr br center details summary body hgroup"
-    ).split()
-)
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _WS = regex.compile(r"\s+")
 _LANGUAGE = regex.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#-]+)", regex.I)
 _IMAGE_SOURCES = ("data-src", "data-lazy-src", "data-original", "src")
@@ -243,7 +235,7 @@ _OPENERS: dict[str, _Handler] = {
     "blockquote": _open_quote, "table": _open_table, "tr": _open_row, "td": _open_cell,
     "th": _open_cell, "thead": _open_thead, "figure": _open_figure,
     "figcaption": _open_caption, "caption": _open_table_caption,
-    **dict.fromkeys(_HEADINGS, _open_heading),
+    **dict.fromkeys(HEADING_LEVELS, _open_heading),
 }  # fmt: skip
 _CLOSERS: dict[str, _Handler] = {
     "ul": _close_list, "ol": _close_list, "li": _close_item, "pre": _close_pre,
@@ -332,7 +324,7 @@ def _flush(walk: _Walk) -> None:
     block = Block(
         text, link_chars=min(link_chars, len(text)), element=owner, ancestors=tuple(walk.owners)
     )
-    _classify(walk, block, owner)
+    _set_kind(walk, block, owner)
     if links:
         block.links = tuple(links)
     _context(walk, block)
@@ -381,10 +373,11 @@ def _tag(element: Element | None) -> str | None:
     return element.tag if element is not None else None
 
 
-def _classify(walk: _Walk, block: Block, owner: Element) -> None:
+def _set_kind(walk: _Walk, block: Block, owner: Element) -> None:
+    """The block's kind (and heading level, list or table group) by its owner and context."""
     tag = owner.tag
-    if tag in _HEADINGS:
-        block.kind, block.level = BlockKind.HEADING, _HEADINGS[tag]
+    if tag in HEADING_LEVELS:
+        block.kind, block.level = BlockKind.HEADING, HEADING_LEVELS[tag]
         block.anchor = _anchor(owner)
     elif walk.pre_open:
         block.kind = BlockKind.CODE

@@ -8,7 +8,7 @@ several children), and siblings that score well enough, or are plain prose parag
 from __future__ import annotations
 
 from cleannews.blocks import Block
-from cleannews.dom import Element, link_density, text_of
+from cleannews.dom import Element, link_density, link_share, text_of
 from cleannews.html.scoring import container_scores
 
 #: Candidates considered after link-density scaling.
@@ -61,8 +61,8 @@ def inside_sums(blocks: list[Block]) -> dict[Element, list[int]]:
 
 
 def _link_density(pair: list[int]) -> float:
-    chars, linked = pair
-    return linked / chars if chars else 0.0
+    """Link density of an [characters, link characters] pair of :func:`inside_sums`."""
+    return link_share(pair[1], pair[0])
 
 
 def _expand(top: Element, sums: dict[Element, list[int]]) -> Element:
@@ -78,7 +78,7 @@ def _expand(top: Element, sums: dict[Element, list[int]]) -> Element:
         if outer is not None:
             inner = sums.get(top, [0, 0])
             chars, linked = outer[0] - inner[0], outer[1] - inner[1]
-            if chars and linked / chars > MAX_ADDED_LINK_DENSITY:
+            if link_share(linked, chars) > MAX_ADDED_LINK_DENSITY:
                 break
         top = parent
     return top

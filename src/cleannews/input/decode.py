@@ -92,7 +92,14 @@ def declared_encoding(data: bytes) -> str | None:
     match = _charset_pattern().search(data[:4096])
     if not match:
         return None
-    name = (match.group(1) or match.group(2)).decode("ascii", "replace").lower()
+    return text_charset((match.group(1) or match.group(2)).decode("ascii", "replace"))
+
+
+def text_charset(name: str | None) -> str | None:
+    """Python's name of the charset ``name``, if it is a known text charset (None if not)."""
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
     try:
         encoding = codecs.lookup(name).name
     except LookupError:
@@ -131,8 +138,9 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def decode(data: bytes) -> str:
-    """Text of ``data``: BOM, then UTF-8, then the declared charset, then detection.
+def decode(data: bytes, charset: str | None = None) -> str:
+    """Text of ``data``: BOM, then UTF-8, then ``charset`` (the transport's, such as an HTTP
+    ``Content-Type`` header's), then the charset the page declares, then detection.
 
     Raises :class:`DecodeError` for binary data (images, archives, PDFs, random bytes).
     """
@@ -148,8 +156,9 @@ def decode(data: bytes) -> str:
     text = _try(data, "utf-8")
     if text is not None:
         return text
-    declared = declared_encoding(data)
-    if declared and declared not in _UNICODE:
+    for declared in (text_charset(charset), declared_encoding(data)):
+        if not declared or declared in _UNICODE:
+            continue
         # Browsers read Latin-1 and ASCII declarations as windows-1252 (WHATWG Encoding).
         text = _try(data, _WHATWG_ALIASES.get(declared, declared))
         if text is not None:

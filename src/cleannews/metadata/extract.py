@@ -38,16 +38,15 @@ import regex
 from lxml import etree
 
 from cleannews.blocks import Block, BlockKind, Label
-from cleannews.dom import Element, printable, text_of
+from cleannews.dom import BLOCK_TAGS, Element, printable, text_of
 from cleannews.errors import RuleError
-from cleannews.html.clean import attrs_of
-from cleannews.html.segment import BLOCK_TAGS
 from cleannews.metadata import jsonld, language
 from cleannews.metadata.authors import clean_authors
 from cleannews.metadata.dates import parse_date, parse_iso
 from cleannews.options import Options
+from cleannews.rules.concepts import attrs_of
 from cleannews.rules.loader import class_words, concepts_in
-from cleannews.structure.headline import normalise, strip_site_name
+from cleannews.words import normalise, strip_site_name
 
 _READING_TIME = regex.compile(
     r"(\d{1,3})\s*(?:min(?:ute)?s?|m)\.?\s*read|reading time:?\s*(\d{1,3})\s*min", regex.I

@@ -10,28 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.filters.boilerplate import live
 from cleannews.text.lines import is_title_like
+from cleannews.words import normalise
 
-_SITE_SUFFIX = regex.compile(r"\s+(?:[|–—•·»:]|-{1,2}|::)\s+")
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 #: A line is an echo of the headline when their word sets overlap this much, and the
 #: shorter of the two is at least this share of the longer.
 ECHO_SIMILARITY = 0.8
-
-
-def normalise(text: str) -> str:
-    """Case- and punctuation-insensitive form of a line, for comparing headlines."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
-
-
-def strip_site_name(title: str) -> str:
-    """The longest part of a ``Headline | Site`` document title."""
-    parts = [p.strip() for p in _SITE_SUFFIX.split(title) if p.strip()]
-    return max(parts, key=len) if parts else title.strip()
 
 
 def _similar(a: str, b: str) -> bool:

@@ -14,15 +14,21 @@ from collections.abc import Iterator
 import regex
 
 from cleannews.blocks import Block, BlockKind
+from cleannews.words import CLOSING_MARKS, SENTENCE_MARKS
 
 _BULLET = regex.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<mark>[•◦▪▸►‣●○■□➢➤✓✔*·–—-])|(?P<num>\d{1,3}|[a-z])[.)])"
     r"\s+(?P<text>\S.*)$"
 )
 _MD_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
-_TERMINAL = regex.compile(r"[.!?…:;,\"'”’)»]$")
-# A heading does not end like a sentence, nor like a lead-in to a list ("...for families:").
-_SENTENCE_END = regex.compile(r"[.!…:;,]$|[.!?…][\"'”’)»]$")
+#: A line that ends with one of these is not continued by the next (a sentence mark, a
+#: lead-in or clause mark, a closing quote or bracket).
+_TERMINAL = regex.compile(f"[{SENTENCE_MARKS}:;,{CLOSING_MARKS}]$")
+#: A heading does not end like a sentence, nor like a lead-in to a list ("...for families:"),
+#: but may end with a question mark alone ("Is it over?").
+_SENTENCE_END = regex.compile(
+    f"[{SENTENCE_MARKS.replace('?', '')}:;,]$|[{SENTENCE_MARKS}][{CLOSING_MARKS}]$"
+)
 _WS = regex.compile(r"[ \t\u00a0]+")
 #: A heading has at most this many words.
 HEADING_MAX_WORDS = 16

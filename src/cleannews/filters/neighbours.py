@@ -1,0 +1,167 @@
+"""Verdicts that depend on what surrounds a block, revised after the classifier's.
+
+An embedded photo gallery (legends numbered k/N) inside the article is dropped; section
+headings and short sentences the classifier doubted between kept prose are restored
+(jusText's neighbour smoothing).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import regex
+
+from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind
+from cleannews.dom import Element
+from cleannews.filters.boilerplate import MAX_LINK_DENSITY, drop_all, live
+from cleannews.words import sentence_end
+
+#: A slide legend starts with its counter: "3/50", "3 / 50", "3 of 50".
+_SLIDE_COUNTER = regex.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})(?!\d)")
+#: A slideshow has at least this many numbered legends (fewer are footnotes or fractions)...
+MIN_SLIDES = 5
+#: ...and is dropped only when the page keeps this many characters of text outside it: a
+#: page that is nothing but a slideshow keeps it.
+MIN_TEXT_BESIDE_SLIDES = 500
+#: Climbing from the legends' list to the slideshow wrapper takes in short titles and
+#: controls ("Business news in pictures", "show all") up to this many characters.
+MAX_SLIDESHOW_FRAME = 120
+
+
+def drop_slideshow(blocks: Sequence[Block]) -> None:
+    """An embedded photo gallery: legends numbered k/N (same N, k rising) inside the article.
+
+    Galleries of another story's photos sit inside many news articles; their legends are
+    long prose the classifier cannot tell from the article, but their counters give them away.
+    """
+    kept = live(blocks)
+    slides = _numbered_slides(kept)
+    if len(slides) < MIN_SLIDES:
+        return
+    wrapper = _slideshow_wrapper(kept, slides)
+    if wrapper is None:
+        return
+    inside = [b for b in kept if wrapper in b.ancestors]
+    beside = sum(len(b.text) for b in kept if wrapper not in b.ancestors)
+    if beside >= MIN_TEXT_BESIDE_SLIDES:
+        drop_all(inside, "slideshow", f"photo gallery of {len(slides)} numbered legends")
+
+
+def _numbered_slides(kept: Sequence[Block]) -> list[Block]:
+    """The longest run of blocks starting with counters k/N of one N, k rising."""
+    runs: dict[str, list[Block]] = defaultdict(list)
+    last: dict[str, int] = {}
+    for block in kept:
+        match = _SLIDE_COUNTER.match(block.text)
+        if match is None or block.element is None:
+            continue
+        index, total = int(match[1]), match[2]
+        if 0 < index <= int(total) and index > last.get(total, 0):
+            runs[total].append(block)
+            last[total] = index
+    return max(runs.values(), key=len, default=[])
+
+
+def _slideshow_wrapper(kept: Sequence[Block], slides: Sequence[Block]) -> Element | None:
+    """The innermost element holding every legend, widened over short titles and controls."""
+    common = 0
+    first = slides[0].ancestors
+    while common < len(first) and all(
+        len(s.ancestors) > common and s.ancestors[common] is first[common] for s in slides
+    ):
+        common += 1
+    if common == 0:
+        return None
+    depth = common - 1
+    inside = sum(len(b.text) for b in kept if first[depth] in b.ancestors)
+    while depth > 0:
+        wider = sum(len(b.text) for b in kept if first[depth - 1] in b.ancestors)
+        if wider - inside > MAX_SLIDESHOW_FRAME:
+            break
+        depth, inside = depth - 1, wider
+    return first[depth]
+
+
+#: A doubted heading is restored when the block after it is kept prose of this many characters.
+MIN_PROSE_AFTER_HEADING = 80
+
+
+def restore_inner_headings(blocks: Sequence[Block]) -> None:
+    """Section headings the classifier doubted although the article runs on both sides.
+
+    A short heading ("Conclusion", "Setting up") carries little evidence of its own; with kept
+    prose right after it and kept text just before it, it titles a section of the article
+    (jusText's near-good headings).
+    """
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.HEADING or block.rule != CLASSIFIER_RULE:
+            continue
+        if block.hint < 0 or _outbound_link_chars(block) > MAX_LINK_DENSITY * len(block.text):
+            continue
+        after = _neighbours(blocks, index, 1)[:1]
+        before = _neighbours(blocks, index, -1)
+        if (
+            after
+            and not after[0].dropped
+            and after[0].kind is not BlockKind.HEADING
+            and len(after[0].text) >= MIN_PROSE_AFTER_HEADING
+            and any(not b.dropped for b in before)
+        ):
+            block.restore()
+
+
+def _outbound_link_chars(block: Block) -> int:
+    """Characters of link text that lead off the page (a TOC back-link does not)."""
+    return sum(len(text) for text, href in block.links if not href.startswith("#"))
+
+
+#: Looking back from a doubted heading, kept text must lie within this many blocks.
+HEADING_LOOKBACK = 2
+
+
+def _neighbours(blocks: Sequence[Block], index: int, step: int) -> list[Block]:
+    """Up to HEADING_LOOKBACK nearest blocks in direction ``step``, skipping doubted headings."""
+    found: list[Block] = []
+    index += step
+    while 0 <= index < len(blocks) and len(found) < HEADING_LOOKBACK:
+        block = blocks[index]
+        if block.kind is not BlockKind.HEADING or block.rule != CLASSIFIER_RULE:
+            found.append(block)
+        index += step
+    return found
+
+
+#: A doubted paragraph is a sentence when it ends like one (full-width marks do not count).
+_SENTENCE_END = sentence_end(cjk=False)
+#: At most this many doubted sentences in a row are restored between kept paragraphs.
+MAX_RESTORED_RUN = 3
+
+
+def restore_inner_sentences(blocks: Sequence[Block]) -> None:
+    """Short sentences the classifier doubted between two kept paragraphs: lines of dialogue
+    ("Gotcha.") or one-line paragraphs inside the article (jusText's neighbour smoothing)."""
+    run: list[Block] = []
+    for index, block in enumerate(blocks):
+        if _doubted_sentence(block):
+            run.append(block)
+            continue
+        if run and len(run) <= MAX_RESTORED_RUN and _kept_prose(block):
+            start = index - len(run) - 1
+            if start >= 0 and _kept_prose(blocks[start]):
+                for doubted in run:
+                    doubted.restore()
+        run = []
+
+
+def _doubted_sentence(block: Block) -> bool:
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and block.rule == CLASSIFIER_RULE
+        and not _outbound_link_chars(block)
+        and _SENTENCE_END.search(block.text) is not None
+    )
+
+
+def _kept_prose(block: Block) -> bool:
+    return not block.dropped and block.kind is BlockKind.PARAGRAPH
