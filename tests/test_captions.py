@@ -71,3 +71,23 @@ def test_a_caption_whose_picture_is_gone_is_still_a_figure() -> None:
     assert not any(
         isinstance(n, Paragraph) and n.text == CAPTION for s in article.sections for n in s.content
     )
+
+
+def test_a_caption_named_by_class_is_a_figure() -> None:
+    wrapped = (
+        "<div class='wp-caption'><img src='/pier.jpg' alt=''>"
+        f"<p class='wp-caption-text'>{CAPTION}</p></div>"
+        "<div class='photo-credit'>Jane Roe for The Town Paper</div>"
+    )
+    article = cleannews.extract(_page(wrapped))
+    captions = [f.caption for f in _figures(article)]
+    assert CAPTION in captions and "Jane Roe for The Town Paper" in captions
+    assert CAPTION not in article.text and "Jane Roe" not in article.text
+    assert CAPTION in cleannews.extract(_page(wrapped), options=Options(captions=True)).text
+
+
+def test_text_under_other_class_names_stays_paragraphs() -> None:
+    offer = "Compare the credit cards on offer before you sign anything, the council advises."
+    article = cleannews.extract(_page(f"<div class='credit-card-box'><p>{offer}</p></div>"))
+    assert offer in article.text
+    assert not _figures(article)
