@@ -3,7 +3,7 @@
     .venv/bin/python -m fuzz.memory_soak --documents 10000 --jobs 2
 
 The development corpora (``../shared/corpora``, or ``$CLEANNEWS_CORPORA``) are repeated until
-there are enough documents, and run through :class:`cleannews.cli.runner.WorkerPool` exactly as
+there are enough documents, and run through :class:`cleannews.batch.WorkerPool` exactly as
 ``cleannews --jobs N -f jsonl`` runs them, except that workers are never recycled (the CLI
 replaces each after 1000 pages, which would hide a leak). Every ``--every`` documents the RSS of
 each worker and of the parent is sampled from /proc. The report gives the samples, each
@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from cleannews.cli.runner import Job, Task, WorkerPool
+from cleannews.batch import Job, Task, WorkerPool
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPORA = Path(os.environ.get("CLEANNEWS_CORPORA", ROOT.parent / "shared" / "corpora"))

@@ -54,7 +54,24 @@ odd = st.sampled_from(ODD_STRINGS)
 texts = st.one_of(words, words, st.text(max_size=60), odd)
 
 
-def _attrs() -> st.SearchStrategy[str]:
+def _decodes_alike(text: str) -> bool:
+    """No BOM, NUL or surrogate: str and its UTF-8 bytes are then decoded to the same text."""
+    return not any(c in "\ufeff\x00" or "\ud800" <= c <= "\udfff" for c in text)
+
+
+#: Texts whose UTF-8 bytes decode back to the same str (for ``utf8_pages``). Random text has
+#: no control characters either: bytes dense in them are refused as binary, on purpose.
+same_texts = st.one_of(
+    words,
+    words,
+    st.text(
+        st.characters(exclude_categories=["Cs", "Cc"], exclude_characters="\ufeff"), max_size=60
+    ),
+    st.sampled_from([s for s in ODD_STRINGS if _decodes_alike(s)]),
+)
+
+
+def _attrs(charset: bool = True) -> st.SearchStrategy[str]:
     classes = st.lists(st.sampled_from(CLASS_WORDS), max_size=3).map(" ".join)
     pairs = st.one_of(
         classes.map(lambda c: f'class="{c}"'),
@@ -63,27 +80,29 @@ def _attrs() -> st.SearchStrategy[str]:
             [
                 'style="display:none"', "hidden", 'role="navigation"', 'itemprop="articleBody"',
                 'lang="fr"', 'dir="rtl"', 'href="https://example.com/a"', 'datetime="2024-05-03"',
-                'property="og:title" content="A title"', 'charset="utf-8"', "x=", '="', "a=b=c",
+                'property="og:title" content="A title"', "x=", '="', "a=b=c",
+                *(['charset="utf-8"'] if charset else []),
             ]
         ),
     )  # fmt: skip
     return st.lists(pairs, max_size=3).map(lambda items: "".join(" " + i for i in items))
 
 
-def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+def _element(attrs: st.SearchStrategy[str]) -> Any:
     def render(tag: str, attrs: str, inner: list[str], closed: bool) -> str:
         return f"<{tag}{attrs}>{''.join(inner)}" + (f"</{tag}>" if closed else "")
 
-    return st.builds(
-        render,
-        st.sampled_from(TAGS),
-        _attrs(),
-        st.lists(children, max_size=5),
-        st.booleans(),
-    )
+    def extend(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.builds(
+            render, st.sampled_from(TAGS), attrs, st.lists(children, max_size=5), st.booleans()
+        )
+
+    return extend
 
 
-html_fragments = st.recursive(texts, _element, max_leaves=60)
+html_fragments = st.recursive(texts, _element(_attrs()), max_leaves=60)
+#: Markup without a charset, BOM, NUL or surrogate (for ``utf8_pages``).
+same_fragments = st.recursive(same_texts, _element(_attrs(charset=False)), max_leaves=60)
 
 
 @st.composite
@@ -95,6 +114,19 @@ def html_pages(draw: st.DrawFn) -> str:
         parts.append(f'<html><head><meta charset="{charset}"><title>{draw(words)}</title></head>')
     parts.append("<body>" if draw(st.booleans()) else "")
     parts.extend(draw(st.lists(html_fragments, min_size=1, max_size=6)))
+    return "".join(parts)
+
+
+@st.composite
+def utf8_pages(draw: st.DrawFn) -> str:
+    """A page whose UTF-8 bytes must give the same Article as the str: like ``html_pages``
+    but with no charset declared and no BOM, NUL or surrogate (bytes are decoded differently
+    there, on purpose), and always some words of text, so that extraction has something."""
+    parts = [draw(st.sampled_from(["", "<!DOCTYPE html>", '<?xml version="1.0"?>']))]
+    if draw(st.booleans()):
+        parts.append(f"<html><head><title>{draw(words)}</title></head>")
+    parts.append("<body>" if draw(st.booleans()) else "")
+    parts.extend(draw(st.lists(st.one_of(same_fragments, words), min_size=1, max_size=6)))
     return "".join(parts)
 
 
@@ -231,6 +263,7 @@ options = st.builds(
 SOURCES: dict[str, st.SearchStrategy[Any]] = {
     "html": html_pages(),
     "html-bytes": encoded(html_pages()),
+    "html-utf8": html_pages().map(_utf8),
     "text": text_pages(),
     "text-bytes": encoded(text_pages()),
     "binary": st.binary(max_size=2048),

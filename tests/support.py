@@ -18,3 +18,10 @@ def body_of(markup: str) -> etree._Element:
     body = root.find("body")
     assert body is not None
     return body
+
+
+#: A small news page: a titled article of two paragraphs.
+PAGE = (
+    "<html><head><title>Bridge reopens | Town News</title></head><body>"
+    f"<article><h1>Bridge reopens</h1><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+)

@@ -46,9 +46,10 @@ def test_a_warc_gives_one_jsonl_record_per_page_record(
     errors = [r for r in records if "error" in r]
     assert len(errors) == 1 and "corrupt record at byte" in errors[0]["error"]["message"]
     good = [r for r in records if "error" not in r]
-    assert [list(r)[:6] for r in good[:1]] == [
-        ["path", "url", "warc_record_id", "warc_date", "http_status", "content_type"]
-    ]
+    assert [list(r)[:7] for r in good[:1]] == [
+        ["schema_version", "path", "url", "warc_record_id", "warc_date", "http_status",
+         "content_type"]
+    ]  # fmt: skip
     assert all(r["path"] == str(crawl) and r["http_status"] == 200 for r in good)
     assert {r["warc_record_id"] for r in good} == {
         e.record_id for i, e in enumerate(entries) if i != 3

@@ -1,16 +1,18 @@
 """Metric unit tests (hand-computed) and the cleannews corpus eval gate.
 
 The gate (marked ``slow``) scores cleannews alone on both development corpora with the same
-code as ``python -m benchmarks.run`` and fails when F1 drops below ``benchmarks/floors.json``.
-It skips with a message when the corpora are absent (set CLEANNEWS_CORPORA to point at them).
+code as ``python -m benchmarks.run`` and fails when F1 drops below ``benchmarks/floors.json``,
+or when a corpus is not the version the floors were measured on (page count and annotation
+digest, pinned in the same file). It skips with a message when the corpora are absent (they
+are looked for at ``../shared/corpora``; set CLEANNEWS_CORPORA to point elsewhere).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,17 @@ from benchmarks.corpora import (  # noqa: E402
     select,
     split_of,
 )
+from benchmarks.floors import (  # noqa: E402
+    FLOORS_PATH,
+    LAYOUTS,
+    CorpusChangedError,
+    check_corpus,
+    fingerprint,
+    floor,
+    pin,
+    save,
+)
+from benchmarks.floors import main as floors_main  # noqa: E402
 from benchmarks.metrics import (  # noqa: E402
     PRF,
     ShingleScore,
@@ -44,8 +57,6 @@ from benchmarks.metrics import (  # noqa: E402
 )
 from benchmarks.peers import load_adapter  # noqa: E402
 from benchmarks.scoring import run_docs, score_text, summarize  # noqa: E402
-
-FLOORS_PATH = PROJECT_ROOT / "benchmarks" / "floors.json"
 
 # --- trafilatura snippet metric --------------------------------------------------------------
 
@@ -215,34 +226,118 @@ def test_loaders_and_scoring_on_a_tiny_corpus(tmp_path: Path) -> None:
         load_corpus("trafilatura", tmp_path / "nowhere")
 
 
+# --- corpus pins and floors ------------------------------------------------------------------
+
+
+def _pinned(root: Path, tmp_path: Path) -> Path:
+    """A floors file pinning the tiny corpora under ``root``."""
+    floors = tmp_path / "floors.json"
+    data = {"corpora": {}, "cleannews": {"readability": {"f1": 0.9}}}
+    for name in ("trafilatura", "readability"):
+        pin(data, name, root)
+    save(data, floors)
+    return floors
+
+
+@pytest.mark.parametrize("change", ["annotation", "page"])
+def test_a_changed_corpus_is_refused_with_a_clear_message(tmp_path: Path, change: str) -> None:
+    root = _tiny_corpora(tmp_path / "corpora")
+    floors = _pinned(root, tmp_path)
+    assert check_corpus("trafilatura", root, floors).pages == 1
+    if change == "page":
+        _write_gz(root / "trafilatura-eval" / "html" / "b.html.gz", b"<p>new page</p>")
+    else:
+        evaldata = root / "trafilatura-eval" / "evaldata.json"
+        evaldata.write_text(evaldata.read_text().replace("kept words", "other words"))
+    with pytest.raises(CorpusChangedError, match="'trafilatura' changed since its floor"):
+        check_corpus("trafilatura", root, floors)
+    check_corpus("readability", root, floors)  # the other corpus is unaffected
+
+
+def test_every_annotation_file_of_a_folder_corpus_is_in_its_digest(tmp_path: Path) -> None:
+    root = _tiny_corpora(tmp_path / "corpora")
+    floors = _pinned(root, tmp_path)
+    (root / "readability" / "p1" / "expected-metadata.json").write_text('{"title": "U"}')
+    with pytest.raises(CorpusChangedError, match="readability"):
+        check_corpus("readability", root, floors)
+
+
+def test_fingerprint_of_an_absent_corpus_says_where_it_looked(tmp_path: Path) -> None:
+    with pytest.raises(CorpusMissingError, match="CLEANNEWS_CORPORA"):
+        fingerprint("wcxb", tmp_path)
+
+
+def _floors_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "floors.json"
+    shutil.copy(FLOORS_PATH, copy)
+    return copy
+
+
+def test_lowering_a_floor_needs_allow_regression_and_a_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    floors = _floors_copy(tmp_path)
+    before, lower = floors.read_text(), floor("readability") - 0.1
+    assert floors_main(["--floors", str(floors), "set", "readability", f"{lower}"]) == 2
+    assert "is a regression: pass --allow-regression" in capsys.readouterr().err
+    args = ["--floors", str(floors), "set", "readability", f"{lower}", "--allow-regression"]
+    assert floors_main(args) == 2
+    assert "needs a --reason" in capsys.readouterr().err
+    assert floors.read_text() == before  # refused: the file is untouched
+    assert floors_main([*args, "--reason", "metric fixed: it counted markup"]) == 0
+    assert floor("readability", floors) == lower
+    (lowered,) = json.loads(floors.read_text())["cleannews"]["readability"]["lowered"]
+    assert lowered["reason"] == "metric fixed: it counted markup"
+
+
+def test_raising_a_floor_needs_no_flag(tmp_path: Path) -> None:
+    floors = _floors_copy(tmp_path)
+    higher = floor("trafilatura") + 0.001
+    assert floors_main(["--floors", str(floors), "set", "trafilatura", f"{higher}"]) == 0
+    assert floor("trafilatura", floors) == higher
+    assert floor("readability", floors) == floor("readability")
+
+
+def test_every_scored_corpus_has_a_floor_and_a_pin() -> None:
+    data = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))
+    assert set(CORPUS_NAMES) <= set(data["cleannews"])
+    assert set(CORPUS_NAMES) <= set(data["corpora"]) <= set(LAYOUTS)
+
+
+@pytest.mark.parametrize("corpus", sorted(LAYOUTS))
+def test_the_corpora_are_the_pinned_versions(corpus: str) -> None:
+    try:
+        check_corpus(corpus)
+    except CorpusMissingError as exc:
+        pytest.skip(f"corpus pin not checked: {exc}")
+    except CorpusChangedError as exc:
+        pytest.fail(str(exc))
+
+
 # --- the eval gate ------------------------------------------------------------------------------
-
-
-def _floor(corpus: CorpusName) -> float:
-    floors = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))
-    return float(floors["cleannews"][corpus]["f1"])
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus", CORPUS_NAMES)
 def test_cleannews_f1_stays_above_floor(corpus: CorpusName) -> None:
     try:
+        check_corpus(corpus)
         docs = load_corpus(corpus)
     except CorpusMissingError as exc:
         pytest.skip(f"eval gate skipped: {exc}")
+    except CorpusChangedError as exc:
+        pytest.fail(f"eval gate refused: {exc}")
     extractor = load_adapter("cleannews", corpus)
-    start = time.perf_counter()
     results = run_docs(extractor, docs, warmup=False)
-    elapsed = time.perf_counter() - start
     summary = summarize(corpus, results)
     errors = [f"{r.doc_id}: {r.error}" for r in results if r.error][:5]
     detail = (
         f"{corpus}: F1 {summary.prf.f1:.4f} (P {summary.prf.precision:.4f} "
-        f"R {summary.prf.recall:.4f}) on {summary.docs} pages in {elapsed:.1f}s, "
+        f"R {summary.prf.recall:.4f}) on {summary.docs} pages, "
         f"{summary.errors} extraction errors {errors}"
     )
     print(detail)
-    assert summary.prf.f1 >= _floor(corpus), f"F1 below floor {_floor(corpus)}: {detail}"
+    assert summary.prf.f1 >= floor(corpus), f"F1 below floor {floor(corpus)}: {detail}"
 
 
 def test_explain_refuses_held_out_pages_and_lists_only_dev_pages(

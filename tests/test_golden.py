@@ -1,14 +1,17 @@
 """Golden cases: each folder in fixtures/golden holds a page and its expected Article.
 
-``expected.json`` is ``Article.to_dict()`` and ``expected.md`` is ``Article.to_markdown()``,
-compared in full. After a deliberate change, regenerate them with
-``CLEANNEWS_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py`` and review the diff.
+Content (``expected.md``, ``expected-text.txt``, ``expected-content.json``) is kept apart from
+metadata (``expected-metadata.json``); together they are ``Article.to_dict()`` in full (see
+``benchmarks/add_golden.py``, which also adds a case from a saved page). After a deliberate
+change, regenerate them with ``CLEANNEWS_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py``
+and review the diff.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,30 +20,60 @@ import pytest
 import cleannews
 from cleannews import ListBlock
 
-GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+if str(PROJECT_ROOT) not in sys.path:  # make the benchmarks package importable
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from benchmarks.add_golden import (  # noqa: E402
+    CONTENT_FIELDS,
+    GOLDEN,
+    add_case,
+    expected_files,
+    source_of,
+    write_expected,
+)
+
 CASES = sorted(p for p in GOLDEN.iterdir() if p.is_dir())
 UPDATE = os.environ.get("CLEANNEWS_UPDATE_GOLDEN") == "1"
 
 
-def _source(case: Path) -> Path:
-    return next(case.glob("source.*"))
-
-
 def _extract(case: Path) -> cleannews.Article:
-    return cleannews.extract(_source(case))
+    return cleannews.extract(source_of(case))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden_case(case: Path) -> None:
-    article = _extract(case)
-    produced_json = json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    produced_md = article.to_markdown()
     if UPDATE:
-        (case / "expected.json").write_text(produced_json, encoding="utf-8")
-        (case / "expected.md").write_text(produced_md, encoding="utf-8")
-    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
-    assert article.to_dict() == expected
-    assert produced_md == (case / "expected.md").read_text(encoding="utf-8")
+        write_expected(case)
+    produced = expected_files(_extract(case))
+    found = {name: (case / name).read_text(encoding="utf-8") for name in produced}
+    for name in sorted(produced):
+        assert produced[name] == found[name], f"{case.name}/{name} differs"
+
+
+def test_golden_files_hold_every_field_once() -> None:
+    files = expected_files(_extract(GOLDEN / "blog-post"))
+    content = json.loads(files["expected-content.json"])
+    metadata = json.loads(files["expected-metadata.json"])
+    assert set(content) == set(CONTENT_FIELDS)
+    assert not set(content) & set(metadata)
+    assert set(content) | set(metadata) | {"text"} == set(_extract(GOLDEN / "blog-post").to_dict())
+    assert "title" in metadata and "published" in metadata and "sections" in content
+    assert not files["expected.md"].startswith("# ")  # the headline is metadata
+
+
+def test_add_golden_makes_a_case_that_passes(tmp_path: Path) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text((GOLDEN / "blog-post" / "source.html").read_text(encoding="utf-8"))
+    case = add_case(page, "new-case", golden=tmp_path / "golden")
+    assert sorted(p.name for p in case.iterdir()) == sorted(
+        ["source.html", *expected_files(_extract(case))]
+    )
+    assert (case / "expected.md").read_text() == (GOLDEN / "blog-post" / "expected.md").read_text()
+    with pytest.raises(ValueError, match="new case name"):
+        add_case(page, "new-case", golden=tmp_path / "golden")
+    with pytest.raises(ValueError, match=r"\*\.html or \*\.txt"):
+        add_case(tmp_path / "page.pdf", "other", golden=tmp_path / "golden")
 
 
 SEED_SECTIONS = [

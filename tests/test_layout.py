@@ -29,11 +29,12 @@ RANKS = {
     "metadata": 5,
     "output": 6,
     "pipeline": 7,
-    "__init__": 8,
+    "batch": 8,
+    "__init__": 9,
     # Corpus runners and outputs on top: nothing but the command line imports them.
-    "warc": 9, "parquet": 9, "templates": 9,
-    "dask": 10,
-    "cli": 11, "__main__": 12,
+    "warc": 10, "parquet": 10, "templates": 10,
+    "dask": 11,
+    "cli": 12, "__main__": 13,
 }  # fmt: skip
 
 #: Edges allowed against the flow, each with its reason.

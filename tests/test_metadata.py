@@ -15,14 +15,10 @@ import pytest
 import cleannews
 from cleannews import Article
 from cleannews.html.parse import parse_html
-from cleannews.metadata.dates import parse_date
-from cleannews.metadata.extract import (
-    Metadata,
-    dates_in_line,
-    head_metadata,
-    page_rules_examples,
-    strip_site_affixes,
-)
+from cleannews.metadata.accumulator import Metadata
+from cleannews.metadata.body import dates_in_line
+from cleannews.metadata.head import head_metadata
+from cleannews.metadata.title import strip_site_affixes
 from cleannews.model import PageType
 from cleannews.options import Options
 
@@ -396,13 +392,6 @@ def test_dates_in_line_tells_published_from_updated() -> None:
     assert found == [("published", date(2020, 5, 1)), ("modified", date(2020, 5, 3))]
 
 
-@pytest.mark.parametrize("example", page_rules_examples(), ids=lambda e: e["text"])
-def test_page_rule_examples(example: dict[str, str]) -> None:
-    found = dates_in_line(example["text"], Options())
-    assert found and found[0][0] == example["kind"]
-    assert parse_date(example["text"]) is not None
-
-
 def test_byline_line_after_the_headline() -> None:
     article = page(before="<p>By Jane Doe and John Smith</p>")
     assert article.authors == ("Jane Doe", "John Smith")
@@ -707,7 +696,7 @@ def test_json_ld_unwrapping_matches_the_wrapper_pattern(raw: str) -> None:
     "title", ["Plain headline", "Headline | Site", "A well-known fact", "a_b", "x - y : z", " - "]
 )
 def test_title_variants_fast_path_matches_the_splits(title: str) -> None:
-    from cleannews.metadata import extract as metadata
+    from cleannews.metadata import title as metadata
     from cleannews.words import normalise, strip_site_name
 
     texts = (title, strip_site_name(title), metadata.strip_site_affixes(title, ()))

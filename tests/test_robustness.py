@@ -1,6 +1,10 @@
 """Bad input: each gets a sensible Article or a specific CleannewsError, quickly (issue 5).
 
-Every input is generated here. The slowest cases are marked ``slow``.
+Every input is generated here. The slowest cases are marked ``slow``. "Quickly" is CPU time
+of this process (``time.process_time``), with budgets at least 5 times what the slowest case
+takes on the development machine, so that a busy machine (which stretches wall-clock time,
+not CPU time) does not fail them; a quadratic blow-up still does. Speed itself is measured by
+``benchmarks.speed``, not here.
 """
 
 from __future__ import annotations
@@ -9,11 +13,13 @@ import gzip
 import io
 import json
 import os
+import re
 import resource
 import time
-import unicodedata
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,21 +48,34 @@ def article_page(paragraphs: int = 3, text: str = PROSE) -> str:
     return page(body + f"<p>{text}</p>" * paragraphs + "</article>")
 
 
+#: Unicode categories Cc (C0 and C1 controls) but newline and tab, and Cs (surrogates).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def sound(article: Article) -> Article:
     """Every renderer works, and no text carries control characters or surrogates."""
     for text in (article.to_text(), article.to_markdown(), article.to_json()):
-        bad = {c for c in text if unicodedata.category(c) in ("Cc", "Cs") and c not in "\n\t"}
+        bad = set(CONTROL.findall(text))
         assert not bad, f"control characters in output: {sorted(map(hex, map(ord, bad)))}"
         text.encode("utf-8")  # strict: fails on a lone surrogate
     json.loads(article.to_json())
     return article
 
 
-def timed(source: object, options: Options | None = None, budget: float = 10.0) -> Article:
-    start = time.perf_counter()
-    article = cleannews.extract(source, options=options)
-    elapsed = time.perf_counter() - start
-    assert elapsed < budget, f"took {elapsed:.1f} s"
+@contextmanager
+def cpu_budget(seconds: float) -> Iterator[None]:
+    """Fail when the block uses more than ``seconds`` of this process's CPU time."""
+    start = time.process_time()
+    yield
+    used = time.process_time() - start
+    assert used < seconds, f"took {used:.2f} s of CPU time, over the {seconds} s budget"
+
+
+def timed(source: object, options: Options | None = None, budget: float = 5.0) -> Article:
+    """Extract within ``budget`` CPU seconds (the default: over 10 times the slowest case
+    that uses it, about 0.4 s on the development machine) and check the output is sound."""
+    with cpu_budget(budget):
+        article = cleannews.extract(source, options=options)
     return sound(article)
 
 
@@ -102,17 +121,14 @@ def _zip() -> bytes:
     ids=["png", "jpeg", "pdf", "zip", "random"],
 )
 def test_binary_data(data: bytes, what: str) -> None:
-    start = time.perf_counter()
-    with pytest.raises(DecodeError, match=what):
-        cleannews.extract(data)
-    assert time.perf_counter() - start < 1
+    with cpu_budget(0.5), pytest.raises(DecodeError, match=what):
+        cleannews.extract(data)  # a few milliseconds
 
 
 def test_large_random_binary_is_refused_at_once() -> None:
-    start = time.perf_counter()
-    with pytest.raises(DecodeError):
-        cleannews.extract(os.urandom(10 << 20))
-    assert time.perf_counter() - start < 1  # detection over 10 MB took a minute
+    data = os.urandom(10 << 20)
+    with cpu_budget(1), pytest.raises(DecodeError):
+        cleannews.extract(data)  # 0.01 s; detection over 10 MB once took a minute
 
 
 # --- gzip --------------------------------------------------------------------------------
@@ -140,10 +156,8 @@ def test_decompression_bomb_stops_at_the_limit() -> None:
     bomb = gzip_bomb(256 << 20)  # 256 MB of zeros in about 250 KB
     assert len(bomb) < 1 << 20
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
-    with pytest.raises(InputTooLargeError, match="limit"):
-        cleannews.extract(bomb)  # the default limit: 64 MB
-    assert time.perf_counter() - start < 5
+    with cpu_budget(2), pytest.raises(InputTooLargeError, match="limit"):
+        cleannews.extract(bomb)  # the default limit, 64 MB, is reached in about 0.25 s
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 200, f"peak memory grew by {grown_mb:.0f} MB"
 
@@ -191,7 +205,7 @@ def test_mixed_utf8_and_windows_1252() -> None:
 
 def test_large_legacy_page_is_decoded_quickly() -> None:
     html = article_page(paragraphs=20_000, text=CAFE)  # about 10 MB, no charset declared
-    article = timed(html.encode("cp1252"), budget=20)
+    article = timed(html.encode("cp1252"), budget=20)  # about 2.8 s
     assert "façade" in article.text
 
 
@@ -239,7 +253,7 @@ def test_character_references_to_control_characters_are_removed() -> None:
 def test_ten_megabyte_page() -> None:
     html = article_page(paragraphs=20_000)
     assert len(html) > 9_000_000
-    article = timed(html.encode(), budget=20)
+    article = timed(html.encode(), budget=20)  # about 1.7 s
     assert article.is_article
 
 
@@ -264,10 +278,15 @@ def test_million_sibling_elements() -> None:
 
 
 @pytest.mark.slow
-def test_million_sibling_elements_under_a_raised_limit() -> None:
-    article = timed(
-        page("<p>x</p>" * 1_000_000), options=Options(max_elements=2_000_000), budget=60
-    )
+def test_more_siblings_than_the_default_limit_under_a_raised_limit() -> None:
+    limit = Options().max_elements
+    count = limit + limit // 10  # 10% over the default element limit
+    crowded = page("<p>x</p>" * count)
+    with pytest.raises(InputTooLargeError, match="element limit"):
+        timed(crowded, budget=2)
+    # About 30 microseconds of CPU per element (see Options.max_elements; 8.9 s in all here,
+    # measured on a loaded machine): allow over 6 times that.
+    article = timed(crowded, options=Options(max_elements=2 * limit), budget=count * 200e-6)
     assert not article.is_article
 
 

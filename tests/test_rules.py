@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
 import pytest
 
+from cleannews.metadata import accumulator, body, dates
+from cleannews.options import Options
 from cleannews.rules import loader as rules
+from cleannews.rules import page_metadata, schema_types, widgets
+from cleannews.structure import toc
 
 CONCEPTS = rules.class_concepts()
 PHRASES = rules.phrase_rules()
@@ -90,3 +98,164 @@ def test_every_data_file_is_shipped_in_the_wheel() -> None:
     # setuptools globs do not cross folders: "data/*.json" misses data/boilerplate/en.json
     missing = [f for f in data_files if not any(PurePosixPath(f).match(g) for g in globs)]
     assert missing == []
+
+
+# --------------------------------------------------------------------------- schema types
+
+TYPES = list(schema_types.type_rules().values())
+
+
+@pytest.mark.parametrize(("family", "kind"), _cases(TYPES, "examples"))
+def test_type_family_matches_its_examples(family: schema_types.TypeRule, kind: str) -> None:
+    assert family.matches(kind)
+
+
+@pytest.mark.parametrize(("family", "kind"), _cases(TYPES, "non_examples"))
+def test_type_family_rejects_its_non_examples(family: schema_types.TypeRule, kind: str) -> None:
+    assert not family.matches(kind)
+
+
+def test_every_type_family_documents_itself() -> None:
+    assert {"article", "page", "site", "organisation", "listing", "other"} <= {
+        family.name for family in TYPES
+    }
+    for family in TYPES:
+        assert family.note and family.examples and family.non_examples, family.name
+
+
+# --------------------------------------------------------------------------- page metadata
+
+PAGE = page_metadata.page_rules()
+
+
+def _page_cases(section: str) -> list[Any]:
+    return [
+        pytest.param(rule, example, id=f"{rule}:{_example_text(example)}")
+        for rule, items in getattr(PAGE, section).items()
+        for example in items
+    ]
+
+
+def _example_text(example: Any) -> str:
+    return str(example["text"]) if isinstance(example, Mapping) else str(example)
+
+
+def _reading(rule: str, text: str) -> Any:
+    """What the rule ``rule`` of page_metadata.json makes of ``text``, read as the code does."""
+    classes = {
+        "author_classes": PAGE.author_classes,
+        "date_classes": PAGE.date_classes,
+        "subtitle_classes": PAGE.subtitle_classes,
+    }
+    if rule in classes:
+        return body._names_match(text, classes[rule])
+    if rule == "updated_classes":
+        return body._attrs_say_updated(text)
+    if rule == "updated_words":
+        found = body.dates_in_line(text, Options())
+        return found[0][0] if found else None
+    if rule == "byline_prefixes":
+        return PAGE.byline.match(text) is not None
+    if rule == "reading_time":
+        return body.reading_minutes(text)
+    if rule == "label_prefixes":
+        return accumulator._label_free(text, accumulator.Metadata(), "test")
+    if rule == "placeholders":
+        return accumulator.clean_text(text) is None
+    raise AssertionError(f"no check for page_metadata.json rule {rule}")
+
+
+#: Example fields holding what the rule must read from the example's text.
+_EXPECTED = {"updated_words": "kind", "reading_time": "minutes", "label_prefixes": "value"}
+#: What a rule reads from a non-example (False unless listed).
+_REJECTED: dict[str, Callable[[str], Any]] = {
+    "updated_words": lambda text: "published",
+    "reading_time": lambda text: None,
+    "label_prefixes": lambda text: text,
+}
+
+
+@pytest.mark.parametrize(("rule", "example"), _page_cases("examples"))
+def test_page_rule_reads_its_examples(rule: str, example: Any) -> None:
+    if rule in _EXPECTED:
+        assert _reading(rule, example["text"]) == example[_EXPECTED[rule]]
+    else:
+        assert _reading(rule, example) is True
+
+
+@pytest.mark.parametrize(("rule", "text"), _page_cases("non_examples"))
+def test_page_rule_rejects_its_non_examples(rule: str, text: str) -> None:
+    expected = _REJECTED[rule](text) if rule in _REJECTED else False
+    assert _reading(rule, text) == expected
+
+
+def test_every_page_rule_has_examples_and_non_examples() -> None:
+    rules = {
+        *("author_classes", "date_classes", "subtitle_classes", "updated_classes"),
+        *("updated_words", "byline_prefixes", "reading_time", "label_prefixes", "placeholders"),
+    }
+    assert set(PAGE.examples) == set(PAGE.non_examples) == rules
+    assert all(PAGE.examples[rule] and PAGE.non_examples[rule] for rule in rules)
+
+
+# --------------------------------------------------------------------------- date words
+
+DATE_WORDS = dates._words()
+DATE_REFERENCE = datetime.fromisoformat(DATE_WORDS["examples_reference"])
+
+
+@pytest.mark.parametrize("example", DATE_WORDS["examples"], ids=lambda e: e["text"])
+def test_date_words_parse_their_examples(example: dict[str, Any]) -> None:
+    found = dates.parse_date(
+        example["text"], reference=DATE_REFERENCE, languages=example["languages"]
+    )
+    assert found is not None
+    assert found.value.isoformat() == example["value"]
+
+
+@pytest.mark.parametrize("example", DATE_WORDS["non_examples"], ids=lambda e: e["text"])
+def test_date_words_find_no_date_in_their_non_examples(example: dict[str, Any]) -> None:
+    found = dates.parse_date(
+        example["text"], reference=DATE_REFERENCE, languages=example["languages"]
+    )
+    assert found is None
+
+
+def test_date_word_examples_cover_every_language() -> None:
+    named = {code for e in DATE_WORDS["examples"] for code in e["languages"] or ()}
+    assert named == set(DATE_WORDS["languages"])
+
+
+# --------------------------------------------------------------------------- widgets
+
+
+def _widget_applies(rule: str, text: str) -> bool:
+    """Whether the rule ``rule`` of widgets.json applies to ``text``, read as the code does."""
+    if rule == "toc_labels":
+        return toc._is_label(text)
+    if rule == "slide_counter_words":
+        return widgets.slide_counter().match(text) is not None
+    raise AssertionError(f"no check for widgets.json rule {rule}")
+
+
+def _widget_cases(section: str) -> list[Any]:
+    return [
+        pytest.param(rule, text, id=f"{rule}:{text}")
+        for rule, texts in widgets.examples(section).items()
+        for text in texts
+    ]
+
+
+@pytest.mark.parametrize(("rule", "text"), _widget_cases("examples"))
+def test_widget_rule_applies_to_its_examples(rule: str, text: str) -> None:
+    assert _widget_applies(rule, text)
+
+
+@pytest.mark.parametrize(("rule", "text"), _widget_cases("non_examples"))
+def test_widget_rule_rejects_its_non_examples(rule: str, text: str) -> None:
+    assert not _widget_applies(rule, text)
+
+
+def test_every_widget_rule_has_examples_and_non_examples() -> None:
+    rules = {"toc_labels", "slide_counter_words"}
+    assert set(widgets.examples("examples")) == set(widgets.examples("non_examples")) == rules

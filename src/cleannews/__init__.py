@@ -2,7 +2,14 @@
 
 >>> import cleannews
 >>> article = cleannews.extract("<html><body><h1>Hi</h1><p>...</p></body></html>")
+
+:func:`extract` reads one page, :func:`extract_many` a batch (in worker processes, with time
+and memory limits). The extractor is imported when first used, so that importing the package
+(``cleannews --version``) is instant.
 """
+
+import importlib as _importlib
+import typing as _typing
 
 from cleannews.errors import (
     ArchiveError,
@@ -12,31 +19,42 @@ from cleannews.errors import (
     EmptyInputError,
     InputError,
     InputTooLargeError,
+    InternalError,
+    MemoryLimitError,
     MissingExtraError,
     ParseError,
     RuleError,
     TimeLimitError,
     WorkerDiedError,
 )
-from cleannews.model import (
-    Article,
-    Code,
-    Figure,
-    Image,
-    Link,
-    ListBlock,
-    ListItem,
-    PageType,
-    Paragraph,
-    Quote,
-    Removed,
-    Section,
-    Table,
-    TocEntry,
-    TocSource,
-)
 from cleannews.options import Favor, InputKind, Options
-from cleannews.pipeline import extract
+
+if _typing.TYPE_CHECKING:
+    from cleannews.batch import extract_many
+    from cleannews.model import (
+        Article,
+        Code,
+        Figure,
+        Image,
+        Link,
+        ListBlock,
+        ListItem,
+        PageType,
+        Paragraph,
+        Quote,
+        Removed,
+        Section,
+        Table,
+        TocEntry,
+        TocSource,
+    )
+    from cleannews.pipeline import extract
+
+_MODEL = (
+    "Article", "Code", "Figure", "Image", "Link", "ListBlock", "ListItem", "PageType",
+    "Paragraph", "Quote", "Removed", "Section", "Table", "TocEntry", "TocSource",
+)  # fmt: skip
+_HOMES = {name: "model" for name in _MODEL} | {"extract": "pipeline", "extract_many": "batch"}
 
 __all__ = [
     "ArchiveError",
@@ -52,9 +70,11 @@ __all__ = [
     "InputError",
     "InputKind",
     "InputTooLargeError",
+    "InternalError",
     "Link",
     "ListBlock",
     "ListItem",
+    "MemoryLimitError",
     "MissingExtraError",
     "Options",
     "PageType",
@@ -70,5 +90,18 @@ __all__ = [
     "TocSource",
     "WorkerDiedError",
     "extract",
+    "extract_many",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'cleannews' has no attribute {name!r}")
+    value = getattr(_importlib.import_module(f"cleannews.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -49,3 +49,11 @@ class TimeLimitError(BatchError):
 
 class WorkerDiedError(BatchError):
     """The worker process extracting the document died (killed, or out of memory)."""
+
+
+class MemoryLimitError(BatchError):
+    """The worker extracting the document went over the batch's resident-memory limit."""
+
+
+class InternalError(BatchError):
+    """Extraction failed on a bug in cleannews (the record carries the traceback)."""

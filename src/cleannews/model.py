@@ -243,6 +243,11 @@ class Article:
         return "\n\n".join(p for p in parts if p)
 
     @property
+    def primary_language(self) -> str | None:
+        """The primary subtag of :attr:`language` (a BCP 47 tag): ``"de"`` for ``"de-AT"``."""
+        return self.language.split("-", 1)[0].lower() if self.language else None
+
+    @property
     def word_count(self) -> int:
         """Number of words in :attr:`text`."""
         return words.count_words(self.text)
@@ -252,6 +257,15 @@ class Article:
         from cleannews.output import to_dict  # renderers sit above the model
 
         return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """The Article of :meth:`to_dict`, or of a JSON record the command line writes (one
+        line of its jsonl): ``Article.from_dict(json.loads(line))``. Raises ValueError for
+        an error record or another schema version."""
+        from cleannews.output.dicts import from_dict  # renderers sit above the model
+
+        return from_dict(data)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The article as JSON."""

@@ -35,6 +35,10 @@ class Options:
     #: ``to_text()``). They are ``Figure`` nodes either way, rendered in Markdown, HTML and
     #: JSON; most references of main text leave them out, Readability's keep them.
     captions: bool = False
+    #: Keep the links of paragraphs and list items (False keeps their text only).
+    links: bool = True
+    #: Keep images (False drops figures, their captions with them).
+    images: bool = True
     #: Reference time for relative dates ("3 hours ago"); None leaves them unresolved.
     reference_time: datetime | None = None
     #: Reading speed used for the reading-time estimate when the page states none.

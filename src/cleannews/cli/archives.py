@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from cleannews.cli import runner as batch
+from cleannews import batch
+from cleannews.batch import Failure, Task
 from cleannews.cli.args import Plan
 from cleannews.cli.inputs import collect
 from cleannews.cli.progress import report
-from cleannews.cli.runner import Failure, Task
 from cleannews.cli.sinks import open_sink, record_key, recorded_paths
 from cleannews.errors import CleannewsError
 from cleannews.warc import ArchiveReader, archive_kind
@@ -61,7 +61,7 @@ def execute(plan: Plan) -> int:
               "(jsonl or --format parquet)", file=sys.stderr)  # fmt: skip
         return 2
     if plan.job.format == "json":  # one record per page record: jsonl
-        plan = dataclasses.replace(plan, job=dataclasses.replace(plan.job, format="jsonl"))
+        plan = dataclasses.replace(plan, format="jsonl")
     plan = dataclasses.replace(plan, batch=True)
     readers = {p: ArchiveReader(p, plan.job.options) for p in plan.paths if is_archive(p)}
     tasks: Iterable[Task] = _tasks(plan, readers)

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from types import TracebackType
 
-from cleannews.cli.runner import Failure, Outcome, Task
+from cleannews.batch import Failure, Outcome, Task
 from cleannews.parquet import ParquetOutput
 
 

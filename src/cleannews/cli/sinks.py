@@ -12,13 +12,18 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from cleannews.cli import runner as batch
+from cleannews import batch
+from cleannews.batch import Failure, Outcome, Task
 from cleannews.cli.args import Plan
-from cleannews.cli.runner import Failure, Job, Outcome, Task
+from cleannews.output.formats import FORMATS, csv_row
+
+#: The file under ``--output-dir`` that lists the inputs that failed, one JSON line each.
+ERRORS_FILE = "errors.jsonl"
 
 
 def unfinished(tasks: list[Task], plan: Plan) -> list[Task]:
-    """``--resume``: the tasks whose output is not there yet."""
+    """``--resume``: the tasks whose output is not there yet. In a jsonl log, the error
+    records of the inputs tried again are taken out, so that each input keeps one record."""
     if plan.output_dir is not None:
         folder = plan.output_dir
         return [t for t in tasks if t.output is None or not (folder / t.output).exists()]
@@ -27,29 +32,35 @@ def unfinished(tasks: list[Task], plan: Plan) -> list[Task]:
 
 
 def record_key(path: str, fields: Mapping[str, Any] | None) -> str:
-    """What ``--resume`` knows an output record by: its path, and for a web archive's record
-    the record id too."""
+    """What ``--resume`` knows an output record by: the resolved file (``r2/a.html`` and
+    ``$PWD/r2/a.html`` are one input), and for a web archive's record the record id too."""
+    where = path if path == "-" else os.path.realpath(path)
     record_id = (fields or {}).get("warc_record_id")
-    return path if record_id is None else f"{path}\0{record_id}"
+    return where if record_id is None else f"{where}\0{record_id}"
 
 
 def recorded_paths(log: Path) -> set[str]:
-    """Paths with a complete article record in a jsonl output (an error record does not count:
-    ``--resume`` tries that input again, as ``--output-dir`` does); a torn last line is cut off."""
+    """Resolved paths with a complete article record in a jsonl output. Error records are
+    dropped from the log (``--resume`` tries those inputs again, and their new record takes
+    the old one's place), and so is a torn last line."""
     try:
         data = log.read_bytes()
     except FileNotFoundError:
         return set()
-    complete = data[: data.rfind(b"\n") + 1]
-    if len(complete) < len(data):
-        with log.open("r+b") as handle:
-            handle.truncate(len(complete))
+    kept: list[bytes] = []
     paths: set[str] = set()
-    for line in complete.splitlines():
-        with contextlib.suppress(ValueError):
+    for line in data[: data.rfind(b"\n") + 1].splitlines(keepends=True):
+        try:
             record = json.loads(line)
-            if _is_article_record(record):
-                paths.add(record_key(record["path"], record))
+        except ValueError:
+            kept.append(line)  # not ours to judge: kept as it is
+            continue
+        if _is_article_record(record):
+            paths.add(record_key(record["path"], record))
+        if not (isinstance(record, dict) and "error" in record):
+            kept.append(line)
+    if b"".join(kept) != data:
+        write_atomic(log, b"".join(kept).decode("utf-8", "replace"))
     return paths
 
 
@@ -66,17 +77,23 @@ class Sink(Protocol):
 
 
 class StreamSink:
-    """All outcomes to one stream: jsonl records, or articles after a ``==> PATH <==`` line."""
+    """All outcomes to one stream: jsonl records, csv rows under one header, or articles
+    after a ``==> PATH <==`` line."""
 
-    def __init__(self, stream: TextIO, job: Job, *, batch: bool) -> None:
-        self.stream, self.format, self.batch = stream, job.format, batch
+    def __init__(self, stream: TextIO, plan: Plan, *, header: bool = True) -> None:
+        self.stream, self.format, self.batch = stream, plan.format, plan.batch
+        self.columns = plan.columns
         self.first = True
+        if plan.format == "csv" and header:
+            stream.write(csv_row({c: c for c in plan.columns}, plan.columns))
 
     def write(self, task: Task, outcome: Outcome) -> Failure | None:
         if self.format == "jsonl" and outcome.failure is not None:
             self.stream.write(batch.error_record(task.path, outcome.failure, task.fields))
+        elif self.format == "jsonl" and outcome.skipped is not None:
+            self.stream.write(batch.skipped_record(task.path, outcome.skipped, task.fields))
         elif outcome.rendered is not None:
-            if self.batch and self.format in ("markdown", "text"):
+            if self.batch and not FORMATS[self.format].lines:
                 self.stream.write(f"{'' if self.first else chr(10)}==> {task.path} <==\n")
             self.stream.write(outcome.rendered)
             self.first = False
@@ -85,20 +102,34 @@ class StreamSink:
 
 
 class FolderSink:
-    """One file per successful input under ``folder``, each written atomically."""
+    """One file per successful input under ``folder``, each written atomically, and
+    ``errors.jsonl`` listing the inputs that failed (removed when none did)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.errors: list[str] = []
 
     def write(self, task: Task, outcome: Outcome) -> Failure | None:
+        if outcome.failure is not None:
+            self.errors.append(batch.error_record(task.path, outcome.failure))
         if outcome.rendered is None or task.output is None:
             return None
         target = self.folder / task.output
         try:
             write_atomic(target, outcome.rendered)
         except OSError as error:
-            return Failure("OSError", f"cannot write {target}: {error.strerror or error}")
+            failure = Failure("OSError", f"cannot write {target}: {error.strerror or error}")
+            self.errors.append(batch.error_record(task.path, failure))
+            return failure
         return None
+
+    def close(self) -> None:
+        target = self.folder / ERRORS_FILE
+        if self.errors:
+            write_atomic(target, "".join(self.errors))
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
 
 
 def write_atomic(target: Path, text: str) -> None:
@@ -134,17 +165,19 @@ def _umask() -> int:
 def open_sink(plan: Plan) -> Iterator[Sink]:
     """The sink the plan asks for, closed (and committed, for an output file) at the end."""
     if plan.output_dir is not None:
-        yield FolderSink(plan.output_dir)
+        folder = FolderSink(plan.output_dir)
+        yield folder
+        folder.close()
     elif plan.parquet and plan.output is not None:
         from cleannews.cli.parquet import ParquetSink  # pyarrow: only for --format parquet
 
         with ParquetSink(plan.output) as sink:
             yield sink
     elif plan.output is None:
-        yield StreamSink(sys.stdout, plan.job, batch=plan.batch)
-    elif plan.job.format == "jsonl":  # a log: one complete line per input, as it finishes
+        yield StreamSink(sys.stdout, plan)
+    elif FORMATS[plan.format].lines and plan.format == "jsonl":  # a log: a line per input
         with plan.output.open("a" if plan.resume else "w", encoding="utf-8") as handle:
-            yield StreamSink(handle, plan.job, batch=plan.batch)
+            yield StreamSink(handle, plan)
     else:
         with _atomic(plan.output) as handle:
-            yield StreamSink(handle, plan.job, batch=plan.batch)
+            yield StreamSink(handle, plan)

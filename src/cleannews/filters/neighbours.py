@@ -10,15 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-import regex
-
 from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind
 from cleannews.dom import Element
 from cleannews.filters.boilerplate import MAX_LINK_DENSITY, drop_all, live
+from cleannews.rules.widgets import slide_counter
 from cleannews.words import sentence_end
 
-#: A slide legend starts with its counter: "3/50", "3 / 50", "3 of 50".
-_SLIDE_COUNTER = regex.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})(?!\d)")
 #: A slideshow has at least this many numbered legends (fewer are footnotes or fractions)...
 MIN_SLIDES = 5
 #: ...and is dropped only when the page keeps this many characters of text outside it: a
@@ -52,8 +49,9 @@ def _numbered_slides(kept: Sequence[Block]) -> list[Block]:
     """The longest run of blocks starting with counters k/N of one N, k rising."""
     runs: dict[str, list[Block]] = defaultdict(list)
     last: dict[str, int] = {}
+    counter = slide_counter()  # "3/50", "3 of 50" (data/widgets.json)
     for block in kept:
-        match = _SLIDE_COUNTER.match(block.text)
+        match = counter.match(block.text)
         if match is None or block.element is None:
             continue
         index, total = int(match[1]), match[2]

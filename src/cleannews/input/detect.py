@@ -31,3 +31,20 @@ def input_kind(text: str, forced: InputKind = InputKind.AUTO) -> InputKind:
         if count >= _MIN_TAGS:
             return InputKind.HTML
     return InputKind.TEXT
+
+
+#: Extensions that name text whatever it holds (a tutorial quoting ``<p>`` stays text).
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+
+
+def kind_from_name(name: str) -> InputKind:
+    """TEXT for a file name ending in a text extension (``.txt``, ``.md``, also gzipped),
+    else AUTO (the content decides)."""
+    name = name.lower().removesuffix(".gz")
+    suffix = name[name.rfind(".") :] if "." in name else ""
+    return InputKind.TEXT if suffix in TEXT_SUFFIXES else InputKind.AUTO
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` (the start of a file) reads as HTML."""
+    return input_kind(text) is InputKind.HTML

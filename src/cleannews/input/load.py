@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar, Union
 
 import regex
 from lxml import etree
@@ -18,7 +19,21 @@ try:  # beautifulsoup4 is a runtime dependency, but a soup is only one of the in
 except ImportError:  # pragma: no cover - bs4 is installed with cleannews
     BeautifulSoup = None  # type: ignore[assignment,misc]
 
-Source = str | bytes | Path | etree._Element | object
+
+class BinaryReadable(Protocol):
+    """A file object opened in binary mode (``open(..., "rb")``, ``io.BytesIO``...)."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+if TYPE_CHECKING:
+    Source = Union[  # noqa: UP007 (a string annotation keeps bs4 out of the run-time import)
+        str, bytes, Path, etree._Element, etree._ElementTree, BinaryReadable, "BeautifulSoup"
+    ]
+else:
+    Source = str | bytes | Path | etree._Element | etree._ElementTree | BinaryReadable
+#: A str this short without a line break or "<" that names an existing file is a mistake.
+_PATH_LIKE_CHARS = 4096
 _T = TypeVar("_T", str, bytes)
 #: Lone surrogates (U+D800..U+DFFF) as UTF-8 bytes (encoded with "surrogatepass").
 _SURROGATE_UTF8 = regex.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
@@ -71,6 +86,7 @@ def load(source: Source, options: Options) -> Loaded:
 
 def _load(source: Source, options: Options) -> Loaded:
     if isinstance(source, str):
+        _refuse_path_string(source)
         return Loaded(text=_check_size(source, options))
     if isinstance(source, bytes | bytearray | memoryview):
         data = maybe_gunzip(bytes(source), options.max_input_bytes)
@@ -84,12 +100,42 @@ def _load(source: Source, options: Options) -> Loaded:
     if BeautifulSoup is not None and isinstance(source, BeautifulSoup):
         # Serialise and re-parse with lxml: bs4 is never our parser.
         return Loaded(text=str(source))
+    if isinstance(source, etree._ElementTree):
+        source = source.getroot()
     if isinstance(source, etree._Element):
         return Loaded(text=etree.tostring(source, encoding="unicode", method="html"))
+    if callable(getattr(source, "read", None)):
+        return _load_file_object(source, options)
     raise InputError(
-        f"unsupported source type {type(source).__name__}: "
-        "pass str, bytes, pathlib.Path, BeautifulSoup or an lxml.html element"
+        f"unsupported source type {type(source).__name__}: pass str, bytes, pathlib.Path, "
+        "a binary file object, BeautifulSoup or an lxml element or tree"
     )
+
+
+def _refuse_path_string(text: str) -> None:
+    """A short one-line str naming an existing file is a path passed as str: reading it as
+    the page would return an article whose text is the path."""
+    if len(text) > _PATH_LIKE_CHARS or "\n" in text or "<" in text or not text.strip():
+        return
+    try:
+        is_file = os.path.isfile(text.strip())
+    except (OSError, ValueError):  # a name too long, or with a NUL byte
+        return
+    if is_file:
+        raise InputError(
+            f"the str {text!r} names a file: pass pathlib.Path({text!r}) to read it "
+            "(a str is the page's HTML or text)"
+        )
+
+
+def _load_file_object(handle: object, options: Options) -> Loaded:
+    data = handle.read(options.max_input_bytes + 1)  # type: ignore[attr-defined]
+    if isinstance(data, str):
+        return Loaded(text=_check_size(data, options))
+    if not isinstance(data, bytes | bytearray):
+        raise InputError(f"the file object's read() returned {type(data).__name__}, not bytes")
+    data = maybe_gunzip(_check_size(bytes(data), options), options.max_input_bytes)
+    return Loaded(text=decode(_check_size(data, options)))
 
 
 def clean_text(text: str) -> str:

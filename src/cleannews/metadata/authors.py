@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -33,12 +33,12 @@ import regex
 
 from cleannews.errors import RuleError
 from cleannews.metadata.dates import parse_date
+from cleannews.rules.memo import read_only
 
 __all__ = ["clean_authors", "clean_name", "looks_like_name"]
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w+", _FLAGS)
-_WITH_PARENS = regex.compile(r"\(\s*(?:with|avec|con|mit|met|com|and|und|et)\s+([^()]*)\)", _FLAGS)
 _PARENS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>")
 _SPACE = regex.compile(r"\s+")
 _EDGE = regex.compile(r"^[\W_]+|[\W_]+$")
@@ -47,6 +47,11 @@ _NAME_WORD = regex.compile(r"(?:\p{Lu}|\p{Lt})[\p{L}\p{M}'’.\-]*|\p{Lo}[\p{L}\
 _DOUBLED = regex.compile(r"(.{3,}?)\s*\1", regex.DOTALL)
 _GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _TRAILING_LOWER = regex.compile(r"(?:\s+\p{Ll}+)+$")
+#: One capitalised word or two before a byline prefix: "Analysis by", "Opinion by".
+_LABEL = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?\s+(?=\p{Ll})")
+#: A name that is, or holds, an all-capitals word (CNN, BBC Culture, AP): an organisation,
+#: dropped when the same value names a person.
+_ACRONYM = regex.compile(r"^\p{Lu}{2,5}$|(?<!\S)\p{Lu}{3,5}(?!\S)")
 MAX_WORDS = 6
 MAX_CHARS = 60
 #: A name of CJK (uncased) letters longer than this is a phrase, not a name.
@@ -56,6 +61,8 @@ MAX_UNCASED_CHARS = 12
 @dataclass(frozen=True, slots=True)
 class _Rules:
     segments: regex.Pattern[str]
+    #: "(avec X et Y)": a parenthesis listing more names (group 1).
+    with_parens: regex.Pattern[str]
     names: regex.Pattern[str]
     prefix: regex.Pattern[str]
     skip: regex.Pattern[str]
@@ -70,13 +77,16 @@ def _words(items: Iterable[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
+_WORD_KEYS = ("segment_separators", "name_separators", "with_words", "prefixes", "skip_prefixes")
+
+
 @functools.cache
-def rules() -> dict[str, Any]:
-    """The raw rule file ``data/authors.json`` (loaded once)."""
+def rules() -> Mapping[str, Any]:
+    """The raw rule file ``data/authors.json`` (loaded once; read-only)."""
     path = resources.files("cleannews") / "data" / "authors.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        for key in ("segment_separators", "name_separators", "prefixes", "skip_prefixes"):
+        for key in _WORD_KEYS:
             if not all(isinstance(item, str) for item in data[key]):
                 raise TypeError(f"{key} must list strings")
         for key in ("roles", "noise", "organisation_words", "particles", "examples"):
@@ -84,7 +94,7 @@ def rules() -> dict[str, Any]:
                 raise TypeError(f"{key} must be a list")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RuleError(f"authors.json is missing or malformed: {exc}") from exc
-    return dict(data)
+    return read_only(data)  # type: ignore[no-any-return]
 
 
 @functools.cache
@@ -94,6 +104,9 @@ def _rules() -> _Rules:
     try:
         return _Rules(
             segments=regex.compile(_words(data["segment_separators"]), _FLAGS),
+            with_parens=regex.compile(
+                rf"\(\s*(?:{_words(data['with_words'])})\s+([^()]*)\)", _FLAGS
+            ),
             names=regex.compile(rf"\s*,\s*|\s+(?:{_words(data['name_separators'])})\s+", _FLAGS),
             prefix=regex.compile(rf"^(?:(?:{_words(data['prefixes'])})\b\W*)+", _FLAGS),
             skip=regex.compile(rf"^(?:{_words(data['skip_prefixes'])})\b", _FLAGS),
@@ -121,7 +134,7 @@ def clean_authors(
             for segment in _segments(value)
             for name in _names_in(segment, strict=strict, inverted=inverted)
         ]
-        people = [name for name in found if not _rules().organisation.search(name)]
+        people = [n for n in found if not (_rules().organisation.search(n) or _ACRONYM.search(n))]
         names.extend(people or found)
     return _dedupe(names)
 
@@ -130,7 +143,7 @@ def _segments(value: str) -> list[str]:
     """Markup leftovers and dates removed, cut at segment separators; skipped ones dropped."""
     text = html.unescape(value)
     text = _URL.sub(" ", text)
-    text = _WITH_PARENS.sub(r", \1", text)
+    text = _rules().with_parens.sub(r", \1", text)
     text = _PARENS.sub(" ", text)
     text = _cut_dates(text)
     parts = [_SPACE.sub(" ", part).strip() for part in _rules().segments.split(text)]
@@ -165,7 +178,11 @@ def _is_inverted(last: str, first: str) -> bool:
 def clean_name(text: str, *, strict: bool = False) -> str | None:
     """One clean name from one candidate, or None when it is not a name."""
     rules = _rules()
-    name = _EDGE.sub("", _SPACE.sub(" ", rules.prefix.sub("", text.strip())))
+    text = text.strip()
+    label = _LABEL.match(text)
+    if label and rules.prefix.match(text[label.end() :]) and not looks_like_name(text):
+        text = text[label.end() :]  # "Analysis by Jane Doe" (but "Justus von Daniels" stays)
+    name = _EDGE.sub("", _SPACE.sub(" ", rules.prefix.sub("", text)))
     if not name or rules.role.fullmatch(name):
         return None
     spaced = _GLUED.sub(" ", name)  # "Jane DoeFollow" (glued by a layout)

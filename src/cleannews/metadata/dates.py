@@ -52,6 +52,7 @@ from typing import Any, NamedTuple
 import regex
 
 from cleannews.errors import RuleError
+from cleannews.rules.memo import read_only
 
 __all__ = ["ParsedDate", "parse_date", "parse_iso"]
 
@@ -130,8 +131,8 @@ class _Context:
 
 
 @functools.cache
-def _words() -> dict[str, Any]:
-    """Load and check ``data/date_words.json`` (once)."""
+def _words() -> Mapping[str, Any]:
+    """Load and check ``data/date_words.json`` (once; read-only)."""
     path = resources.files("cleannews") / "data" / "date_words.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -143,7 +144,7 @@ def _words() -> dict[str, Any]:
                 raise TypeError(f"{key} must be a {kind.__name__}")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise RuleError(f"date_words.json is missing or malformed: {exc}") from exc
-    return dict(data)
+    return read_only(data)  # type: ignore[no-any-return]
 
 
 def _check_language(name: str, entry: dict[str, Any]) -> None:

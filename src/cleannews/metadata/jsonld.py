@@ -21,6 +21,7 @@ import regex
 from lxml import etree
 
 from cleannews.dom import Element, strings
+from cleannews.rules.schema_types import type_pattern
 
 Offer = tuple[str, Any, str]
 
@@ -31,12 +32,6 @@ _LDJSON_LOWER = str.maketrans("LDJSON", "ldjson")
 #: or ``;``.
 _OPENERS = ("<!--", "<![CDATA[")
 _CLOSERS = ("-->", "]]>", ";")
-ARTICLE_TYPES = regex.compile(
-    r"\w*Article|\w*BlogPosting|Report|SocialMediaPosting|DiscussionForumPosting", regex.I
-)
-_PAGE_TYPES = regex.compile(r"\w*Page", regex.I)
-_SITE_TYPES = regex.compile(r"WebSite", regex.I)
-_ORGANISATION_TYPES = regex.compile(r"\w*Organi[sz]ation|NewsMediaOrganization|Corporation")
 _MAX_DEPTH = 4
 
 
@@ -127,8 +122,8 @@ def _collect(data: Any, graph: Graph, depth: int) -> None:
 def offers(graph: Graph) -> Iterator[Offer]:
     """(field, raw value, source): the site's name first, then the article object's fields,
     then its web page's and site's."""
-    article = graph.first(ARTICLE_TYPES)
-    page = graph.first(_PAGE_TYPES)
+    article = graph.first(type_pattern("article"))
+    page = graph.first(type_pattern("page"))
     site = _site(graph, page)
     if site is not None:
         yield "site_name", _text(site.get("name")), "json-ld:WebSite.name"
@@ -143,8 +138,8 @@ def offers(graph: Graph) -> Iterator[Offer]:
 def _site(graph: Graph, page: dict[str, Any] | None) -> dict[str, Any] | None:
     """The WebSite object: the page's ``isPartOf`` or the first one in the page."""
     site = graph.resolve(page.get("isPartOf")) if page is not None else None
-    if not (isinstance(site, dict) and _has_type(site, _SITE_TYPES)):
-        site = graph.first(_SITE_TYPES)
+    if not (isinstance(site, dict) and _has_type(site, type_pattern("site"))):
+        site = graph.first(type_pattern("site"))
     return site
 
 
@@ -210,7 +205,7 @@ def _people(value: Any, graph: Graph) -> tuple[tuple[str, ...], tuple[str, ...]]
         name = _text(item.get("name")) if isinstance(item, dict) else _text(item)
         if not name or name.startswith(("http://", "https://")):
             continue
-        is_org = isinstance(item, dict) and _has_type(item, _ORGANISATION_TYPES)
+        is_org = isinstance(item, dict) and _has_type(item, type_pattern("organisation"))
         (organisations if is_org else people).append(name)
     return tuple(people), tuple(organisations)
 

@@ -13,6 +13,7 @@ import functools
 import json
 import string
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 import regex
 
 from cleannews.errors import RuleError
+from cleannews.rules.memo import read_only
 
 __all__ = ["Guess", "guess", "normalise_tag", "primary"]
 
@@ -72,8 +74,8 @@ def primary(tag: str) -> str:
 
 
 @functools.cache
-def _data() -> dict[str, Any]:
-    """Load and check ``data/stopwords.json`` (once)."""
+def _data() -> Mapping[str, Any]:
+    """Load and check ``data/stopwords.json`` (once; read-only)."""
     path = resources.files("cleannews") / "data" / "stopwords.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -88,7 +90,7 @@ def _data() -> dict[str, Any]:
             raise TypeError("scripts must be an object")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RuleError(f"stopwords.json is missing or malformed: {exc}") from exc
-    return dict(data)
+    return read_only(data)  # type: ignore[no-any-return]
 
 
 @functools.cache

@@ -1,9 +1,10 @@
-"""A JSON-ready dict of the article, and JSON; dates become ISO 8601 strings."""
+"""A JSON-ready dict of the article, and JSON; dates become ISO 8601 strings; and back."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
+from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any, assert_never
 
 from cleannews.model import (
@@ -11,13 +12,20 @@ from cleannews.model import (
     Code,
     Content,
     Figure,
+    Image,
     Link,
     ListBlock,
+    ListItem,
+    PageType,
     Paragraph,
     Quote,
+    Removed,
     Section,
     Table,
+    TocEntry,
+    TocSource,
 )
+from cleannews.output.formats import SCHEMA_VERSION
 
 
 def _links_list(links: tuple[Link, ...]) -> list[dict[str, str]]:
@@ -100,6 +108,7 @@ def to_dict(article: Article) -> dict[str, Any]:
         "toc_warnings": list(article.toc_warnings),
         "sections": [_section_dict(s) for s in article.sections],
         "text": article.text,
+        "captions_in_text": article.captions_in_text,
         "boilerplate": [
             {"text": r.text, "rule": r.rule, "reason": r.reason} for r in article.boilerplate
         ],
@@ -110,3 +119,79 @@ def to_dict(article: Article) -> dict[str, Any]:
 def to_json(article: Article, *, indent: int | None = 2) -> str:
     """The article as JSON (UTF-8 text, non-ASCII kept)."""
     return json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
+
+
+def from_dict(data: Mapping[str, Any]) -> Article:
+    """The Article of :func:`to_dict` (or of a command-line record: ``schema_version`` and
+    ``path`` are ignored; derived fields like ``text`` and ``word_count`` are recomputed)."""
+    if "error" in data:
+        raise ValueError(f"an error record, not an article: {data['error']!r}")
+    if data.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
+        raise ValueError(f"record schema_version {data['schema_version']!r} is not 1")
+    return Article(
+        title=data.get("title"),
+        sections=tuple(_section(s) for s in data.get("sections", ())),
+        toc=tuple(TocEntry(t["title"], t["level"], t["anchor"]) for t in data.get("toc", ())),
+        published=_date(data.get("published")),
+        modified=_date(data.get("modified")),
+        authors=tuple(data.get("authors", ())),
+        tags=tuple(data.get("tags", ())),
+        page_type=PageType(data.get("page_type", "article")),
+        is_article=data.get("is_article", data.get("page_type", "article") == "article"),
+        page_type_reasons=tuple(data.get("page_type_reasons", ())),
+        boilerplate=tuple(Removed(**r) for r in data.get("boilerplate", ())),
+        provenance=dict(data.get("provenance", {})),
+        toc_source=TocSource(data.get("toc_source", "headings")),
+        toc_warnings=tuple(data.get("toc_warnings", ())),
+        captions_in_text=bool(data.get("captions_in_text", False)),
+        **{name: data.get(name) for name in _PLAIN_FIELDS},
+    )
+
+
+#: The Article fields a record holds as they are.
+_PLAIN_FIELDS = (
+    "description", "site_name", "language", "url", "reading_time_minutes", "subtitle",
+    "publisher", "canonical_url", "section", "image", "license",
+)  # fmt: skip
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+
+
+def _links(items: list[dict[str, str]]) -> tuple[Link, ...]:
+    return tuple(Link(link["text"], link["url"]) for link in items)
+
+
+def _list(data: Mapping[str, Any]) -> ListBlock:
+    items = tuple(
+        ListItem(item["text"], _links(item["links"]), tuple(_list(c) for c in item["children"]))
+        for item in data["items"]
+    )
+    return ListBlock(items, data["ordered"])
+
+
+def _content(data: Mapping[str, Any]) -> Content:
+    kind = data["type"]
+    if kind == "paragraph":
+        return Paragraph(data["text"], _links(data["links"]))
+    if kind == "list":
+        return _list(data)
+    if kind == "quote":
+        return Quote(tuple(_content(c) for c in data["content"]))
+    if kind == "code":
+        return Code(data["text"], data["language"])
+    if kind == "figure":
+        images = tuple(Image(i["src"], i["alt"]) for i in data["images"])
+        return Figure(images, data["caption"])
+    if kind == "table":
+        rows = tuple(tuple(row) for row in data["rows"])
+        return Table(rows, data["header"], data["caption"])
+    raise ValueError(f"unknown content type {kind!r}")
+
+
+def _section(data: Mapping[str, Any]) -> Section:
+    content = tuple(_content(c) for c in data["content"])
+    return Section(data["heading"], data["level"], content, data["anchor"])

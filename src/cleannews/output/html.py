@@ -84,3 +84,31 @@ def to_html(article: Article) -> str:
         parts.extend(render_node(node) for node in section.content)
     parts.append("</article>")
     return "\n".join(parts) + "\n"
+
+
+def to_page(article: Article) -> str:
+    """A standalone HTML page: doctype, charset, ``<title>``, then :func:`to_html` with a
+    byline and date line under the headline."""
+    lang = f' lang="{_attr(article.language)}"' if article.language else ""
+    title = f"<title>{_h(article.title)}</title>" if article.title else ""
+    body = to_html(article)
+    byline = _byline(article)
+    if byline:
+        headline_end = body.find("</h1>\n")
+        at = headline_end + len("</h1>\n") if headline_end >= 0 else body.find("\n") + 1
+        body = body[:at] + byline + "\n" + body[at:]
+    return (
+        f'<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{title}\n'
+        f"</head>\n<body>\n{body}</body>\n</html>\n"
+    )
+
+
+def _byline(article: Article) -> str:
+    parts = []
+    if article.authors:
+        parts.append(f'<span class="byline">{_h(", ".join(article.authors))}</span>')
+    if article.published is not None:
+        stamp = article.published.isoformat()
+        parts.append(f'<time datetime="{_attr(stamp)}">{_h(stamp[:10])}</time>')
+    return f'<p class="meta">{" · ".join(parts)}</p>' if parts else ""

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from cleannews.dom import INLINE_LEAVES, Element
 from cleannews.rules.loader import Action, class_concepts, concepts_in
+from cleannews.rules.memo import MAX_ATTRS_CHARS, short_key_cache
 
 
 class Concepts(NamedTuple):
@@ -26,7 +27,7 @@ class Concepts(NamedTuple):
     names: frozenset[str]
 
 
-@lru_cache(maxsize=65536)
+@short_key_cache(maxsize=65536, max_chars=MAX_ATTRS_CHARS)
 def concepts_of(attrs: str) -> Concepts:
     """The concepts of a class/id string (see :func:`attrs_of`)."""
     return _combined(concepts_in(attrs))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -16,6 +16,7 @@ import regex
 
 from cleannews.errors import RuleError
 from cleannews.rules.literals import Needs, fold, needs_of
+from cleannews.rules.memo import MAX_NAME_CHARS, short_key_cache
 
 # VERSION0 (simple case folding) matches the rules' phrases as well as VERSION1 and runs a
 # fifth faster; the rule tests check every example either way.
@@ -158,7 +159,7 @@ def _concept(name: str, spec: dict[str, Any]) -> ClassConcept:
     )
 
 
-@lru_cache(maxsize=65536)
+@short_key_cache(maxsize=65536, max_chars=MAX_NAME_CHARS)
 def class_words(name: str) -> tuple[str, ...]:
     """Lowercase words of one class name or id: split at non-letters and camelCase."""
     return _split_words(name)
@@ -172,7 +173,7 @@ def _split_words(name: str) -> tuple[str, ...]:
     return tuple(name.lower().translate(_SEPARATORS).split())
 
 
-@lru_cache(maxsize=65536)
+@short_key_cache(maxsize=65536, max_chars=MAX_NAME_CHARS)
 def name_concepts(name: str) -> frozenset[str]:
     """Names of the concepts one class name or id belongs to (cached: names repeat)."""
     if name.lower().startswith(_ignored_prefixes()):
@@ -229,7 +230,7 @@ def _with_vetoes() -> tuple[ClassConcept, ...]:
     return tuple(c for c in class_concepts() if c.unless)
 
 
-@lru_cache(maxsize=4096)
+@short_key_cache(maxsize=4096, max_chars=MAX_NAME_CHARS)
 def _prefix_concepts(word: str) -> frozenset[str]:
     return frozenset(c.name for c in class_concepts() if word.startswith(c.prefixes))
 
@@ -322,7 +323,7 @@ def _max_line_words() -> int:
     return max(r.max_words for r in rules_of_kind(RuleKind.LINE))
 
 
-@lru_cache(maxsize=4096)
+@short_key_cache(maxsize=4096)
 def line_rule(text: str) -> PhraseRule | None:
     """The first line rule the whole (short) text matches, in one pass over all of them
     (cached: menu labels and bylines repeat on a page and across a site's pages)."""

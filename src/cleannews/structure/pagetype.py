@@ -10,11 +10,14 @@ A few explainable signals, each stated in the reasons:
 * headings that are links (teaser headlines: "<h3><a>Story</a></h3>"), in the extracted body
   and on the whole page.
 
-A page is a listing when its extracted body is mostly linked headlines from the start.
+A page is a listing when its extracted body is mostly linked headlines from the start, and
+has at most one long paragraph (a listicle or a story whose subheadings are links has many).
 Without a declared article type, it is also a listing when it has little prose (no long
 paragraph) and many linked headings, or declares a listing type; an article page with a
 "related stories" box keeps its type. An article has a body of ``MIN_ARTICLE_WORDS``, or a
-long paragraph, or (declaring an article) ``MIN_DECLARED_WORDS``. Anything else is other.
+long paragraph, or (declaring an article) ``MIN_DECLARED_WORDS``; a short news item with a
+headline, a date and ``MIN_PROSE_PARAGRAPHS`` paragraphs of prose is one too from
+``MIN_NEWS_WORDS``. Anything else is other.
 """
 
 from __future__ import annotations
@@ -22,20 +25,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
 from cleannews.blocks import Block, BlockKind
-from cleannews.metadata.jsonld import ARTICLE_TYPES
 from cleannews.model import PageType
+from cleannews.rules.schema_types import type_pattern
 from cleannews.words import count_both
 
-_LISTING_TYPES = regex.compile(
-    r"CollectionPage|ItemList|SearchResultsPage|SiteNavigationElement", regex.I
-)
-_OTHER_TYPES = regex.compile(
-    r"ProfilePage|AboutPage|ContactPage|Product|Event|Person|og:profile|og:product|og:video\S*",
-    regex.I,
-)
 #: A body this long is an article whatever else the page holds.
 MIN_ARTICLE_WORDS = 150
 #: With an article type declared, a body this long is enough.
@@ -51,6 +45,13 @@ MAX_LINK_SHARE = 0.6
 #: A body this long, or with a paragraph this long, is not a listing by page-wide evidence.
 LONG_BODY_WORDS = 400
 LONG_PARAGRAPH_WORDS = 50
+#: A body with this many paragraphs of ``LONG_PARAGRAPH_WORDS`` is prose, not teasers.
+MIN_LONG_PARAGRAPHS = 2
+#: A dated page with a headline is an article from this many body words...
+MIN_NEWS_WORDS = 80
+#: ...in at least this many paragraphs of ``PROSE_PARAGRAPH_WORDS`` words.
+MIN_PROSE_PARAGRAPHS = 2
+PROSE_PARAGRAPH_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,11 @@ class Signals:
     longest: int
     #: Words of the body before its first linked heading.
     lead_words: int
+    #: Paragraphs of ``LONG_PARAGRAPH_WORDS`` and of ``PROSE_PARAGRAPH_WORDS`` words or more.
+    long_paragraphs: int = 0
+    prose_paragraphs: int = 0
+    #: The page has a headline and a publication date.
+    dated_headline: bool = False
 
 
 def _linked_headings(blocks: Sequence[Block]) -> int:
@@ -99,6 +105,8 @@ class _Body:
     teasers: int = 0
     headings: int = 0
     longest: int = 0
+    long_paragraphs: int = 0
+    prose_paragraphs: int = 0
 
 
 def _measure_body(body: Sequence[Block]) -> _Body:
@@ -113,6 +121,8 @@ def _measure_body(body: Sequence[Block]) -> _Body:
                 lead = False
         elif block.kind is BlockKind.PARAGRAPH:
             found.longest = max(found.longest, spaced)
+            found.long_paragraphs += spaced >= LONG_PARAGRAPH_WORDS
+            found.prose_paragraphs += spaced >= PROSE_PARAGRAPH_WORDS
         found.words += words
         if lead:
             found.lead_words += words
@@ -131,14 +141,22 @@ def _link_heavy(blocks: Sequence[Block]) -> tuple[float, int]:
     return (heavy / total if total else 0.0), count
 
 
-def measure(types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]) -> Signals:
-    """Measure the signals: declared types, body words, link-heavy share, linked headings."""
+def measure(
+    types: Sequence[str],
+    blocks: Sequence[Block],
+    body: Sequence[Block],
+    *,
+    dated_headline: bool = False,
+) -> Signals:
+    """Measure the signals: declared types, body words, link-heavy share, linked headings;
+    ``dated_headline`` says the page has a headline and a publication date."""
     share, heavy = _link_heavy(blocks)
     found = _measure_body(body)
+    listing, other = type_pattern("listing"), type_pattern("other")
     return Signals(
         declared_article=[t for t in types if _is_article_type(t)],
-        declared_listing=[t for t in types if _LISTING_TYPES.fullmatch(t)],
-        declared_other=[t for t in types if _OTHER_TYPES.fullmatch(t)],
+        declared_listing=[t for t in types if listing.fullmatch(t)],
+        declared_other=[t for t in types if other.fullmatch(t)],
         words=found.words,
         link_share=share,
         link_blocks=heavy,
@@ -147,11 +165,14 @@ def measure(types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]
         body_headings=found.headings,
         lead_words=found.lead_words,
         longest=found.longest,
+        long_paragraphs=found.long_paragraphs,
+        prose_paragraphs=found.prose_paragraphs,
+        dated_headline=dated_headline,
     )
 
 
 def _is_article_type(kind: str) -> bool:
-    return kind == "og:article" or ARTICLE_TYPES.fullmatch(kind) is not None
+    return kind == "og:article" or type_pattern("article").fullmatch(kind) is not None
 
 
 def page_type(
@@ -186,6 +207,8 @@ def _decide(s: Signals) -> tuple[PageType, str]:
     prose = s.words >= MIN_ARTICLE_WORDS or s.longest >= LONG_PARAGRAPH_WORDS
     if prose or (s.declared_article and s.words >= MIN_DECLARED_WORDS):
         return PageType.ARTICLE, "article: a body of prose"
+    if _short_news(s):
+        return PageType.ARTICLE, "article: a short news item (headline, date and prose)"
     if s.declared_other:
         return PageType.OTHER, f"other: declared {', '.join(s.declared_other)}"
     if s.link_share > MAX_LINK_SHARE:
@@ -197,7 +220,16 @@ def _teaser_body(s: Signals) -> bool:
     """Most of the body's headings are links, and they start before most of its prose (an
     article followed by a box of related headlines is still an article)."""
     many = s.body_teasers >= MIN_TEASERS and 2 * s.body_teasers >= s.body_headings
-    return many and 2 * s.lead_words < s.words
+    return many and 2 * s.lead_words < s.words and s.long_paragraphs < MIN_LONG_PARAGRAPHS
+
+
+def _short_news(s: Signals) -> bool:
+    return (
+        s.dated_headline
+        and s.words >= MIN_NEWS_WORDS
+        and s.prose_paragraphs >= MIN_PROSE_PARAGRAPHS
+        and s.link_share <= MAX_LINK_SHARE
+    )
 
 
 def _listing_without_declared_article(s: Signals) -> str | None:

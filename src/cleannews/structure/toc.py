@@ -14,17 +14,13 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleannews.model import Content, ListBlock, Paragraph, Section, TocEntry, TocSource
+from cleannews.rules.widgets import toc_labels
 from cleannews.structure.sections import toc_from_sections
 
 _KEY_DROP = regex.compile(r"^[\d.\s]+(?=\p{L})|[^\p{L}\p{N}]+")
 #: A list is a plain contents list when this many of its items, and this share, name sections.
 MIN_LIST_MATCHES = 3
 MIN_LIST_SHARE = 0.6
-_TOC_LABELS = frozenset(
-    "contents|table of contents|in this article|on this page|in this post|jump to|"
-    "inhalt|inhaltsverzeichnis|sommaire|table des matières|índice|indice|contenido|contenidos|"
-    "inhoud|indholdsfortegnelse|spis treści|obsah|目次|目录".split("|")
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +130,7 @@ def _without(parts: tuple[Section, ...], index: int, node: ListBlock) -> tuple[S
 
 
 def _is_label(node: Content | str) -> bool:
-    """A "Contents" / "In this article:" label, as a heading text or a paragraph."""
+    """A "Contents" / "In this article:" label (``data/widgets.json``), as a heading text or a
+    paragraph."""
     text = node if isinstance(node, str) else node.text if isinstance(node, Paragraph) else ""
-    return text.casefold().strip(" :") in _TOC_LABELS
+    return text.casefold().strip(" :") in toc_labels()

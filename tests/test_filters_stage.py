@@ -1,0 +1,197 @@
+"""The filters stage (cleannews.filters): boilerplate rules on blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+import support
+from cleannews.blocks import Block, BlockKind, Label
+from cleannews.filters.boilerplate import (
+    drop_empty_headings,
+    drop_link_heavy,
+    drop_phrase_lines,
+    drop_promo,
+    drop_repeated,
+    promo_score,
+)
+from cleannews.filters.features import compute
+from cleannews.filters.neighbours import restore_inner_headings, restore_inner_sentences
+
+PROSE = support.PROSE
+
+
+# filters -----------------------------------------------------------------------------
+
+
+def _blocks(*texts: str, kind: BlockKind = BlockKind.PARAGRAPH) -> list[Block]:
+    blocks = [Block(t, kind) for t in texts]
+    compute(blocks)
+    return blocks
+
+
+def test_phrase_lines_drop_labels_but_not_sentences() -> None:
+    blocks = _blocks("Advertisement", "Share prices fell sharply on Monday.", "5 min read")
+    drop_phrase_lines(blocks)
+    assert [b.rule for b in blocks] == ["ui-leftover", "", "reading-line"]
+
+
+def test_promo_generalises_to_new_wording() -> None:
+    promo = (
+        "Thanks for stopping by our blog, your go-to source for celebrity gossip. "
+        "Subscribe to our newsletter and join thousands of fans!"
+    )
+    blocks = _blocks(promo, PROSE, "Our team played well, the coach said after the match.")
+    drop_promo(blocks)
+    assert [b.rule for b in blocks] == ["promo", "", ""]
+    assert promo_score(promo)[0] >= 3
+
+
+def test_link_heavy_blocks_and_link_lists_are_dropped() -> None:
+    items = [Block(f"Story {n}", BlockKind.LIST_ITEM, group=1, link_chars=7) for n in range(3)]
+    para = Block("Read the full story here", link_chars=24)
+    keep = Block(PROSE, link_chars=5)
+    drop_link_heavy([*items, para, keep])
+    assert all(i.rule == "link-list" for i in items)
+    assert para.rule == "link-heavy"
+    assert not keep.dropped
+
+
+def test_a_numbered_list_of_linked_sentences_is_prose_a_bulleted_one_is_not() -> None:
+    citation = 'Jones, Ann (2015). "A History of Time Travel". Press. Retrieved 2020.'
+    linked = round(len(citation) * 0.6)  # a linked title and publisher
+
+    def item_list(group: int, ordered: bool) -> list[Block]:
+        return [
+            Block(citation, BlockKind.LIST_ITEM, group=group, ordered=ordered, link_chars=linked)
+            for _ in range(4)
+        ]
+
+    references, feed = item_list(1, True), item_list(2, False)
+    drop_link_heavy([*references, *feed])
+    assert not any(item.dropped for item in references)
+    assert all(item.rule == "link-list" for item in feed)
+
+
+def test_repeated_short_lines_are_dropped_except_the_protected_copy() -> None:
+    blocks = _blocks("Same headline", PROSE, "same headline")
+    drop_repeated(blocks, protect=blocks[0])
+    assert [b.dropped for b in blocks] == [False, False, True]
+
+
+def test_headings_without_content_are_dropped() -> None:
+    blocks = [
+        Block("Kept", BlockKind.HEADING, level=2),
+        Block(PROSE),
+        Block("Empty", BlockKind.HEADING, level=2),
+        Block("Parent", BlockKind.HEADING, level=2),
+        Block("Child", BlockKind.HEADING, level=3),
+        Block(PROSE),
+        Block("Trailing", BlockKind.HEADING, level=2),
+    ]
+    drop_empty_headings(blocks)
+    assert [b.text for b in blocks if not b.dropped] == ["Kept", PROSE, "Parent", "Child", PROSE]
+
+
+def _doubted(text: str, links: tuple[tuple[str, str], ...] = ()) -> Block:
+    block = Block(text, BlockKind.HEADING, level=2, link_chars=len(text), links=links)
+    block.drop("classifier", "looks like boilerplate")
+    return block
+
+
+def test_doubted_headings_between_kept_prose_are_restored() -> None:
+    inner = _doubted("Conclusion", (("Conclusion", "#toc-conclusion"),))
+    chrome_hint = _doubted("Our partners")
+    chrome_hint.hint = -1.0
+    offsite = _doubted("Read this next", (("Read this next", "https://example.com/next"),))
+    before_dropped = _doubted("Related")
+    teaser = Block(PROSE)
+    teaser.drop("classifier", "looks like boilerplate")
+    blocks = [
+        Block(PROSE), inner, Block(PROSE),
+        chrome_hint, Block(PROSE),
+        offsite, Block(PROSE),
+        before_dropped, teaser,
+    ]  # fmt: skip
+    restore_inner_headings(blocks)
+    assert not inner.dropped
+    assert chrome_hint.dropped and offsite.dropped and before_dropped.dropped
+
+
+def test_a_doubted_heading_needs_prose_after_it() -> None:
+    heading = _doubted("Share")
+    blocks = [Block(PROSE), heading, Block("Short line.")]
+    restore_inner_headings(blocks)
+    assert heading.dropped
+
+
+def test_doubted_sentences_between_kept_paragraphs_are_restored() -> None:
+    lines = [Block("“Gotcha.”"), Block("He grinned."), Block("Advertisement"), Block("Next one.")]
+    for line in lines:
+        line.drop("classifier", "looks like boilerplate")
+    long_run = [Block(f"Line {n}.") for n in range(4)]
+    for line in long_run:
+        line.drop("classifier", "looks like boilerplate")
+    blocks = [
+        Block(PROSE),
+        *lines[:2],
+        Block(PROSE),
+        lines[2],
+        Block(PROSE),
+        *long_run,
+        Block(PROSE),
+    ]
+    restore_inner_sentences(blocks)
+    assert not lines[0].dropped and not lines[1].dropped
+    assert lines[2].dropped  # a label, not a sentence
+    assert all(line.dropped for line in long_run)  # too long a run to be the article's
+    restore_inner_sentences([lines[3], Block(PROSE)])  # nothing kept before it
+    assert lines[3].dropped
+
+
+def _slideshow_page(article_paragraphs: int, legend: str = "{k}/{n}") -> str:
+    story = "".join(
+        f"<p>{PROSE} Paragraph {i} of the story.</p>" for i in range(article_paragraphs)
+    )
+    slides = "".join(
+        f"<li><h2><span>{legend.format(k=k, n=8)}</span> Slide title {k}</h2>"
+        f"<p>{PROSE} This legend describes photo number {k} of another story.</p></li>"
+        for k in range(1, 9)
+    )
+    gallery = f"<div><h2>Business in pictures</h2><ul>{slides}</ul></div>"
+    return f"<html><body><article><h1>Headline</h1>{story}{gallery}{story}</article></body></html>"
+
+
+@pytest.mark.parametrize("legend", ["{k}/{n}", "{k} / {n}", "{k} of {n}"])
+def test_an_embedded_slideshow_is_dropped_with_its_title(legend: str) -> None:
+    article = cleannews.extract(_slideshow_page(2, legend))
+    assert "of the story" in article.text
+    assert "photo number" not in article.text
+    assert "in pictures" not in article.text
+    assert any(r.rule == "slideshow" for r in article.boilerplate)
+
+
+def test_a_page_that_is_only_a_slideshow_keeps_it() -> None:
+    article = cleannews.extract(_slideshow_page(0))
+    assert article.text.count("photo number") == 8
+
+
+def test_fractions_and_dates_are_not_slide_counters() -> None:
+    steps = "".join(f"<li>{k}/2 cup of flour, sifted twice, for step {k}</li>" for k in range(7))
+    page = (
+        f"<html><body><article><h1>Bread</h1><p>{PROSE}</p><ul>{steps}</ul></article></body></html>"
+    )
+    assert cleannews.extract(page).text.count("cup of flour") == 7
+
+
+def test_labels_are_exclusive() -> None:
+    block = Block("x")
+    block.drop("rule", "why")
+    assert block.dropped and block.label is Label.BOILERPLATE
+
+
+def test_relax_and_retry_keeps_a_tiny_page_rather_than_nothing() -> None:
+    article = cleannews.extract("<html><head><title>x</title></head><body>Just one line</body>")
+    assert article.text == "Just one line"
+    kept = cleannews.extract(f"<html><body><article><p>{PROSE}</p></article></body></html>")
+    assert kept.text == PROSE  # a page with content is not relaxed

@@ -1,0 +1,252 @@
+"""The HTML stage (cleannews.html): clean-up, segmentation, scoring, selection, classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+import support
+from cleannews import Options
+from cleannews.blocks import Block, BlockKind, FigureContext
+from cleannews.filters.features import compute
+from cleannews.html.classifier import CAPTION_MARGIN, _figure_caption
+from cleannews.html.clean import clean
+from cleannews.html.scoring import score_blocks
+from cleannews.html.segment import segment
+from cleannews.html.select import main_containers
+from cleannews.model import Removed
+
+PROSE = support.PROSE
+_body = support.body_of
+
+
+# clean -------------------------------------------------------------------------------
+
+
+def test_clean_drops_scripts_hidden_chrome_and_class_concepts() -> None:
+    body = _body(
+        "<script>var x = 1;</script><nav>Home News</nav>"
+        '<div class="share-buttons">Share</div><div style="display: none">secret</div>'
+        '<div class="comments">nice!</div>'
+        f'<div class="content"><p>{PROSE}</p></div>'
+    )
+    dropped: list[Removed] = []
+    clean(body.getroottree().getroot(), dropped)
+    text = "".join(body.itertext())
+    assert text == PROSE
+    assert {d.rule for d in dropped} >= {"chrome-tag", "class:social", "hidden", "class:comments"}
+
+
+def test_clean_protects_a_wrapper_holding_most_of_the_text() -> None:
+    body = _body(f'<div class="page has-sidebar"><p>{PROSE}</p><p>{PROSE}</p></div>')
+    clean(body.getroottree().getroot(), [])
+    assert PROSE in "".join(body.itertext())
+
+
+def test_clean_keeps_the_image_of_a_picture_element() -> None:
+    body = _body('<picture><source srcset="a.webp"><img src="b.jpg" alt="B"></picture>')
+    clean(body.getroottree().getroot(), [])
+    assert [img.get("src") for img in body.iter("img")] == ["b.jpg"]
+    assert next(body.iter("source"), None) is None
+
+
+def test_clean_drops_a_form_but_not_one_that_holds_the_article() -> None:
+    body = _body(
+        '<form class="report"><p>Sorry you did not like this comment. Tell us why.</p></form>'
+        f"<p>{PROSE}</p>"
+    )
+    dropped: list[Removed] = []
+    clean(body.getroottree().getroot(), dropped)
+    assert "".join(body.itertext()) == PROSE
+    assert [d.rule for d in dropped] == ["chrome-tag"]
+    whole_page = _body(f'<form id="aspnetForm"><h1>Title</h1><p>{PROSE}</p></form>')
+    clean(whole_page.getroottree().getroot(), [])
+    assert PROSE in "".join(whole_page.itertext())
+
+
+def test_clean_keeps_a_noscript_copy_of_the_post_but_not_a_javascript_notice() -> None:
+    body = _body(
+        '<noscript><img src="pixel.gif"></noscript>'
+        f"<noscript><p>Please enable JavaScript to read this site. {PROSE}</p></noscript>"
+        f'<script type="text/template"><p>{PROSE}</p></script>'
+        f"<noscript><p>{PROSE}</p><p>{PROSE}</p></noscript>"
+    )
+    clean(body.getroottree().getroot(), [])
+    assert "".join(body.itertext()) == PROSE * 2
+    assert next(body.iter("img"), None) is None
+
+
+def test_clean_keeps_a_page_wide_landmark_only_when_nothing_marks_the_article() -> None:
+    teasers = f'<div role="complementary"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>'
+    with_article = _body(f"<article><h1>Title</h1><p>{PROSE}</p></article>{teasers}")
+    clean(with_article.getroottree().getroot(), [])
+    assert "".join(with_article.itertext()) == f"Title{PROSE}"
+    wrapped = _body(f'<section role="complementary"><p>{PROSE}</p></section><p>Short.</p>')
+    clean(wrapped.getroottree().getroot(), [])
+    assert PROSE in "".join(wrapped.itertext())
+
+
+def test_clean_keeps_a_misnamed_wrapper_of_the_article_but_not_its_comments() -> None:
+    body = _body(
+        f'<div class="sidebar"><p>{PROSE}</p></div>'
+        f'<article><h1>Title</h1><div class="entry share"><p>{PROSE}</p></div>'
+        '<div class="ad">Buy now</div></article>'
+        f'<article><p>Lead.</p><div class="comments"><p>{PROSE}</p></div></article>'
+    )
+    clean(body.getroottree().getroot(), [])
+    assert "".join(body.itertext()) == f"Title{PROSE}Lead."
+
+
+def test_clean_an_article_named_as_a_comment_protects_nothing_an_h1_stays() -> None:
+    body = _body(
+        f'<article><h1 class="post-title-breadcrumb">Title</h1><p>{PROSE}</p></article>'
+        '<section class="comments"><article class="comment"><p>Great post!</p></article></section>'
+    )
+    clean(body.getroottree().getroot(), [])
+    assert "".join(body.itertext()) == f"Title{PROSE}"
+
+
+def test_clean_keeps_tail_text_of_removed_elements() -> None:
+    body = _body('<div>before <div class="ad">AD</div> after</div>' + f"<p>{PROSE}</p>" * 3)
+    clean(body.getroottree().getroot(), [])
+    assert "before  after" in "".join(body.itertext())
+
+
+# segment -----------------------------------------------------------------------------
+
+
+def test_segment_makes_one_block_per_block_element_with_structure() -> None:
+    blocks = segment(
+        _body(
+            '<h2 id="s1">Section <b>one</b></h2><p>Text with <a href="/x">a link</a>.</p>'
+            "<ul><li>one</li><li>two<ol><li>inner</li></ol></li></ul>"
+            "<blockquote><p>quoted</p></blockquote><pre>  code\n  kept</pre>"
+        )
+    )
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.HEADING, "Section one"),
+        (BlockKind.PARAGRAPH, "Text with a link."),
+        (BlockKind.LIST_ITEM, "one"),
+        (BlockKind.LIST_ITEM, "two"),
+        (BlockKind.LIST_ITEM, "inner"),
+        (BlockKind.QUOTE, "quoted"),
+        (BlockKind.CODE, "  code\n  kept"),
+    ]
+    heading, paragraph, one, two, inner = blocks[:5]
+    assert (heading.level, heading.anchor) == (2, "s1")
+    assert paragraph.link_chars == len("a link")
+    assert one.group == two.group != inner.group
+    assert (inner.level, inner.ordered) == (1, True)
+
+
+def test_segment_groups_table_cells_by_row() -> None:
+    blocks = segment(_body("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"))
+    assert [(b.kind, b.row) for b in blocks] == [(BlockKind.CELL, 1)] * 2 + [(BlockKind.CELL, 2)]
+
+
+def test_segment_makes_cells_of_div_wrapped_cell_text_unless_the_table_is_layout() -> None:
+    data = "<table><tr><td><div>App</div></td><td><p>Size</p></td></tr>"
+    data += "<tr><td><div><a href='/maps'>Maps</a></div></td><td><div>32 MB</div></td></tr></table>"
+    blocks = segment(_body(data))
+    assert [(b.text, b.kind, b.row) for b in blocks] == [
+        ("App", BlockKind.CELL, 1), ("Size", BlockKind.CELL, 1),
+        ("Maps", BlockKind.CELL, 2), ("32 MB", BlockKind.CELL, 2),
+    ]  # fmt: skip
+    assert len({b.group for b in blocks}) == 1
+    layout = (
+        f"<table><tr><td><div>Menu</div></td><td><p>{PROSE}</p><p>{PROSE}</p></td></tr></table>"
+    )
+    blocks = segment(_body(layout))
+    assert all(b.kind is BlockKind.PARAGRAPH and b.group is None for b in blocks)
+
+
+# scoring and selection ---------------------------------------------------------------
+
+
+def _scored(markup: str) -> list[Block]:
+    blocks = segment(_body(markup))
+    compute(blocks)
+    score_blocks(blocks)
+    return blocks
+
+
+def test_scoring_prefers_long_comma_rich_text_without_links() -> None:
+    prose, links, short = _scored(
+        f'<p>{PROSE}</p><p><a href="/a">{PROSE}</a></p><p>Short line.</p>'
+    )
+    assert prose.score > 2
+    assert links.score == 0
+    assert short.score == 0
+
+
+def test_selection_keeps_the_article_container_and_drops_the_rest() -> None:
+    blocks = _scored(
+        '<div class="menu"><p>Home</p><p>World</p></div>'
+        f'<div class="story"><p>{PROSE}</p><p>{PROSE} Again.</p><p>Short end.</p></div>'
+        '<div class="more"><p><a href="/1">Other story one, with a long title here</a></p></div>'
+    )
+    chosen = set(main_containers(blocks))
+    inside = [b.text for b in blocks if not chosen.isdisjoint(b.ancestors)]
+    assert inside == [PROSE, f"{PROSE} Again.", "Short end."]
+
+
+def test_selection_finds_nothing_on_a_page_without_prose() -> None:
+    assert main_containers(_scored("<p>Home</p><p>Contact</p>")) == []
+
+
+@pytest.mark.parametrize(("doubt", "kept"), [(0.05, True), (CAPTION_MARGIN + 0.05, False)])
+def test_classifier_keeps_a_doubted_figure_caption_with_its_picture(
+    doubt: float, kept: bool
+) -> None:
+    figure = FigureContext(images=[("tram.jpg", "A tram")])
+    caption = Block("Car 17 on its first run. Photo: Lena Marsh", kind=BlockKind.CAPTION)
+    caption.figure = figure
+    assert _figure_caption(caption, doubt) is kept
+    caption.figure = FigureContext()  # no picture: nothing to stay with
+    assert not _figure_caption(caption, doubt)
+
+
+def test_classifier_keeps_or_drops_a_table_as_a_whole() -> None:
+    rows = "".join(
+        f"<tr><td>{city}</td><td>{n} residents, according to the census</td></tr>"
+        for city, n in (("Aston", 1200), ("Brill", 310), ("Cole", 9))
+    )
+    page = f"<article><h1>Towns</h1><p>{PROSE}</p><table>{rows}</table><p>{PROSE}</p></article>"
+    article = cleannews.extract(f"<html><body>{page}</body></html>")
+    tables = [c for s in article.sections for c in s.content if isinstance(c, cleannews.Table)]
+    kept = [cell for table in tables for row in table.rows for cell in row]
+    assert kept in (
+        [],
+        [
+            "Aston",
+            "1200 residents, according to the census",
+            "Brill",
+            "310 residents, according to the census",
+            "Cole",
+            "9 residents, according to the census",
+        ],
+    )
+
+
+def test_favor_moves_the_classifier_threshold() -> None:
+    page = (
+        "<html><body><article><h1>Bridge</h1>"
+        + f"<p>{PROSE}</p>" * 3
+        + "<p>Photo: Jane Doe / Agency</p><p>Related: other bridges</p>"
+        + "</article></body></html>"
+    )
+    sizes = {
+        favor: len(cleannews.extract(page, options=Options(favor=favor)).text)
+        for favor in cleannews.Favor
+    }
+    assert sizes[cleannews.Favor.PRECISION] <= sizes[cleannews.Favor.BALANCED]
+    assert sizes[cleannews.Favor.BALANCED] <= sizes[cleannews.Favor.RECALL]
+    assert sizes[cleannews.Favor.PRECISION] < sizes[cleannews.Favor.RECALL]
+
+
+def test_a_page_emptied_by_class_names_is_extracted_again_without_them() -> None:
+    ticker = "".join(f'<div class="comment-item"><p>{n}. {PROSE}</p></div>' for n in range(3))
+    page = f'<html><body><nav>Home</nav><div class="comments-feed">{ticker}</div></body></html>'
+    article = cleannews.extract(page)
+    assert article.text.count(PROSE) == 3
+    assert "Home" not in article.text
