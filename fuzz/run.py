@@ -2,11 +2,11 @@
 
     .venv/bin/python -m fuzz.run --minutes 10
 
-Rounds of every strategy in ``fuzz.strategies.SOURCES`` (fresh random seed each round) until
-the time is up. A failing example is shrunk by hypothesis, printed, saved under
-``fuzz/failures/`` and the run goes on. Examples slower than ``--slow`` seconds are listed,
-and one that takes longer than ``--hang`` seconds counts as a failure. Exit status 1 when
-anything failed.
+Rounds of every strategy in ``fuzz.strategies.SOURCES`` and ``fuzz.kinds.KINDS`` (fresh
+random seed each round) until the time is up. A failing example is shrunk by hypothesis,
+printed, saved under ``fuzz/failures/`` and the run goes on. Examples slower than ``--slow``
+seconds are listed, and one that takes longer than ``--hang`` seconds counts as a failure.
+Exit status 1 when anything failed.
 """
 
 from __future__ import annotations
@@ -21,13 +21,17 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from cleannews import Options
+from fuzz.kinds import KINDS
 from fuzz.strategies import SOURCES, check, options
 
 FAILURES = Path(__file__).resolve().parent / "failures"
+#: Every strategy with its check: the page strategies, then the archive and templates kinds.
+STRATEGIES = {name: (strategy, check) for name, strategy in SOURCES.items()} | KINDS
 
 
 class HangError(Exception):
@@ -50,6 +54,7 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 
 def one_round(name: str, examples: int, tally: Tally, args: argparse.Namespace) -> None:
     """``examples`` examples of one strategy; a failure is shrunk, recorded and survived."""
+    strategy, checker = STRATEGIES[name]
 
     @settings(
         max_examples=examples,
@@ -58,14 +63,14 @@ def one_round(name: str, examples: int, tally: Tally, args: argparse.Namespace) 
         phases=[Phase.generate, Phase.shrink],
         suppress_health_check=list(HealthCheck),
     )
-    @given(source=SOURCES[name], page_options=options)
-    def run(source: str | bytes, page_options: Options) -> None:
+    @given(source=strategy, page_options=options)
+    def run(source: Any, page_options: Options) -> None:
         tally.last = source
         tally.examples[name] = tally.examples.get(name, 0) + 1
         start = time.perf_counter()
         signal.alarm(args.hang)
         try:
-            check(source, page_options)
+            checker(source, page_options)
         finally:
             signal.alarm(0)
         elapsed = time.perf_counter() - start
@@ -100,12 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow", type=float, default=2.0, help="report examples slower than")
     parser.add_argument("--hang", type=int, default=60, help="fail examples slower than")
     parser.add_argument("--report", type=Path, help="write the tally as JSON here")
+    parser.add_argument("--only", nargs="+", choices=sorted(STRATEGIES), help="these only")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGALRM, _alarm)
     tally, start = Tally(), time.monotonic()
     rounds = 0
     while time.monotonic() - start < args.minutes * 60:
-        for name in SOURCES:
+        for name in args.only or STRATEGIES:
             one_round(name, args.examples, tally, args)
         rounds += 1
         done = sum(tally.examples.values())

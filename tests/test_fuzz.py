@@ -16,6 +16,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 if str(PROJECT_ROOT) not in sys.path:  # make the fuzz package importable
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from fuzz.kinds import KINDS  # noqa: E402
 from fuzz.strategies import SOURCES, check, options, utf8_pages  # noqa: E402
 
 from cleannews import Options  # noqa: E402
@@ -33,6 +34,18 @@ def test_extract_returns_an_article_or_a_cleannews_error(name: str) -> None:
     @given(source=SOURCES[name], page_options=options)
     def run(source: str | bytes, page_options: Options) -> None:
         check(source, page_options)
+
+    run()
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_archives_and_templates_keep_their_properties(name: str) -> None:
+    strategy, checker = KINDS[name]
+
+    @settings(FAST, max_examples=60)
+    @given(source=strategy, page_options=options)
+    def run(source: object, page_options: Options) -> None:
+        checker(source, page_options)
 
     run()
 
@@ -63,3 +76,17 @@ PAST_FAILURES = {
 @pytest.mark.parametrize("source", PAST_FAILURES.values(), ids=PAST_FAILURES.keys())
 def test_past_fuzz_failures(source: str | bytes) -> None:
     check(source)
+
+
+def test_a_control_character_in_a_warc_header_stays_out_of_the_record() -> None:
+    # found by the long run (warc): a flipped byte turned the line break after
+    # WARC-Target-URI into "\rP", so the URL held a CR, and the Article's url with it
+    from fuzz.kinds import check_archive
+
+    page = b"<html><body><p>" + b"The council met on Tuesday to agree the budget. " * 5
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+    head = (b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Date: 2024-05-06T07:08:09Z\r\n"
+            b"WARC-Record-ID: <urn:72bba6e1-c170-5853-aea7-8e4eb1a52cae>\r\n"
+            b"Content-Length: %d\r\nWARC-Target-URI: http://www.site.example/a?0\rP"
+            b"Content-Type: application/http; msgtype=response\r\n\r\n") % len(block)  # fmt: skip
+    check_archive(head + block + b"\r\n\r\n")

@@ -24,6 +24,7 @@ from cleannews.errors import (
     MissingExtraError,
     ParseError,
     RuleError,
+    TemplatesError,
     TimeLimitError,
     WorkerDiedError,
 )
@@ -85,6 +86,7 @@ __all__ = [
     "RuleError",
     "Section",
     "Table",
+    "TemplatesError",
     "TimeLimitError",
     "TocEntry",
     "TocSource",

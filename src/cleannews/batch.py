@@ -27,6 +27,7 @@ from types import TracebackType
 from typing import Any
 
 from cleannews import errors
+from cleannews.blocks import SiteFilter, SiteTemplateSet
 from cleannews.errors import (
     BatchError,
     CleannewsError,
@@ -104,6 +105,8 @@ class Job:
     explain: bool = False
     #: The columns of ``csv`` output.
     columns: tuple[str, ...] = CSV_COLUMNS
+    #: Site templates to drop (``--templates``, ``--learn-templates``).
+    templates: SiteTemplateSet | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +167,22 @@ def _extract(task: Task, job: Job) -> Article:
         if options.input_kind is InputKind.AUTO:
             options = replace(options, input_kind=kind_from_name(source.name))
         source = read_path(source, options)
-    return extract(source, url=task.url or job.url, options=options)
+    return extract(
+        source, url=task.url or job.url, options=options, templates=site_filter(task, job)
+    )
+
+
+def site_filter(task: Task, job: Job) -> SiteFilter | None:
+    """The job's templates; a page whose URLs name no host (nor ``--url``) takes its folder's
+    name for one."""
+    return None if job.templates is None else job.templates.bound(fallback_host(task))
+
+
+def fallback_host(task: Task) -> str | None:
+    """The host of a page file whose URLs name none: its folder's name."""
+    if isinstance(task.source, Path):
+        return task.source.resolve().parent.name or None
+    return None
 
 
 def facts_of(article: Article) -> Facts:

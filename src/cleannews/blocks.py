@@ -8,7 +8,9 @@ text has none.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from cleannews.dom import Element, link_share
 
@@ -195,3 +197,21 @@ class Block:
     def dropped(self) -> bool:
         """True when a stage labelled the block boilerplate."""
         return self.label is Label.BOILERPLATE
+
+
+class SiteFilter(Protocol):
+    """What ``extract(..., templates=...)`` accepts (:class:`cleannews.templates.SiteTemplates`
+    is one): it sees all of a page's blocks once the single-page rules have run, with the
+    page's addresses (the URL given, then the canonical one), and may drop blocks the page's
+    site repeats on its other pages. The pipeline knows nothing else about it."""
+
+    def filter_blocks(self, blocks: Sequence[Block], urls: Sequence[str]) -> None:
+        """Drop (``Block.drop``) the blocks the site repeats; others stay as they are."""
+
+
+class SiteTemplateSet(SiteFilter, Protocol):
+    """Site templates that can be told a host for pages whose URLs name none (a batch gives a
+    page file its folder's name)."""
+
+    def bound(self, host: str | None) -> SiteFilter:
+        """These templates, with ``host`` for pages whose URLs name no host."""

@@ -27,6 +27,10 @@ class MissingExtraError(CleannewsError):
     """An optional part is not installed; the message names the extra that installs it."""
 
 
+class TemplatesError(CleannewsError):
+    """A site-templates file cannot be used (not JSON, another format version, malformed)."""
+
+
 class ParseError(CleannewsError):
     """The parser could not build a document from the text."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from cleannews.blocks import Block, Label
+from cleannews.blocks import Block, Label, SiteFilter
 from cleannews.dom import Element
 from cleannews.errors import EmptyInputError
 from cleannews.filters import boilerplate as filters
@@ -45,7 +45,13 @@ from cleannews.structure.trim import trim
 from cleannews.text.lines import text_blocks
 
 
-def extract(source: Source, *, url: str | None = None, options: Options | None = None) -> Article:
+def extract(
+    source: Source,
+    *,
+    url: str | None = None,
+    options: Options | None = None,
+    templates: SiteFilter | None = None,
+) -> Article:
     """Extract the article from one saved page.
 
     Parameters:
@@ -58,6 +64,8 @@ def extract(source: Source, *, url: str | None = None, options: Options | None =
         url: the page's address: links, images and the canonical URL resolve against it.
         options: an :class:`~cleannews.options.Options` (input kind, favour precision or
             recall, tables, reference time for relative dates, reading speed, size limits).
+        templates: site templates (:class:`cleannews.templates.SiteTemplates`): blocks the
+            page's site repeats on its pages are dropped.
 
     Returns:
         An :class:`~cleannews.model.Article`: ``title``, ``text`` (the body), ``sections``,
@@ -91,17 +99,20 @@ def extract(source: Source, *, url: str | None = None, options: Options | None =
     if kind is InputKind.AUTO and loaded.path is not None:
         kind = kind_from_name(loaded.path.name)
     if input_kind(text, kind) is InputKind.HTML:
-        return extract_page(text, url, options)
-    return extract_text(text, url, options)
+        return extract_page(text, url, options, templates)
+    return extract_text(text, url, options, templates)
 
 
-def extract_page(text: str, url: str | None, options: Options) -> Article:
+def extract_page(
+    text: str, url: str | None, options: Options, templates: SiteFilter | None = None
+) -> Article:
     """HTML, with one relaxed retry when class/id cleaning left next to nothing: a site that
     names its article wrapper ``comments`` or ``ad-slot`` must not lose the article."""
-    article = extract_html(parse_html(text, options.max_elements), url, options)
+    article = extract_html(parse_html(text, options.max_elements), url, options, templates)
     if len(article.text) >= RETRY_BELOW_CHARS:
         return article
-    retry = extract_html(parse_html(text, options.max_elements), url, options, by_class=False)
+    root = parse_html(text, options.max_elements)
+    retry = extract_html(root, url, options, templates, by_class=False)
     return retry if len(retry.text) > len(article.text) else article
 
 
@@ -110,7 +121,12 @@ RETRY_BELOW_CHARS = 250
 
 
 def extract_html(
-    root: Element, url: str | None, options: Options, *, by_class: bool = True
+    root: Element,
+    url: str | None,
+    options: Options,
+    templates: SiteFilter | None = None,
+    *,
+    by_class: bool = True,
 ) -> Article:
     """The HTML pipeline over a parsed tree (modified in place)."""
     meta = Metadata(url=url)
@@ -122,6 +138,8 @@ def extract_html(
     blocks = found.blocks
     decide(blocks, found.containers, options.favor, found.names)
     revise_by_neighbours(blocks)
+    if templates is not None:
+        templates.filter_blocks(blocks, [u for u in (url, meta.canonical_url) if u])
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
@@ -141,12 +159,16 @@ def extract_html(
     )
 
 
-def extract_text(text: str, url: str | None, options: Options) -> Article:
+def extract_text(
+    text: str, url: str | None, options: Options, templates: SiteFilter | None = None
+) -> Article:
     """The plain-text pipeline: the same filters over blocks made from lines."""
     blocks = text_blocks(text)
     features.compute(blocks)
     filters.drop_phrase_lines(blocks)
     filters.drop_promo(blocks)
+    if templates is not None:
+        templates.filter_blocks(blocks, [url] if url else [])
     headline = text_headline(blocks)
     if headline is not None:
         mark_headline(blocks, headline)

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from cleannews import batch
 from cleannews.batch import Failure, Task
+from cleannews.cli import templates
 from cleannews.cli.args import Plan
 from cleannews.cli.inputs import collect
 from cleannews.cli.progress import report
@@ -63,7 +64,8 @@ def execute(plan: Plan) -> int:
     if plan.job.format == "json":  # one record per page record: jsonl
         plan = dataclasses.replace(plan, format="jsonl")
     plan = dataclasses.replace(plan, batch=True)
-    readers = {p: ArchiveReader(p, plan.job.options) for p in plan.paths if is_archive(p)}
+    plan = templates.prepare(plan, lambda: _tasks(plan, _readers(plan)))
+    readers = _readers(plan)
     tasks: Iterable[Task] = _tasks(plan, readers)
     if plan.resume and plan.output is not None:
         tasks = _unfinished(tasks, recorded_paths(plan.output))
@@ -84,6 +86,10 @@ def execute(plan: Plan) -> int:
     progress.clear()
     _summary(readers)
     return 1 if failed else 0
+
+
+def _readers(plan: Plan) -> dict[str, ArchiveReader]:
+    return {p: ArchiveReader(p, plan.job.options) for p in plan.paths if is_archive(p)}
 
 
 def _tasks(plan: Plan, readers: dict[str, ArchiveReader]) -> Iterator[Task]:

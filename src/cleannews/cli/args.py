@@ -19,6 +19,7 @@ from cleannews.output.formats import CSV_COLUMNS, FORMATS
 
 if TYPE_CHECKING:
     from cleannews.batch import Job
+    from cleannews.templates import SiteTemplates
 
 EPILOG = """\
 inputs:
@@ -42,6 +43,16 @@ output:
   written atomically, except jsonl --output, which gets one line per input as it
   finishes, so that an interrupted run can be continued (--resume; inputs that
   failed are tried again, and their old error line is replaced).
+
+site templates:
+  --learn-templates reads the batch twice: first it learns, per host, the blocks
+  repeated on many of its pages (the same text at the same place on at least 3
+  pages and half of them: promo lines, newsletter boxes, author bios), then it
+  extracts every page without them ("site template: seen on 14 of 15 pages of
+  HOST" in --explain). The host is that of the page's URL (a web archive record's,
+  or <link rel=canonical>, og:url), else --url's, else the page file's folder.
+  With --templates FILE the templates learned are saved there; without
+  --learn-templates, --templates FILE uses templates saved before.
 
 errors:
   A page that cannot be extracted is reported on stderr as "cleannews: PATH: message"
@@ -133,6 +144,12 @@ def _extraction_options(ext: argparse._ArgumentGroup) -> None:
         "--favor", choices=[f.value for f in Favor], default="balanced",
         help="precision drops doubtful blocks, recall keeps them",
     )  # fmt: skip
+    ext.add_argument(
+        "--learn-templates",
+        action="store_true",
+        help="learn each site's templates from the batch first (saved to --templates FILE)",
+    )
+    ext.add_argument("--templates", metavar="FILE", type=Path, help="site templates to drop")
 
 
 def _filter_options(filters: argparse._ArgumentGroup) -> None:
@@ -250,13 +267,20 @@ class Plan:
     parquet: bool = False
     #: ``--dask``: a scheduler address, or ``local:N``.
     dask: str | None = None
+    #: ``--templates FILE`` (read, or written after ``--learn-templates``).
+    templates: Path | None = None
+    learn_templates: bool = False
+    #: The templates loaded or learned (by :func:`cleannews.cli.templates.prepare`).
+    site_templates: SiteTemplates | None = None
 
     @property
     def job(self) -> Job:
         """What every document of the batch gets done (the batch module loads here)."""
         from cleannews.batch import Job
 
-        return Job(self.options, self.url, self.format, self.explain, self.columns)
+        return Job(
+            self.options, self.url, self.format, self.explain, self.columns, self.site_templates
+        )
 
 
 def make_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Plan:
@@ -280,7 +304,8 @@ def make_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Plan
         jobs=args.jobs or os.cpu_count() or 1, timeout=args.timeout,
         max_memory=args.max_memory, url=args.url, url_list=args.url_list,
         explain=args.explain, columns=args.columns, filters=filters, verbose=args.verbose,
-        parquet=args.format == "parquet", dask=args.dask,
+        parquet=args.format == "parquet", dask=args.dask, templates=args.templates,
+        learn_templates=args.learn_templates,
     )  # fmt: skip
 
 
@@ -320,6 +345,8 @@ def _check_scale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> N
     """Parquet output goes to one file (or, on Dask, one file per input under a folder);
     Dask writes one output per input under ``--output-dir``."""
     if args.dask is not None:
+        if args.templates or args.learn_templates:
+            parser.error("--templates and --learn-templates run without --dask")
         if args.output_dir is None:
             parser.error("--dask needs --output-dir (one output file per input)")
         if args.format not in (None, "json", "jsonl", "parquet"):

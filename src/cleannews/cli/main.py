@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from cleannews.cli.args import Plan, build_parser, make_plan
-from cleannews.errors import BatchError, MissingExtraError
+from cleannews.errors import BatchError, MissingExtraError, TemplatesError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except MissingExtraError as error:  # asked for a part that is not installed
+    except (MissingExtraError, TemplatesError) as error:  # a part missing, a bad --templates
         print(f"cleannews: {error}", file=sys.stderr)
         return 2
     except (BatchError, OSError, ValueError) as error:

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from cleannews import batch
-from cleannews.batch import Failure, Job, Outcome, Task
-from cleannews.cli import archives
+from cleannews.batch import Failure, Outcome, Task
+from cleannews.cli import archives, templates
 from cleannews.cli.args import Filters, Plan
 from cleannews.cli.inputs import collect, name_outputs, read_url_list, with_urls
 from cleannews.cli.progress import (
@@ -37,6 +37,7 @@ def execute(plan: Plan) -> int:
     tasks = collect(plan.paths, plan.options, exclude=outputs, skipped=skipped)
     if plan.url_list is not None:
         tasks = with_urls(tasks, read_url_list(plan.url_list))
+    plan = templates.prepare(plan, lambda: tasks)
     if plan.output_dir is not None:
         tasks = name_outputs(tasks, plan.output_dir, plan.format)
     if plan.resume:
@@ -54,7 +55,7 @@ def execute(plan: Plan) -> int:
 
 
 def _run(plan: Plan, tasks: list[Task], counts: Counts) -> None:
-    job = Job(plan.options, plan.url, plan.format, plan.explain, plan.columns)
+    job = plan.job
     progress = Progress(len(tasks), sys.stderr)
     shared = same_terminal(sys.stdout, sys.stderr)
     runs = batch.run(tasks, job, jobs=plan.jobs, timeout=plan.timeout, max_memory=plan.max_memory)

@@ -98,6 +98,10 @@ class _Head:
     offset: int
     length: int | None
 
+    def __post_init__(self) -> None:
+        # a damaged header can put a CR or other control character into a field's value
+        self.url, self.record_id = _field(self.url), _field(self.record_id)
+
     def record(self, message: Message | None = None, **result: Any) -> Record:
         status = message.status if message else None
         content_type = message.content_type if message else None
@@ -340,6 +344,14 @@ def _plain_end(handle: BinaryIO, offset: int) -> int | None:
     if end < 0 or match is None:
         return None
     return offset + end + 4 + int(match.group(1)) + 4
+
+
+_CONTROL = regex.compile(r"\p{Cc}+")
+
+
+def _field(value: str | None) -> str | None:
+    """A header value without control characters or surrounding space (None if empty)."""
+    return (_CONTROL.sub("", value).strip() or None) if value else None
 
 
 def _partial_head(data: bytes, offset: int) -> _Head:
