@@ -1,12 +1,21 @@
 """Loaders for the development corpora (never copied into the repository).
 
 The corpora live outside the project, at ``../shared/corpora`` relative to the project root,
-or wherever the ``CLEANNEWS_CORPORA`` environment variable points. Two corpora are supported:
+or wherever the ``CLEANNEWS_CORPORA`` environment variable points. Three corpora are supported:
 
 * ``trafilatura`` -- ``trafilatura-eval/evaldata.json`` plus ``html/NAME.gz`` (raw bytes);
   annotated with "with"/"without" snippets.
 * ``readability`` -- Mozilla Readability's test pages, one folder each with
   ``source.html.gz``, ``expected.html.gz`` and ``expected-metadata.json``.
+* ``wcxb`` -- the development split of WCXB (``wcxb-dev/truth.json`` plus ``html/ID.html.gz``):
+  a reference ``body`` text (scored with shingles) and "with"/"without" snippets. Its
+  ``truth.json`` marks every page "dev" for WCXB's own purposes; our split is the id hash below,
+  as for the other corpora.
+
+Each corpus declares once whether its references count image captions as body text
+(``CAPTIONS_IN_REFERENCE``): Readability's expected output keeps them, the other two mostly
+leave them out. cleannews is scored with ``Options(captions=...)`` set from it, per corpus,
+never per page.
 
 Page bytes are read from disk on demand (``Doc.raw``), so a full corpus never sits in memory.
 Each document carries a deterministic ``split`` ("dev" or "holdout", ~30% held out) derived
@@ -29,13 +38,20 @@ import regex
 from bs4 import UnicodeDammit
 from bs4.dammit import EncodingDetector
 
-CorpusName = Literal["trafilatura", "readability"]
+CorpusName = Literal["trafilatura", "readability", "wcxb"]
 Split = Literal["dev", "holdout"]
 
-CORPUS_NAMES: Final[tuple[CorpusName, ...]] = ("trafilatura", "readability")
+CORPUS_NAMES: Final[tuple[CorpusName, ...]] = ("trafilatura", "readability", "wcxb")
 CORPUS_DIRS: Final[Mapping[CorpusName, str]] = {
     "trafilatura": "trafilatura-eval",
     "readability": "readability",
+    "wcxb": "wcxb-dev",
+}
+#: Whether the corpus's references include image captions (its annotators' convention).
+CAPTIONS_IN_REFERENCE: Final[Mapping[CorpusName, bool]] = {
+    "trafilatura": False,
+    "readability": True,
+    "wcxb": False,
 }
 ENV_VAR: Final = "CLEANNEWS_CORPORA"
 HOLDOUT_PERCENT: Final = 30
@@ -69,7 +85,18 @@ class ReadabilityAnnotation:
         return decode_html(_read_gz(self.expected_path))
 
 
-Annotation = SnippetAnnotation | ReadabilityAnnotation
+@dataclass(frozen=True)
+class WcxbAnnotation:
+    """WCXB annotation: the reference main text (``body``, scored with shingles), the page's
+    title and type, and "with"/"without" snippets (scored as for trafilatura-eval)."""
+
+    body: str
+    title: str
+    page_type: str
+    snippets: SnippetAnnotation
+
+
+Annotation = SnippetAnnotation | ReadabilityAnnotation | WcxbAnnotation
 
 
 @dataclass(frozen=True)
@@ -116,8 +143,12 @@ def split_of(doc_id: str) -> Split:
 
 def load_corpus(name: CorpusName, root: Path | None = None) -> list[Doc]:
     """All documents of one corpus, sorted by id."""
-    loader = _load_trafilatura if name == "trafilatura" else _load_readability
-    return sorted(loader(corpus_dir(name, root)), key=lambda doc: doc.id)
+    loaders = {
+        "trafilatura": _load_trafilatura,
+        "readability": _load_readability,
+        "wcxb": _load_wcxb,
+    }
+    return sorted(loaders[name](corpus_dir(name, root)), key=lambda doc: doc.id)
 
 
 def select(docs: list[Doc], split: Split | Literal["all"], limit: int | None = None) -> list[Doc]:
@@ -134,7 +165,7 @@ def find_doc(doc_id: str, root: Path | None = None) -> Doc:
         except CorpusMissingError:
             continue
         for doc in docs:
-            if doc_id in (doc.id, f"{doc.id}.gz"):
+            if doc_id in (doc.id, f"{doc.id}.gz", f"{doc.id}.html", f"{doc.id}.html.gz"):
                 return doc
     raise KeyError(f"no page with id {doc_id!r} in the available corpora")
 
@@ -174,6 +205,29 @@ def _load_readability(base: Path) -> Iterator[Doc]:
             path=source,
             annotation=annotation,
             split=split_of(folder.name),
+        )
+
+
+def _load_wcxb(base: Path) -> Iterator[Doc]:
+    with (base / "truth.json").open(encoding="utf-8") as handle:
+        truth: dict[str, dict[str, Any]] = json.load(handle)
+    for doc_id, entry in truth.items():
+        snippets = SnippetAnnotation(
+            with_=tuple(entry.get("with") or ()), without=tuple(entry.get("without") or ())
+        )
+        annotation = WcxbAnnotation(
+            body=str(entry.get("body") or ""),
+            title=str(entry.get("title") or ""),
+            page_type=str(entry.get("page_type") or ""),
+            snippets=snippets,
+        )
+        yield Doc(
+            corpus="wcxb",
+            id=doc_id,
+            url=entry.get("url"),
+            path=base / "html" / f"{doc_id}.html.gz",
+            annotation=annotation,
+            split=split_of(doc_id),  # truth.json's own "split" is "dev" for every page
         )
 
 

@@ -3,10 +3,12 @@
     python -m benchmarks.explain PAGE_ID [--width 160] [--holdout]
     python -m benchmarks.explain --worst 20 --corpus readability
 
-PAGE_ID is a trafilatura-eval file name (e.g. ``bmjv.de.konsum.html``) or a readability
-folder name (e.g. ``ars-1``). Prints the kept text, the removed boilerplate items with their
-reasons, and the score: for trafilatura-eval each "with"/"without" snippet found or missed,
-for readability the shingle precision/recall and the reference lines missing from the output.
+PAGE_ID is a trafilatura-eval file name (e.g. ``bmjv.de.konsum.html``), a readability
+folder name (e.g. ``ars-1``) or a wcxb-dev id (e.g. ``0001``). Prints the kept text, the
+removed boilerplate items with their reasons, and the score: for trafilatura-eval each
+"with"/"without" snippet found or missed, for readability and wcxb-dev the shingle
+precision/recall and the reference lines missing from the output (wcxb-dev: its snippets too).
+cleannews runs with the corpus's caption convention (``corpora.CAPTIONS_IN_REFERENCE``).
 ``--worst N`` lists the N dev pages of a corpus that cleannews scores worst, to pick misses to
 study.
 
@@ -27,27 +29,30 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/explain.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import (
+    CAPTIONS_IN_REFERENCE,
     CORPUS_NAMES,
     CorpusMissingError,
     CorpusName,
     Doc,
     ReadabilityAnnotation,
     SnippetAnnotation,
+    WcxbAnnotation,
     decode_html,
     find_doc,
     load_corpus,
     select,
 )
 from benchmarks.metrics import PRF, normalize_ws, shingle_prf, shingle_score
-from benchmarks.peers import PeerUnavailableError, load_adapter
-from benchmarks.scoring import reference_text, score_text
+from benchmarks.peers import PeerUnavailableError, cleannews_options, load_adapter
+from benchmarks.scoring import page_error, reference_text, score_text
 
 
 def _extract_article(doc: Doc) -> Any:
     load_adapter("cleannews")  # raises PeerUnavailableError with a clear message
     import cleannews
 
-    return cleannews.extract(decode_html(doc.raw), url=doc.url)
+    options = cleannews_options(cleannews, CAPTIONS_IN_REFERENCE[doc.corpus])
+    return cleannews.extract(decode_html(doc.raw), url=doc.url, options=options)
 
 
 def _section(title: str) -> None:
@@ -67,7 +72,7 @@ def print_article(article: Any, width: int) -> None:
 
 def print_snippets(annotation: SnippetAnnotation, text: str) -> None:
     body = normalize_ws(text)
-    _section("trafilatura-eval snippets")
+    _section("with/without snippets")
     for snippet in annotation.with_:
         found = normalize_ws(snippet) in body
         print(f"{'OK   found ' if found else 'MISS missing'} with:    {snippet!r}")
@@ -76,10 +81,10 @@ def print_snippets(annotation: SnippetAnnotation, text: str) -> None:
         print(f"{'BAD  found ' if found else 'OK   absent'} without: {snippet!r}")
 
 
-def print_shingles(annotation: ReadabilityAnnotation, text: str) -> None:
+def print_shingles(annotation: ReadabilityAnnotation | WcxbAnnotation, text: str) -> None:
     reference = reference_text(annotation)
     prf: PRF = shingle_prf([shingle_score(reference, text)])
-    _section(f"readability shingles: P {prf.precision:.3f} R {prf.recall:.3f} F1 {prf.f1:.3f}")
+    _section(f"reference shingles: P {prf.precision:.3f} R {prf.recall:.3f} F1 {prf.f1:.3f}")
     body = normalize_ws(text)
     missing = [line for line in reference.splitlines() if normalize_ws(line) not in body]
     print(f"reference lines missing from the output ({len(missing)}):")
@@ -94,17 +99,11 @@ def print_shingles(annotation: ReadabilityAnnotation, text: str) -> None:
 
 def worst_pages(corpus: CorpusName, count: int) -> list[tuple[float, str]]:
     """(error, page id) of the ``count`` dev pages with the most error: missed plus wrongly
-    kept snippets (trafilatura-eval), or 1 - shingle F1 share (readability)."""
-    load_adapter("cleannews")
-    import cleannews
-
+    kept snippets (trafilatura-eval), or the shingle FP + FN share (readability, wcxb-dev)."""
     scored = []
     for doc in select(load_corpus(corpus), "dev", None):
-        text = cleannews.extract(decode_html(doc.raw), url=doc.url).text
-        result = score_text(doc, text)
-        counts = result.snippets or result.shingles
-        assert counts is not None  # score_text sets one of them
-        scored.append((counts.fp + counts.fn, doc.id))
+        result = score_text(doc, _extract_article(doc).text)
+        scored.append((page_error(result), doc.id))
     return sorted(scored, reverse=True)[:count]
 
 
@@ -149,6 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_snippets(doc.annotation, article.text)
     else:
         print_shingles(doc.annotation, article.text)
+    if isinstance(doc.annotation, WcxbAnnotation):
+        print(f"page type (WCXB): {doc.annotation.page_type}")
+        print_snippets(doc.annotation.snippets, article.text)
     chrome = score_text(doc, article.text).chrome
     if chrome:
         _section("chrome lines left in the body")

@@ -1,8 +1,11 @@
-"""Extractor adapters: ``name -> factory() -> extract(html: str, url: str | None) -> text``.
+"""Extractor adapters: ``name -> factory(captions) -> extract(html: str, url) -> text``.
 
-Every adapter receives the same already-decoded ``str`` (see ``corpora.decode_html``) and
-returns plain body text. Factories import their library lazily, so a peer that is not
-installed is reported as unavailable (``PeerUnavailableError``) instead of breaking the run.
+``captions`` is the scored corpus's convention for image captions
+(``corpora.CAPTIONS_IN_REFERENCE``): cleannews passes it as ``Options(captions=...)``; peers
+have no such switch and ignore it. Every adapter receives the same already-decoded ``str``
+(see ``corpora.decode_html``) and returns plain body text. Factories import their library
+lazily, so a peer that is not installed is reported as unavailable (``PeerUnavailableError``)
+instead of breaking the run.
 Install the peers with ``pip install -e '.[bench]'`` (or the packages listed there).
 """
 
@@ -15,11 +18,11 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
-from benchmarks.corpora import PROJECT_ROOT
+from benchmarks.corpora import CAPTIONS_IN_REFERENCE, PROJECT_ROOT, CorpusName
 from benchmarks.metrics import html_to_text
 
 Extractor = Callable[[str, str | None], str]
-ExtractorFactory = Callable[[], Extractor]
+ExtractorFactory = Callable[[bool], Extractor]
 
 
 class PeerUnavailableError(RuntimeError):
@@ -35,7 +38,7 @@ def _import(module: str, package: str) -> Any:
         ) from exc
 
 
-def _cleannews() -> Extractor:
+def _cleannews(captions: bool) -> Extractor:
     try:
         module = importlib.import_module("cleannews")
     except ImportError:
@@ -48,13 +51,22 @@ def _cleannews() -> Extractor:
     if extract is None:
         raise PeerUnavailableError("cleannews is importable but has no extract() yet")
 
+    options = cleannews_options(module, captions)
+
     def run(html: str, url: str | None) -> str:
-        return str(extract(html, url=url).text)
+        return str(extract(html, url=url, options=options).text)
 
     return run
 
 
-def _trafilatura() -> Extractor:
+def cleannews_options(module: Any, captions: bool) -> Any:
+    """``Options(captions=captions)``; plain ``Options()`` for a version without the switch."""
+    options_type = module.Options
+    fields = getattr(options_type, "__dataclass_fields__", {})
+    return options_type(captions=captions) if "captions" in fields else options_type()
+
+
+def _trafilatura(captions: bool) -> Extractor:
     trafilatura = _import("trafilatura", "trafilatura")
 
     def run(html: str, url: str | None) -> str:
@@ -63,7 +75,7 @@ def _trafilatura() -> Extractor:
     return run
 
 
-def _readability() -> Extractor:
+def _readability(captions: bool) -> Extractor:
     readability = _import("readability", "readability-lxml")
     _import("lxml_html_clean", "lxml_html_clean")  # readability-lxml needs it with lxml >= 5.2
 
@@ -73,7 +85,7 @@ def _readability() -> Extractor:
     return run
 
 
-def _justext() -> Extractor:
+def _justext(captions: bool) -> Extractor:
     justext = _import("justext", "jusText")
     stoplist = justext.get_stoplist("English")
 
@@ -84,7 +96,7 @@ def _justext() -> Extractor:
     return run
 
 
-def _goose3() -> Extractor:
+def _goose3(captions: bool) -> Extractor:
     goose3 = _import("goose3", "goose3")
     goose = goose3.Goose({"enable_image_fetching": False})
 
@@ -95,7 +107,7 @@ def _goose3() -> Extractor:
     return run
 
 
-def _newspaper4k() -> Extractor:
+def _newspaper4k(captions: bool) -> Extractor:
     newspaper = _import("newspaper", "newspaper4k")
 
     def run(html: str, url: str | None) -> str:
@@ -111,7 +123,7 @@ def _newspaper4k() -> Extractor:
     return run
 
 
-def _resiliparse() -> Extractor:
+def _resiliparse(captions: bool) -> Extractor:
     html2text = _import("resiliparse.extract.html2text", "resiliparse")
 
     def run(html: str, url: str | None) -> str:
@@ -120,7 +132,7 @@ def _resiliparse() -> Extractor:
     return run
 
 
-def _lxml_parse() -> Extractor:
+def _lxml_parse(captions: bool) -> Extractor:
     lxml_html = _import("lxml.html", "lxml")
 
     def run(html: str, url: str | None) -> str:
@@ -159,9 +171,10 @@ BASELINE: Final = "lxml-parse"
 REFERENCE_PEER: Final = "trafilatura"
 
 
-def load_adapter(name: str) -> Extractor:
-    """Build one adapter; raises KeyError for unknown names, PeerUnavailableError if absent."""
-    return FACTORIES[name]()
+def load_adapter(name: str, corpus: CorpusName | None = None) -> Extractor:
+    """Build one adapter for scoring ``corpus`` (its caption convention; None: captions out);
+    raises KeyError for unknown names, PeerUnavailableError if absent."""
+    return FACTORIES[name](CAPTIONS_IN_REFERENCE[corpus] if corpus else False)
 
 
 def version_of(name: str) -> str | None:

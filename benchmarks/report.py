@@ -14,6 +14,7 @@ from benchmarks.worker import JobOutcome
 CORPUS_LABELS: Mapping[CorpusName, str] = {
     "trafilatura": "trafilatura-eval",
     "readability": "readability",
+    "wcxb": "wcxb-dev",
 }
 MAX_ERROR_SAMPLES = 5
 
@@ -25,6 +26,16 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "recall": summary.prf.recall,
         "f1": summary.prf.f1,
     }
+    second = summary.snippet_prf
+    data["snippet_prf"] = (
+        None
+        if second is None
+        else {
+            "precision": second.precision,
+            "recall": second.recall,
+            "f1": second.f1,
+        }
+    )
     data["docs_per_s"] = summary.docs_per_s
     return data
 
@@ -116,6 +127,8 @@ def markdown(report: Mapping[str, Any], split: str) -> str:
     parts = [_main_table(report, corpora, split)]
     if split == "all":
         parts.append(_split_table(report, corpora))
+    if "wcxb" in corpora:
+        parts.append(_snippet_table(report, "wcxb"))
     parts.append(_speed_table(report, corpora))
     return "\n\n".join(parts) + "\n"
 
@@ -174,6 +187,25 @@ def _split_table(report: Mapping[str, Any], corpora: Sequence[CorpusName]) -> st
             for split in ("dev", "holdout"):
                 ok = entry is not None and entry["status"] == "ok"
                 cells.append(f"{entry[split]['prf']['f1']:.3f}" if ok else "-")
+        rows.append(_row(cells))
+    return "\n".join(rows)
+
+
+def _snippet_table(report: Mapping[str, Any], corpus: CorpusName) -> str:
+    """The second view of a shingle-scored corpus: its with/without snippets."""
+    label = CORPUS_LABELS[corpus]
+    header = ["extractor", *(f"{label} snippet F1 (P / R), {s}" for s in ("dev", "holdout"))]
+    rows = [_row(header), _row(["---"] * len(header))]
+    for name, node in report["extractors"].items():
+        entry = node["corpora"].get(corpus)
+        cells = [name]
+        for split in ("dev", "holdout"):
+            prf = entry[split]["snippet_prf"] if entry and entry["status"] == "ok" else None
+            cells.append(
+                "-"
+                if prf is None
+                else f"{prf['f1']:.3f} ({prf['precision']:.3f} / {prf['recall']:.3f})"
+            )
         rows.append(_row(cells))
     return "\n".join(rows)
 

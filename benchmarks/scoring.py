@@ -16,6 +16,7 @@ from benchmarks.corpora import (
     ReadabilityAnnotation,
     SnippetAnnotation,
     Split,
+    WcxbAnnotation,
     decode_html,
 )
 from benchmarks.metrics import (
@@ -36,7 +37,8 @@ SLOW_PAGE_SECONDS = 1.0
 
 @dataclass(frozen=True)
 class DocResult:
-    """One page's outcome; exactly one of ``snippets`` / ``shingles`` is set."""
+    """One page's outcome: ``snippets`` for trafilatura-eval, ``shingles`` for readability,
+    both for wcxb (shingles on its reference body are its metric, snippets a second view)."""
 
     doc_id: str
     split: Split
@@ -59,6 +61,8 @@ class Summary:
     slowest_id: str | None
     slowest_seconds: float
     chrome_pages: int
+    #: The snippet metric on a corpus scored by shingles that also has snippets (wcxb).
+    snippet_prf: PRF | None = None
 
     @property
     def docs_per_s(self) -> float:
@@ -72,13 +76,23 @@ def score_text(doc: Doc, text: str) -> DocResult:
         counts = snippet_counts(text, annotation.with_, annotation.without)
         chrome = chrome_lines(text, annotation.with_)
         return DocResult(doc.id, doc.split, 0.0, None, chrome, snippets=counts)
+    if isinstance(annotation, WcxbAnnotation):
+        snippets = annotation.snippets
+        counts = snippet_counts(text, snippets.with_, snippets.without)
+        reference = annotation.body
+        chrome = chrome_lines(text, reference.splitlines())
+        score = shingle_score(reference, text)
+        return DocResult(doc.id, doc.split, 0.0, None, chrome, counts, score)
     reference = reference_text(annotation)
     chrome = chrome_lines(text, reference.splitlines())
     return DocResult(doc.id, doc.split, 0.0, None, chrome, shingles=shingle_score(reference, text))
 
 
-def reference_text(annotation: ReadabilityAnnotation) -> str:
-    """The readability reference as text (lxml: block elements joined by newlines)."""
+def reference_text(annotation: ReadabilityAnnotation | WcxbAnnotation) -> str:
+    """The reference as text: readability's expected HTML with block elements joined by
+    newlines (lxml), or wcxb's reference body as given."""
+    if isinstance(annotation, WcxbAnnotation):
+        return annotation.body
     return html_to_text(annotation.expected_html())
 
 
@@ -120,14 +134,29 @@ def summarize(corpus: CorpusName, results: Sequence[DocResult]) -> Summary:
         slowest_id=slowest.doc_id if slowest else None,
         slowest_seconds=slowest.seconds if slowest else 0.0,
         chrome_pages=sum(bool(r.chrome) for r in results),
+        snippet_prf=_second_view(corpus, results),
     )
 
 
+def _second_view(corpus: CorpusName, results: Sequence[DocResult]) -> PRF | None:
+    if corpus == "trafilatura" or not any(r.snippets is not None for r in results):
+        return None
+    return snippet_prf(r.snippets for r in results if r.snippets is not None)
+
+
 def corpus_prf(corpus: CorpusName, results: Iterable[DocResult]) -> PRF:
-    """The corpus's own metric: snippet counts for trafilatura, shingles for readability."""
+    """The corpus's own metric: snippet counts for trafilatura, shingles for the others."""
     if corpus == "trafilatura":
         return snippet_prf(r.snippets for r in results if r.snippets is not None)
     return shingle_prf([r.shingles for r in results if r.shingles is not None])
+
+
+def page_error(result: DocResult) -> float:
+    """How much one page misses by its corpus's metric: missed plus wrongly kept snippets
+    (trafilatura-eval), else the shingle FP + FN share."""
+    counts = result.shingles if result.shingles is not None else result.snippets
+    assert counts is not None  # score_text sets at least one of them
+    return counts.fp + counts.fn
 
 
 def by_split(results: Sequence[DocResult], split: Split) -> list[DocResult]:

@@ -71,7 +71,7 @@ def _worker_main(job: Job, sender: Connection) -> None:
     _quiet_libraries()
     _forbid_network()
     try:
-        extractor = load_adapter(job.peer)
+        extractor = load_adapter(job.peer, job.corpus)
     except PeerUnavailableError as exc:
         sender.send(JobOutcome(job, problem=str(exc), unavailable=True))
         return

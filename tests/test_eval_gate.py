@@ -327,7 +327,7 @@ def test_cleannews_f1_stays_above_floor(corpus: CorpusName) -> None:
         pytest.skip(f"eval gate skipped: {exc}")
     except CorpusChangedError as exc:
         pytest.fail(f"eval gate refused: {exc}")
-    extractor = load_adapter("cleannews")
+    extractor = load_adapter("cleannews", corpus)
     results = run_docs(extractor, docs, warmup=False)
     summary = summarize(corpus, results)
     errors = [f"{r.doc_id}: {r.error}" for r in results if r.error][:5]

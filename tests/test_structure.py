@@ -3,6 +3,7 @@ is rendered (JSON, Markdown, HTML, text), and the page TOC against the sections.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import TypeVar
@@ -398,7 +399,9 @@ def test_json_and_text_render_the_same_tree() -> None:
         "images": [{"src": "https://ex.org/i.png", "alt": ""}],
         "caption": "Cap",
     }
-    assert article.text == "Part\n\none\ntwo\na\nb\ndeep\n\nCap"
+    assert article.text == "Part\n\none\ntwo\na\nb\ndeep"  # captions out by default
+    with_captions = dataclasses.replace(article, captions_in_text=True)
+    assert with_captions.text == "Part\n\none\ntwo\na\nb\ndeep\n\nCap"
 
 
 def test_extracted_article_renders_links_in_every_format() -> None:

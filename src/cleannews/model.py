@@ -111,7 +111,8 @@ class Figure:
 
     @property
     def text(self) -> str:
-        """The caption (figures contribute their caption to the body text)."""
+        """The caption (body text only when the article counts captions, see
+        :attr:`Article.captions_in_text`)."""
         return self.caption
 
 
@@ -222,15 +223,23 @@ class Article:
     #: Where the page's contents box and the sections disagree, one note per mismatch, e.g.
     #: ``'page TOC entry "Reactions" (#reactions) has no matching section'``.
     toc_warnings: tuple[str, ...] = ()
+    #: Whether figure captions are part of :attr:`text` (``Options.captions``).
+    captions_in_text: bool = False
 
     @property
     def text(self) -> str:
-        """The body text: every section's content, blocks separated by blank lines."""
+        """The body text: every section's content, blocks separated by blank lines; figure
+        captions only when :attr:`captions_in_text`."""
+        captions = self.captions_in_text
         parts: list[str] = []
         for section in self.sections:
             if section.heading:
                 parts.append(section.heading)
-            parts.extend(content_text(node) for node in section.content)
+            parts.extend(
+                content_text(node)
+                for node in section.content
+                if captions or not isinstance(node, Figure)
+            )
         return "\n\n".join(p for p in parts if p)
 
     @property

@@ -32,6 +32,10 @@ class Options:
     favor: Favor = Favor.BALANCED
     #: Keep tables in the body.
     tables: bool = True
+    #: Count figure captions, photo credits and gallery text as body text (``Article.text``,
+    #: ``to_text()``). They are ``Figure`` nodes either way, rendered in Markdown, HTML and
+    #: JSON; most references of main text leave them out, Readability's keep them.
+    captions: bool = False
     #: Keep the links of paragraphs and list items (False keeps their text only).
     links: bool = True
     #: Keep images (False drops figures, their captions with them).

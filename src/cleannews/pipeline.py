@@ -270,6 +270,7 @@ def assemble(
         page_type_reasons=reasons,
         boilerplate=tuple(removed),
         provenance=dict(meta.provenance),
+        captions_in_text=options.captions,
         **_metadata_fields(meta),
     )
 

@@ -108,6 +108,7 @@ def to_dict(article: Article) -> dict[str, Any]:
         "toc_warnings": list(article.toc_warnings),
         "sections": [_section_dict(s) for s in article.sections],
         "text": article.text,
+        "captions_in_text": article.captions_in_text,
         "boilerplate": [
             {"text": r.text, "rule": r.rule, "reason": r.reason} for r in article.boilerplate
         ],
@@ -142,6 +143,7 @@ def from_dict(data: Mapping[str, Any]) -> Article:
         provenance=dict(data.get("provenance", {})),
         toc_source=TocSource(data.get("toc_source", "headings")),
         toc_warnings=tuple(data.get("toc_warnings", ())),
+        captions_in_text=bool(data.get("captions_in_text", False)),
         **{name: data.get(name) for name in _PLAIN_FIELDS},
     )
 

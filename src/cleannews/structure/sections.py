@@ -33,6 +33,7 @@ from cleannews.model import (
     Table,
     TocEntry,
 )
+from cleannews.rules.concepts import element_concepts
 
 _SLUG_DROP = regex.compile(r"[^\p{L}\p{N}\s-]+")
 _SLUG_SPACE = regex.compile(r"[\s-]+")
@@ -153,7 +154,54 @@ def _unit(block: Block, quoted: bool) -> Hashable:
             return ("levels", block.group)
     if block.figure is not None and block.figure.images:
         return ("figure", block.figure)
+    caption = caption_owner(block)
+    return None if caption is None else ("caption", caption)
+
+
+#: A block named a caption by class is one up to this long (characters); longer, it is text.
+CAPTION_MAX_CHARS = 400
+#: How many of a block's nearest block-level ancestors (its own element first) are asked.
+CAPTION_DEPTH = 2
+_CAPTION_KINDS = (BlockKind.PARAGRAPH, BlockKind.CAPTION)
+
+
+def caption_owner(block: Block) -> Element | None:
+    """The element whose text the block captions: a ``<figcaption>`` whose picture was not
+    kept, or an element a few levels up whose class/id names a caption or photo credit
+    (``wp-caption-text``, ``image-credit``), holds little text and stands by a picture (a
+    design system's ``caption-s`` type style or a container's ``[&_figcaption]:mt-xs``
+    utility class names no caption); None for other blocks."""
+    if block.kind is BlockKind.CAPTION and _tag(block.element) == "figcaption":
+        return block.element
+    if block.kind not in _CAPTION_KINDS or len(block.text) > CAPTION_MAX_CHARS:
+        return None
+    for element in reversed(block.ancestors[-CAPTION_DEPTH:]):
+        if CAPTION_CONCEPT in element_concepts(element):
+            return element if _beside_picture(element) else None
     return None
+
+
+_PICTURES = ("img", "picture", "video")
+
+
+def _beside_picture(element: Element) -> bool:
+    """A short element that holds a picture or whose parent does."""
+    if sum(map(len, element.itertext())) > CAPTION_MAX_CHARS:
+        return False
+    parent = element.getparent()
+    return any(
+        next(holder.iter(*_PICTURES), None) is not None
+        for holder in (element, parent)
+        if holder is not None
+    )
+
+
+#: The class/id concept (``data/class_tokens.json``) that names captions and credits.
+CAPTION_CONCEPT = "caption"
+
+
+def _tag(element: Element | None) -> str | None:
+    return element.tag if element is not None else None
 
 
 def _node(key: Hashable, run: list[Block], tables: bool, base: str | None) -> Iterator[Content]:
@@ -171,6 +219,8 @@ def _node(key: Hashable, run: list[Block], tables: bool, base: str | None) -> It
         yield Code("\n".join(b.text for b in run), code.language if code is not None else None)
     elif kind == "figure" and run[0].figure is not None:
         yield _figure(run[0].figure, run, base)
+    elif kind == "caption":
+        yield Figure((), " ".join(b.text for b in run))
     else:
         yield from (Paragraph(b.text, _links(b, base)) for b in run)
 
