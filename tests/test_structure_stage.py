@@ -7,25 +7,13 @@ import pytest
 import cleannews
 import support
 from cleannews.blocks import Block, BlockKind
-from cleannews.filters.features import compute
-from cleannews.structure.headline import text_headline
 from cleannews.structure.sections import sections, slug
-from cleannews.text.lines import text_blocks
 from cleannews.words import strip_site_name
 
 PROSE = support.PROSE
 
 
 # headline and structure ----------------------------------------------------------------
-
-
-def test_text_headline_is_the_copy_nearest_the_body() -> None:
-    blocks = text_blocks(
-        f"Big News Today\n\nBIG NEWS TODAY\n\nSome promo.\n\nBig News today\n\n{PROSE} {PROSE}"
-    )
-    compute(blocks)
-    headline = text_headline(blocks)
-    assert headline is blocks[3]
 
 
 @pytest.mark.parametrize(

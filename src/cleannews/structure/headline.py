@@ -1,9 +1,8 @@
 """Find the headline among the blocks, and drop its echoes.
 
 HTML: the h1 (else h2) that best matches the document title, preferring one in the main
-content. Plain text: the first title-like line, the copy nearest the body when the page
-repeats it (content farms print the headline several times), with the page header above it
-and any footer after a closing echo of it dropped as boilerplate.
+content. Plain text finds its headline and frame around the main run instead
+(:mod:`cleannews.text.frames`).
 """
 
 from __future__ import annotations
@@ -11,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleannews.blocks import Block, BlockKind, Label
-from cleannews.filters.boilerplate import live
-from cleannews.text.lines import is_title_like
 from cleannews.words import normalise
 
 #: A line is an echo of the headline when their word sets overlap this much, and the
@@ -51,23 +48,6 @@ def html_headline(blocks: Sequence[Block], titles: Sequence[str]) -> Block | Non
     return None
 
 
-def text_headline(blocks: Sequence[Block]) -> Block | None:
-    """The headline of a plain-text page: first title-like line, nearest copy to the body."""
-    kept = live(blocks)
-    first = next((b for b in kept if is_title_like(b.text)), None)
-    if first is None:
-        return None
-    key = normalise(first.text)
-    copies = [b for b in kept if _similar(normalise(b.text), key)]
-    body_start = next((i for i, b in enumerate(kept) if _is_prose(b) and b not in copies), None)
-    before_body = [b for b in copies if body_start is None or kept.index(b) < body_start]
-    return before_body[-1] if before_body else first
-
-
-def _is_prose(block: Block) -> bool:
-    return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= 25
-
-
 def mark_headline(blocks: Sequence[Block], headline: Block) -> None:
     """Label ``headline`` TITLE and drop the other copies of it."""
     headline.label = Label.TITLE
@@ -78,20 +58,3 @@ def mark_headline(blocks: Sequence[Block], headline: Block) -> None:
             continue  # an echo has about the headline's length
         if _similar(normalise(block.text), key):
             block.drop("headline-echo", "repeats the headline")
-
-
-def drop_text_frame(blocks: Sequence[Block], headline: Block) -> None:
-    """Plain text: drop the page header above the headline and the footer after its echo."""
-    position = blocks.index(headline)
-    for block in blocks[:position]:
-        if not block.dropped:
-            block.drop("above-headline", "page header above the headline")
-    key = normalise(headline.text)
-    echo = next(
-        (i for i, b in enumerate(blocks) if i > position and _similar(normalise(b.text), key)),
-        None,
-    )
-    if echo is not None:
-        for block in blocks[echo:]:
-            if not block.dropped:
-                block.drop("after-headline-echo", "site footer after the closing headline echo")
