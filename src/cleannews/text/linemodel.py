@@ -26,10 +26,13 @@ from cleannews.blocks import Block, BlockKind, Label
 from cleannews.errors import RuleError
 from cleannews.rules.loader import RuleKind, line_rule, possible_rules, read_json
 from cleannews.text.lines import is_title_like
+from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
 
 _WORD = regex.compile(r"\w+")
-_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’)»\]]*$")
-_SENTENCES = regex.compile(r"[.!?…。！？]+(?:\s|$)")
+#: The line features know the full-width marks too, and a closing bracket after the mark.
+_MARKS = SENTENCE_MARKS + CJK_SENTENCE_MARKS
+_SENTENCE_END = regex.compile(f"[{_MARKS}][{CLOSING_MARKS}\\]]*$")
+_SENTENCES = regex.compile(f"[{_MARKS}]+(?:\\s|$)")
 _DIGITS = regex.compile(r"\d")
 _PUNCT = regex.compile(r"[^\w\s]")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")

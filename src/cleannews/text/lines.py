@@ -60,14 +60,14 @@ def _paragraph_blocks(paragraph: str, groups: Iterator[int]) -> Iterator[Block]:
         heading = _MD_HEADING.match(line.strip())
         if heading:
             level = len(heading["hashes"])
-            yield Block(_clean(heading["text"]), BlockKind.HEADING, level=level)
+            yield Block(collapse_spaces(heading["text"]), BlockKind.HEADING, level=level)
         elif line.strip():
-            yield Block(_clean(line))
+            yield Block(collapse_spaces(line))
 
 
 def _list_item(match: regex.Match[str], group: int, level: int) -> Block:
     return Block(
-        _clean(match["text"]),
+        collapse_spaces(match["text"]),
         BlockKind.LIST_ITEM,
         level=level,
         group=group,
@@ -94,7 +94,8 @@ def _continues(previous: str, line: str) -> bool:
     return not _TERMINAL.search(previous) and line[0].islower()
 
 
-def _clean(text: str) -> str:
+def collapse_spaces(text: str) -> str:
+    """``text`` with each run of spaces, tabs and no-break spaces one space, ends trimmed."""
     return _WS.sub(" ", text).strip()
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from cleannews.blocks import Block, BlockKind, FigureContext
-from cleannews.text.lines import mark_headings
+from cleannews.text.lines import collapse_spaces, mark_headings
 
 #: Link and image syntax; an image inside a link (``[![alt](src)](href)``) counts as an image.
 _LINK = regex.compile(
@@ -35,7 +35,6 @@ _TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*
 _EMPHASIS = regex.compile(r"(?<![\w\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
 _CODE_SPAN = regex.compile(r"`([^`\n]{0,1000})`")
-_WS = regex.compile(r"[ \t\u00a0]+")
 #: Nesting depth beyond which list items are flattened (a 10,000-deep list is not a list).
 MAX_DEPTH = 8
 
@@ -184,7 +183,7 @@ def inline_block(source: str, kind: BlockKind = BlockKind.PARAGRAPH) -> Block:
         if label:
             links.append((label, href))
     pieces.append(source[position:])
-    text = _WS.sub(" ", _plain("".join(pieces))).strip()
+    text = collapse_spaces(_plain("".join(pieces)))
     if not text and images and kind is BlockKind.PARAGRAPH:
         return Block("", BlockKind.CAPTION, figure=FigureContext(images=images))
     link_chars = min(len(text), sum(len(label) for label, _ in links))
