@@ -123,30 +123,15 @@ def _title_words(blocks: Sequence[Block]) -> frozenset[str]:
 
 
 def _line(block: Block, title: frozenset[str]) -> list[float]:
+    """The line's own features, in the order of the model's columns."""
     text = block.text
-    chars = len(text) or 1
     words = text.split()
-    n_words = len(words) or 1
     sample = text[:_SAMPLE]
     tokens = _WORD.findall(sample.casefold())
-    stop = _stopwords()
-    rule = line_rule(text) if len(text) <= 200 else None
-    rule_id = rule.id if rule is not None else ""
     sentences = max(1, len(_SENTENCES.findall(text)))
-    sentence_end = _SENTENCE_END.search(text) is not None
-    prose = len(words) >= 15 and sentence_end
-    word_set = frozenset(tokens)
     return [
-        math.log1p(len(text)),
-        math.log1p(len(words)),
-        float(sentence_end),
-        float(text.endswith(":")),
-        (text.count(",") + text.count("、") + text.count("，")) / n_words,
-        sum(1 for w in words if w[:1].isupper()) / n_words,
-        sum(1 for t in tokens if t in stop) / (len(tokens) or 1),
-        len(_DIGITS.findall(sample)) / len(sample or "x"),
-        len(_PUNCT.findall(sample)) / len(sample or "x"),
-        block.link_chars / chars,
+        *_shape(text, words, sample, tokens),
+        block.link_chars / (len(text) or 1),
         float(block.kind is BlockKind.HEADING),
         float(block.level if block.kind is BlockKind.HEADING else 0),
         float(block.kind is BlockKind.LIST_ITEM),
@@ -154,6 +139,39 @@ def _line(block: Block, title: frozenset[str]) -> list[float]:
         0.0,  # position, filled by the caller
         0.0,  # chars_before
         0.0,  # repeated
+        *_vocabulary(text, sample, frozenset(tokens), title, sentences),
+        float(text.isupper()),
+        float(bool(block.figures_before) or block.kind is BlockKind.CAPTION),
+        len(words) / sentences,
+        float(len(words) >= 15 and _SENTENCE_END.search(text) is not None),  # prose
+        float(_YEAR.search(sample) is not None),
+    ]
+
+
+def _shape(text: str, words: list[str], sample: str, tokens: list[str]) -> list[float]:
+    """Length, sentence end, punctuation, capitals, stopwords, digits."""
+    n_words = len(words) or 1
+    stop = _stopwords()
+    return [
+        math.log1p(len(text)),
+        math.log1p(len(words)),
+        float(_SENTENCE_END.search(text) is not None),
+        float(text.endswith(":")),
+        (text.count(",") + text.count("、") + text.count("，")) / n_words,
+        sum(1 for w in words if w[:1].isupper()) / n_words,
+        sum(1 for t in tokens if t in stop) / (len(tokens) or 1),
+        len(_DIGITS.findall(sample)) / len(sample or "x"),
+        len(_PUNCT.findall(sample)) / len(sample or "x"),
+    ]
+
+
+def _vocabulary(
+    text: str, sample: str, word_set: frozenset[str], title: frozenset[str], sentences: int
+) -> list[float]:
+    """Likeness to the headline, title-like shape, the rule data's labels and hints, promo."""
+    rule = line_rule(text) if len(text) <= 200 else None
+    rule_id = rule.id if rule is not None else ""
+    return [
         len(word_set & title) / max(len(word_set | title), 1) if title else 0.0,
         float(is_title_like(text)),
         float(rule_id.startswith("ui-leftover")),
@@ -164,11 +182,6 @@ def _line(block: Block, title: frozenset[str]) -> list[float]:
         float(text.count("|") + text.count("\t")),
         float(_URLISH.search(sample) is not None),
         float(_COPYRIGHT.search(sample) is not None),
-        float(text.isupper()),
-        float(bool(block.figures_before) or block.kind is BlockKind.CAPTION),
-        len(words) / sentences,
-        float(prose),
-        float(_YEAR.search(sample) is not None),
     ]
 
 
