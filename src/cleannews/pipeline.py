@@ -227,6 +227,7 @@ def segment_and_score(body: Element) -> list[Block]:
 def revise_by_neighbours(blocks: list[Block]) -> None:
     """Verdicts that depend on what surrounds a block, after the classifier's."""
     neighbours.drop_slideshow(blocks)
+    neighbours.drop_teaser_cards(blocks)
     neighbours.restore_inner_headings(blocks)
     neighbours.restore_inner_sentences(blocks)
 
