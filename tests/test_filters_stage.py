@@ -195,3 +195,28 @@ def test_relax_and_retry_keeps_a_tiny_page_rather_than_nothing() -> None:
     assert article.text == "Just one line"
     kept = cleannews.extract(f"<html><body><article><p>{PROSE}</p></article></body></html>")
     assert kept.text == PROSE  # a page with content is not relaxed
+
+
+def _card_page(cards: int, paragraphs: int) -> str:
+    items = "".join(
+        f'<div class="item"><h3><a href="/s{i}">Another story about the town, number {i}</a>'
+        f"</h3><p>A short excerpt of story {i}, with a few more words.</p></div>"
+        for i in range(cards)
+    )
+    story = f"<p>{PROSE} {PROSE}</p>" * paragraphs
+    page = f"<article><h1>Title</h1>{story}<div class='list'>{items}</div></article>"
+    return f"<html><body>{page}</body></html>"
+
+
+def test_headline_and_excerpt_cards_beside_an_article_are_dropped() -> None:
+    article = cleannews.extract(_card_page(4, 5))
+    assert "Another story" not in article.text and "short excerpt" not in article.text
+    assert article.text.count(PROSE) == 10
+    assert sum(item.rule == "teaser-cards" for item in article.boilerplate) == 8
+
+
+def test_cards_that_are_the_page_or_too_few_are_kept() -> None:
+    listing = cleannews.extract(_card_page(6, 1))  # a listing: the cards hold most of the text
+    assert listing.text.count("short excerpt") == 6
+    pair = cleannews.extract(_card_page(2, 5))
+    assert not any(item.rule == "teaser-cards" for item in pair.boilerplate)

@@ -14,7 +14,7 @@ from cleannews.blocks import Block, Label, SiteFilter
 from cleannews.dom import Element
 from cleannews.errors import EmptyInputError, InputTooLargeError
 from cleannews.filters import boilerplate as filters
-from cleannews.filters import features, neighbours
+from cleannews.filters import duplicates, features, neighbours
 from cleannews.html import scoring
 from cleannews.html.classifier import decide
 from cleannews.html.clean import clean
@@ -141,6 +141,7 @@ def extract_html(
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
+    duplicates.drop_repeated_paragraphs(blocks)
     filters.drop_empty_headings(blocks)
     if not filters.live(blocks):
         filters.relax(blocks)  # nothing survived: retry with the soft verdicts undone
@@ -226,6 +227,7 @@ def segment_and_score(body: Element) -> list[Block]:
 def revise_by_neighbours(blocks: list[Block]) -> None:
     """Verdicts that depend on what surrounds a block, after the classifier's."""
     neighbours.drop_slideshow(blocks)
+    neighbours.drop_teaser_cards(blocks)
     neighbours.restore_inner_headings(blocks)
     neighbours.restore_inner_sentences(blocks)
 

@@ -163,3 +163,73 @@ def _doubted_sentence(block: Block) -> bool:
 
 def _kept_prose(block: Block) -> bool:
     return not block.dropped and block.kind is BlockKind.PARAGRAPH
+
+
+#: A teaser card: a linked headline and a short excerpt, at most this long (characters)...
+MAX_CARD_CHARS = 400
+#: ...in at most this many blocks.
+MAX_CARD_BLOCKS = 4
+#: A headline is linked when this share of it is link text.
+MIN_HEADLINE_LINK_SHARE = 0.6
+#: Cards come in runs: at least this many siblings built alike (same tag and class).
+MIN_CARDS = 3
+#: A run of cards is recirculation only when this share of its text is links (a headline
+#: and excerpt: 0.2-0.5, under the link-list limit)...
+MIN_CARD_LINK_SHARE = 0.2
+#: ...and the page keeps at least this much text outside the cards, and more than the cards
+#: hold: a page of nothing but cards is a listing, and its cards are its content.
+MIN_TEXT_BESIDE_CARDS = 1000
+
+
+def drop_teaser_cards(blocks: Sequence[Block]) -> None:
+    """Runs of headline+excerpt cards (related stories, "more from"): siblings built alike,
+    each a linked heading and a short excerpt, beside an article that holds more text."""
+    kept = live(blocks)
+    for cards in _card_runs(kept):
+        inside = [b for b in kept if any(card in b.ancestors for card in cards)]
+        chars = sum(len(b.text) for b in inside)
+        linked = sum(b.link_chars for b in inside)
+        beside = sum(len(b.text) for b in kept) - chars
+        if linked < MIN_CARD_LINK_SHARE * chars or beside < max(MIN_TEXT_BESIDE_CARDS, chars):
+            continue
+        if _all_cards(inside, cards):
+            drop_all(inside, "teaser-cards", f"{len(cards)} headline and excerpt cards")
+
+
+def _card_runs(kept: Sequence[Block]) -> list[list[Element]]:
+    """Sibling elements built alike, MIN_CARDS+ of them, each holding a linked heading: for
+    each heading, the deepest ancestor level at which it has such siblings."""
+    levels: dict[tuple[Element, str, str], dict[Element, None]] = defaultdict(dict)
+    for block in kept:
+        if block.kind is not BlockKind.HEADING or len(block.ancestors) < 2:
+            continue
+        if _outbound_link_chars(block) < MIN_HEADLINE_LINK_SHARE * len(block.text):
+            continue
+        chain = block.ancestors
+        for depth in range(len(chain) - 2, 0, -1):  # elements holding the heading element
+            element = chain[depth]
+            key = (chain[depth - 1], str(element.tag), element.get("class") or "")
+            levels[key][element] = None
+    runs = [list(cards) for cards in levels.values() if len(cards) >= MIN_CARDS]
+    runs.sort(key=len)
+    chosen: list[list[Element]] = []
+    taken: set[Element] = set()
+    for run in runs:  # the smallest runs first: the cards, not the columns holding them
+        if taken.isdisjoint(run):
+            chosen.append(run)
+            taken.update(run)
+    return chosen
+
+
+def _all_cards(inside: Sequence[Block], cards: Sequence[Element]) -> bool:
+    """True when every card is short, in a few blocks (a headline and at least an excerpt),
+    with its heading first or second."""
+    for card in cards:
+        own = [b for b in inside if card in b.ancestors]
+        if not 2 <= len(own) <= MAX_CARD_BLOCKS or all(
+            b.kind is not BlockKind.HEADING for b in own[:2]
+        ):
+            return False  # (a kicker, "Sport", may stand before the headline)
+        if sum(len(b.text) for b in own) > MAX_CARD_CHARS:
+            return False
+    return True

@@ -1,0 +1,84 @@
+"""Paragraphs the page repeats: one copy stays, the others go to the boilerplate report.
+
+A page repeats a paragraph for two reasons. Layout copies: the standfirst again as a heading,
+a caption under the picture and in the text, a consent or promo notice in two places, the
+article body printed twice for two screen sizes. Their copies sit in different structural
+roles: another block kind, or another path of tags and classes below the element the copies
+share. Written repetition (a refrain, a test page's Lorem ipsum, one term under each of several
+offers built alike, a slide's title echoed by its description right below it) repeats the same
+role (same kind, same path) or stands right beside its original in one parent. Only layout
+copies are dropped. (A section printed twice with identical markup stays twice: dropping runs
+of copies whatever their markup cost the readability corpus, whose references keep them.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleannews.blocks import Block, BlockKind
+from cleannews.dom import Element
+from cleannews.filters.boilerplate import live
+
+#: Paragraphs shorter than this (characters) are labels and lines, left to other rules.
+MIN_REPEATED_CHARS = 60
+#: Kinds whose repeated lines are the content (table rows, code).
+_DATA_KINDS = frozenset({BlockKind.CELL, BlockKind.CODE})
+
+
+def drop_repeated_paragraphs(blocks: Sequence[Block]) -> None:
+    """Keep one copy of each paragraph of MIN_REPEATED_CHARS+ characters the page repeats in
+    another structural role; drop the others."""
+    kept = [b for b in live(blocks) if b.kind not in _DATA_KINDS]
+    first: dict[str, Block] = {}
+    copies: list[tuple[Block, Block]] = []  # (later copy, the copy kept)
+    previous: Block | None = None
+    for block in kept:
+        before, previous = previous, block
+        if len(block.text) < MIN_REPEATED_CHARS:
+            continue
+        key = block.text.casefold()
+        keeper = first.get(key)
+        if keeper is None or (keeper is before and _siblings(keeper, block)):
+            first[key] = block  # an echo right beside its original is written, not layout
+        else:
+            copies.append((block, keeper))
+    for copy, keeper in copies:
+        if not _same_role(copy, keeper):
+            _drop_copy(copy, keeper)
+
+
+def _drop_copy(copy: Block, keeper: Block) -> None:
+    """Drop one of two copies: the later, unless only the earlier is a caption (the body's
+    copy is the one to keep)."""
+    if _caption(keeper) and not _caption(copy):
+        copy, keeper = keeper, copy
+    copy.drop("duplicate", f"repeated paragraph (a copy stays: {keeper.text[:40]!r}...)")
+
+
+def _caption(block: Block) -> bool:
+    return block.kind is BlockKind.CAPTION or block.figure is not None
+
+
+def _siblings(a: Block, b: Block) -> bool:
+    """True when the two blocks' elements share a parent element."""
+    return len(a.ancestors) > 1 and len(b.ancestors) > 1 and a.ancestors[-2] is b.ancestors[-2]
+
+
+def _same_role(a: Block, b: Block) -> bool:
+    """True when the two blocks have one kind and the same path of tags and classes below
+    the deepest block-level element they share."""
+    if a.kind is not b.kind:
+        return False
+    if a.element is None or b.element is None:
+        return a.element is b.element
+    shared = 0
+    for x, y in zip(a.ancestors, b.ancestors, strict=False):
+        if x is not y:
+            break
+        shared += 1
+    path_a, path_b = a.ancestors[shared:], b.ancestors[shared:]
+    return len(path_a) == len(path_b) and all(map(_alike, path_a, path_b))
+
+
+def _alike(a: Element, b: Element) -> bool:
+    return a.tag == b.tag and a.get("class") == b.get("class")

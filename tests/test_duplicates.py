@@ -1,0 +1,123 @@
+"""Repeated paragraphs (cleannews.filters.duplicates): layout copies kept once, with the
+removal in ``Article.boilerplate``; repetition written into the text kept."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import cleannews
+import support
+from cleannews.blocks import Block, BlockKind
+from cleannews.filters.duplicates import MIN_REPEATED_CHARS, drop_repeated_paragraphs
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+if str(PROJECT_ROOT) not in sys.path:  # make the benchmarks package importable
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from benchmarks.duplicates import repeated_paragraphs  # noqa: E402
+
+PROSE = support.PROSE
+NOTICE = "Correction: an earlier version of this story gave the wrong date for the council vote."
+OTHER = [
+    "The mayor said the new bridge would open in the spring, two years later than first planned.",
+    "Engineers found cracks in two of the piers during the first inspection of the summer season.",
+    "Residents have crossed the river by ferry since the old bridge was closed in the year before.",
+]
+
+
+def _page(body: str) -> str:
+    return f"<html><body><article><h1>Bridge opens late</h1>{body}</article></body></html>"
+
+
+def _duplicates(article: cleannews.Article) -> list[str]:
+    return [item.text for item in article.boilerplate if item.rule == "duplicate"]
+
+
+def test_consecutive_identical_paragraphs_in_one_container_are_kept() -> None:
+    article = cleannews.extract(_page(f"<p>{PROSE}</p><p>{PROSE}</p><p>{OTHER[0]}</p>"))
+    assert article.text.count(PROSE) == 2
+    assert not _duplicates(article)
+
+
+def test_a_paragraph_repeated_in_containers_built_alike_is_kept() -> None:
+    body = f"<div><p>{OTHER[0]}</p><p>{PROSE}</p></div><h2>More</h2><div><p>{PROSE}</p></div>"
+    article = cleannews.extract(_page(body))
+    assert article.text.count(PROSE) == 2
+
+
+def test_a_notice_in_two_different_places_is_kept_once_and_reported() -> None:
+    body = (
+        f"<div class='notice-top'><p>{NOTICE}</p></div><p>{PROSE}</p><p>{OTHER[0]}</p>"
+        f"<div class='bottom-bar'><p>{NOTICE}</p></div>"
+    )
+    article = cleannews.extract(_page(body))
+    assert article.text.count(NOTICE) == 1
+    assert _duplicates(article) == [NOTICE]
+
+
+def test_a_standfirst_as_heading_and_again_as_text_is_kept_once() -> None:
+    body = (
+        f"<header><h2>{OTHER[1]}</h2></header>"
+        f"<div class='body'><p>{OTHER[1]}</p><p>{PROSE}</p><p>{OTHER[0]}</p></div>"
+    )
+    article = cleannews.extract(_page(body))
+    assert article.text.count(OTHER[1]) == 1
+
+
+def test_a_caption_repeated_in_the_text_keeps_the_body_copy() -> None:
+    caption = "The new bridge seen from the east bank of the river, shortly before its opening."
+    body = (
+        f"<figure><img src='b.jpg'><figcaption>{caption}</figcaption></figure>"
+        f"<p>{PROSE}</p><p>{caption}</p><p>{OTHER[0]}</p>"
+    )
+    article = cleannews.extract(_page(body), options=cleannews.Options(captions=True))
+    assert article.text.count(caption) == 1
+    figures = [n for s in article.sections for n in s.content if isinstance(n, cleannews.Figure)]
+    assert all(f.caption != caption for f in figures)
+    assert _duplicates(article) == [caption]
+
+
+def test_a_section_printed_twice_for_two_layouts_is_kept_once() -> None:
+    section = "".join(f"<p>{text}</p>" for text in OTHER)
+    body = f"<div class='copy-wide'>{section}</div><div class='copy-narrow'>{section}</div>"
+    article = cleannews.extract(_page(body))
+    assert all(article.text.count(text) == 1 for text in OTHER)
+    assert sorted(_duplicates(article)) == sorted(OTHER)
+
+
+def test_short_lines_and_table_rows_are_left_to_other_rules() -> None:
+    short = "A" * (MIN_REPEATED_CHARS - 1)
+    blocks = [Block(short), Block(OTHER[0]), Block(short, BlockKind.HEADING)]
+    cells = [Block(OTHER[1], BlockKind.CELL, group=0), Block(OTHER[1], BlockKind.CELL, group=0)]
+    drop_repeated_paragraphs([*blocks, *cells])
+    assert not any(b.dropped for b in [*blocks, *cells])
+
+
+def test_copies_of_one_kind_without_elements_are_kept() -> None:
+    blocks = [Block(PROSE), Block(OTHER[0]), Block(PROSE)]
+    drop_repeated_paragraphs(blocks)
+    assert not any(b.dropped for b in blocks)
+    heading = Block(PROSE, BlockKind.HEADING)
+    drop_repeated_paragraphs([heading, *blocks])
+    assert [b.dropped for b in blocks] == [True, False, True]
+
+
+def test_one_paragraph_over_and_over_is_no_section_printed_twice() -> None:
+    article = cleannews.extract(_page(f"<p>{OTHER[0]}</p>" + f"<p>{PROSE}</p>" * 5))
+    assert article.text.count(PROSE) == 5
+
+
+def test_a_heading_echoed_right_below_in_one_parent_is_kept() -> None:
+    body = f"<div><h2>{OTHER[1]}</h2><div>{OTHER[1]}</div></div><p>{PROSE}</p><p>{OTHER[0]}</p>"
+    article = cleannews.extract(_page(body))
+    assert article.text.count(OTHER[1]) == 2
+
+
+def test_the_benchmark_counts_repeated_paragraphs_not_table_rows() -> None:
+    row = f"<tr><td>{OTHER[2]}</td><td>12</td></tr>"
+    table = f"<table><tr><th>Note</th><th>Day</th></tr>{row}{row}</table>"
+    body = f"<p>{PROSE}</p><p>{PROSE}</p><p>{OTHER[0]}</p>{table}"
+    article = cleannews.extract(_page(body))
+    assert repeated_paragraphs(article) == [PROSE]
+    assert repeated_paragraphs(article, min_chars=len(PROSE) + 1) == []
