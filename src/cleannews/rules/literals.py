@@ -111,6 +111,8 @@ def _best(facts: _Facts) -> Needs | None:
 
 def _needs(words: frozenset[str] | set[str], other: bool) -> Needs:
     """A requirement over the fewest words: a word holding another word is redundant."""
+    if len(words) == 1:  # most runs of literal characters spell one string
+        return Needs(tuple(words), other)
     kept = [w for w in words if not any(v != w and v in w for v in words)]
     return Needs(tuple(sorted(kept)), other)
 
@@ -127,6 +129,9 @@ def _union(left: Needs | None, right: Needs | None) -> Needs | None:
 
 
 def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) == 1 == len(right):  # one string by one: the common case, made cheap
+        (a,), (b,) = left, right
+        return frozenset((a + b,))
     if len(left) * len(right) > CAP:
         return None
     return frozenset(a + b for a in left for b in right)
