@@ -3,11 +3,16 @@ command line's worker pool, ``Article.from_dict`` and the JSON Schema of the rec
 
 from __future__ import annotations
 
+import copy
 import gzip
 import io
 import json
+import multiprocessing
 import os
+import pickle
 import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -97,6 +102,37 @@ def test_extract_many_takes_any_source_and_options(folder: Path) -> None:
     titles = [r.title for _, r in results if isinstance(r, cleannews.Article)]
     assert titles == ["From str", "From bytes", "A headline", "Story 1"]
     assert {r.url for _, r in results if isinstance(r, cleannews.Article)} == {"https://e.org/"}
+
+
+def every_field_changed() -> cleannews.Options:
+    return cleannews.Options(
+        input_kind=cleannews.InputKind.MARKDOWN,
+        favor=cleannews.Favor.RECALL,
+        tables=False,
+        captions=True,
+        links=False,
+        images=False,
+        reference_time=datetime(2024, 5, 1, 12, 30, tzinfo=UTC),
+        words_per_minute=180,
+        max_input_bytes=1234,
+        max_elements=567,
+    )
+
+
+def test_options_round_trip_through_pickle() -> None:
+    options = every_field_changed()
+    assert options != cleannews.Options()
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(options, protocol)) == options
+    assert copy.deepcopy(options) == options
+
+
+def test_options_reach_a_spawned_worker_and_come_back() -> None:
+    options = every_field_changed()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        assert pool.submit(repr, options).result(timeout=120) == repr(options)
+        assert pool.submit(copy.copy, options).result(timeout=120) == options
 
 
 def test_extract_many_as_completed_and_with_a_time_limit(folder: Path) -> None:

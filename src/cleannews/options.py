@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Any
 
 
 class InputKind(enum.Enum):
@@ -49,3 +50,10 @@ class Options:
     #: Largest accepted number of HTML elements (the largest of 1,120 corpus pages has about
     #: 10,000; each element costs about 30 microseconds and 1.2 KB downstream).
     max_elements: int = 250_000
+
+    def __reduce__(self) -> tuple[type[Options], tuple[Any, ...]]:
+        """Pickle as the constructor and its arguments: a frozen slots class has no
+        ``__dict__`` to restore and cannot be set attribute by attribute, and a compiled build
+        (mypyc) gives it no default way back, so worker processes (``--jobs``) get an explicit
+        one."""
+        return (Options, tuple(getattr(self, field.name) for field in fields(self)))

@@ -116,8 +116,9 @@ def to_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def to_json(article: Article, *, indent: int | None = 2) -> str:
-    """The article as JSON (UTF-8 text, non-ASCII kept)."""
+def to_json(article: Article, *, indent: int | None = None) -> str:
+    """The article as JSON (UTF-8 text, non-ASCII kept), compact unless ``indent`` is given:
+    only compact output uses the json module's C encoder."""
     return json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
 
 

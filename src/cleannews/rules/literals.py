@@ -111,7 +111,14 @@ def _best(facts: _Facts) -> Needs | None:
 
 def _needs(words: frozenset[str] | set[str], other: bool) -> Needs:
     """A requirement over the fewest words: a word holding another word is redundant."""
-    kept = [w for w in words if not any(v != w and v in w for v in words)]
+    if len(words) == 1:  # most runs of literal characters spell one string
+        return Needs(tuple(words), other)
+    by_length = sorted(words, key=len)  # only a shorter word can be inside another
+    kept = [
+        w
+        for i, w in enumerate(by_length)
+        if not any(len(v) < len(w) and v in w for v in by_length[:i])
+    ]
     return Needs(tuple(sorted(kept)), other)
 
 
@@ -120,13 +127,20 @@ def _strength(needs: Needs) -> tuple[bool, int, int]:
     return (not needs.other, min(shortest, LONG), -len(needs.words))
 
 
-def _union(left: Needs | None, right: Needs | None) -> Needs | None:
-    if left is None or right is None:
+def _union(branches: list[Needs | None]) -> Needs | None:
+    """What a text holds when it holds what one of the branches needs (None: one needs
+    nothing). One pass over all the words: the fewest of a union do not depend on the order."""
+    if any(needs is None for needs in branches):
         return None
-    return _needs(set(left.words) | set(right.words), left.other or right.other)
+    known = [needs for needs in branches if needs is not None]
+    words = {word for needs in known for word in needs.words}
+    return _needs(words, any(needs.other for needs in known))
 
 
 def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) == 1 == len(right):  # one string by one: the common case, made cheap
+        (a,), (b,) = left, right
+        return frozenset((a + b,))
     if len(left) * len(right) > CAP:
         return None
     return frozenset(a + b for a in left for b in right)
@@ -149,10 +163,9 @@ class _Reader:
         if len(branches) == 1:
             return branches[0]
         exact: frozenset[str] | None = frozenset()
-        needs = _best(branches[0])
         for branch in branches:
             exact = None if exact is None or branch.exact is None else exact | branch.exact
-            needs = _union(needs, _best(branch))
+        needs = _union([_best(branch) for branch in branches])
         if exact is not None and len(exact) > CAP:
             exact = None
         return _Facts(exact, needs)
@@ -286,10 +299,21 @@ def _concatenate(items: list[_Facts]) -> _Facts:
     """Adjacent exact pieces multiply into longer literals; the strongest requirement wins."""
     options = [item.needs for item in items if item.needs is not None]
     whole: frozenset[str] | None = frozenset({""})
-    for start, item in enumerate(items):
-        options += _runs_from(items, start)
+    for item in items:
         whole = None if whole is None or item.exact is None else _product(whole, item.exact)
+    # max() keeps the first of the strongest: once a requirement of the strongest kind there
+    # is (one literal of LONG characters) is among the options, later ones cannot win.
+    done = any(_strength(option) == _STRONGEST for option in options)
+    for start in range(len(items) if not done else 0):
+        runs = _runs_from(items, start)
+        options += runs
+        if any(_strength(run) == _STRONGEST for run in runs):
+            break
     return _Facts(whole, max(options, key=_strength, default=None))
+
+
+#: The strongest requirement :func:`_strength` ranks: one literal at least LONG characters long.
+_STRONGEST = (True, LONG, -1)
 
 
 def _runs_from(items: list[_Facts], start: int) -> list[Needs]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -83,7 +83,8 @@ class PhraseRule:
     id: str
     kind: RuleKind
     reason: str
-    pattern: regex.Pattern[str]
+    #: The rule's pattern as compiled (with :data:`_FLAGS`), compiled on first use.
+    source: str
     max_words: int
     weight: float
     note: str
@@ -100,6 +101,12 @@ class PhraseRule:
     def count(self, text: str) -> int:
         """Number of non-overlapping matches in ``text``."""
         return len(self.pattern.findall(text))
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern. Compiled when first needed: most rules' literals rule them
+        out of most texts (:func:`admitted`), and compiling all of them takes 30 ms."""
+        return _compiled_rule(self.source, self.id)
 
 
 _NONE: frozenset[str] = frozenset()
@@ -129,11 +136,12 @@ def read_json(*parts: str) -> dict[str, Any]:
     return data
 
 
-def _compile(pattern: str, where: str, prefix: str = "") -> regex.Pattern[str]:
+@lru_cache(maxsize=1024)
+def _compiled_rule(source: str, rule_id: str) -> regex.Pattern[str]:
     try:
-        return regex.compile(prefix + "(?:" + pattern + ")", _FLAGS)
+        return regex.compile(source, _FLAGS)
     except regex.error as exc:
-        raise RuleError(f"bad pattern in {where}: {exc}") from None
+        raise RuleError(f"bad pattern in phrase rule {rule_id}: {exc}") from None
 
 
 @cache
@@ -277,7 +285,7 @@ def _load_phrase_file(name: str) -> list[PhraseRule]:
             id=spec["id"],
             kind=RuleKind(spec["kind"]),
             reason=spec["reason"],
-            pattern=_compile(spec["pattern"], f"{name} rule {spec['id']}"),
+            source="(?:" + spec["pattern"] + ")",
             max_words=int(spec.get("max_words", 0)),
             weight=float(spec.get("weight", 0.0)),
             note=spec["note"],
@@ -298,7 +306,7 @@ def rules_of_kind(kind: RuleKind) -> tuple[PhraseRule, ...]:
 def rule_needs(kind: RuleKind) -> tuple[Needs | None, ...]:
     """What a text must hold for each rule of one kind to match in it (see :mod:`.literals`):
     a text holding none of it needs no regex pass for that rule."""
-    return tuple(needs_of(r.pattern.pattern, _FLAGS) for r in rules_of_kind(kind))
+    return tuple(needs_of(r.source, _FLAGS) for r in rules_of_kind(kind))
 
 
 def admitted(kind: RuleKind, text: str) -> list[bool]:
@@ -314,7 +322,7 @@ def possible_rules(kind: RuleKind, text: str) -> list[PhraseRule]:
 
 @cache
 def _line_pattern() -> regex.Pattern[str]:
-    parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules_of_kind(RuleKind.LINE))]
+    parts = [f"(?P<r{i}>{r.source})" for i, r in enumerate(rules_of_kind(RuleKind.LINE))]
     return regex.compile("|".join(parts), _FLAGS)
 
 
