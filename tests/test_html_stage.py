@@ -76,6 +76,19 @@ def test_clean_keeps_a_noscript_copy_of_the_post_but_not_a_javascript_notice() -
     assert next(body.iter("img"), None) is None
 
 
+def test_clean_keeps_a_noscript_thread_that_mentions_javascript_when_it_is_the_page() -> None:
+    thread = (
+        f"<noscript><div class='post'><p>{PROSE}</p></div><div class='post'><p>{PROSE}</p>"
+        "</div><p>Powered by a forum engine, best viewed with JavaScript enabled</p></noscript>"
+    )
+    alone = _body(f"<header><p>Share and learn.</p></header>{thread}")
+    clean(alone.getroottree().getroot(), [])
+    assert "".join(alone.itertext()).count(PROSE) == 2
+    beside = _body(f"<article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>{thread}")
+    clean(beside.getroottree().getroot(), [])
+    assert "".join(beside.itertext()).count(PROSE) == 3  # the article is the readable copy
+
+
 def test_clean_keeps_a_page_wide_landmark_only_when_nothing_marks_the_article() -> None:
     teasers = f'<div role="complementary"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>'
     with_article = _body(f"<article><h1>Title</h1><p>{PROSE}</p></article>{teasers}")

@@ -77,10 +77,17 @@ def _open_noscript_articles(root: Element) -> None:
     """Keep a ``<noscript>`` that holds paragraphs of text (some blogs put the only readable
     copy of the post there, for browsers without JavaScript) as an ordinary ``div``; other
     ``noscript`` elements (tracking pixels, "please enable JavaScript" notices) go with the
-    scripts."""
-    for element in root.iter("noscript"):
-        chars = sum(map(text_length, element.iter("p")))
-        if chars >= NOSCRIPT_MIN_CHARS and "javascript" not in text_of(element).lower():
+    scripts. A ``noscript`` that mentions JavaScript is kept only when it holds most of the
+    page's paragraph text: the page's only readable copy (a forum thread served to crawlers
+    "best viewed with JavaScript enabled"), not a notice or consent form beside the article."""
+    found = [(el, sum(map(text_length, el.iter("p")))) for el in root.iter("noscript")]
+    found = [(el, chars) for el, chars in found if chars >= NOSCRIPT_MIN_CHARS]
+    if not found:
+        return
+    notices = ["javascript" in text_of(el).lower() for el, _ in found]
+    total = sum(map(text_length, root.iter("p"))) if any(notices) else 0
+    for (element, chars), notice in zip(found, notices, strict=True):
+        if not notice or 2 * chars > total:
             element.tag = "div"
 
 
