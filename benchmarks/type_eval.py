@@ -12,7 +12,8 @@ measures a change on all three corpora.
 
 ``--save`` writes every page's metric counts and a hash of its output text; ``--against``
 reads such a file (the same extractor before a change) and adds, per row, the F1 delta and
-how many pages changed output, and of those how many scored higher and lower.
+how many pages changed output, and of those how many scored higher and lower. ``--scores``
+reads the pages' scores from a saved file instead of extracting (to compare two saved runs).
 """
 
 from __future__ import annotations
@@ -173,13 +174,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=["dev", "holdout", "all"], default="all")
     parser.add_argument("--save", type=Path, metavar="OUT", help="write per-page scores here")
     parser.add_argument("--against", type=Path, metavar="OLD", help="compare with a --save file")
+    parser.add_argument("--scores", type=Path, metavar="NEW", help="a --save file, not a run")
     args = parser.parse_args(argv)
     corpora: list[CorpusName] = list(CORPUS_NAMES) if args.corpus == "all" else [args.corpus]
     previous = load_scores(args.against) if args.against else {}
     saved: dict[str, list[dict[str, object]]] = {}
     for peer in args.peers.split(","):
         try:
-            scores = measure(peer, corpora, args.split)
+            scores = (
+                list(load_scores(args.scores)[peer].values())
+                if args.scores
+                else measure(peer, corpora, args.split)
+            )
         except CorpusMissingError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
