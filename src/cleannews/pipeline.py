@@ -32,6 +32,7 @@ from cleannews.metadata.title import choose_title
 from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
 from cleannews.rules.concepts import ClassNames
+from cleannews.rules.schema_types import type_pattern
 from cleannews.structure.headline import html_headline, mark_headline
 from cleannews.structure.pagetype import judge, measure
 from cleannews.structure.sections import document_base, sections
@@ -132,7 +133,8 @@ def extract_html(
     base = document_base(root, url or meta.canonical_url)  # links resolve against this
     page_toc = extract_toc(root)
     dropped: list[Removed] = []
-    found = candidates(root, dropped, by_class=by_class)
+    thread = any(map(type_pattern("thread").fullmatch, meta.types))
+    found = candidates(root, dropped, by_class=by_class, thread=thread)
     blocks = found.blocks
     decide(blocks, found.containers, options.favor, found.names)
     revise_by_neighbours(blocks)
@@ -205,12 +207,15 @@ class Candidates(NamedTuple):
     names: ClassNames | None
 
 
-def candidates(root: Element, dropped: list[Removed], *, by_class: bool = True) -> Candidates:
-    """Cleaned, segmented and scored blocks, rule-filtered, with the main containers."""
+def candidates(
+    root: Element, dropped: list[Removed], *, by_class: bool = True, thread: bool = False
+) -> Candidates:
+    """Cleaned, segmented and scored blocks, rule-filtered, with the main containers
+    (``thread``: the page declares a discussion thread, whose posts are its content)."""
     names = clean(root, dropped, by_class=by_class)
     body = root.find("body")
     blocks = segment_and_score(body if body is not None else root)
-    containers = main_containers(blocks)
+    containers = main_containers(blocks, thread=thread)
     drop_boilerplate(blocks)
     return Candidates(blocks, containers, names)
 
