@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import cleannews
@@ -329,3 +331,33 @@ def test_a_page_emptied_by_class_names_is_extracted_again_without_them() -> None
     article = cleannews.extract(page)
     assert article.text.count(PROSE) == 3
     assert "Home" not in article.text
+
+
+def _script_page(data: dict[str, object], body: str = '<div id="app"></div>') -> str:
+    script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    return f"<html><head><title>T</title>{script}</head><body>{body}</body></html>"
+
+
+def test_a_page_rendered_by_scripts_reads_its_text_from_json_ld() -> None:
+    article = {"@type": "NewsArticle", "articleBody": f"{PROSE}\n<p>{PROSE} Two.</p>"}
+    text = cleannews.extract(_script_page(article)).text
+    assert text.splitlines() == [PROSE, "", f"{PROSE} Two."]
+    question = {
+        "@type": "QAPage",
+        "mainEntity": {
+            "@type": "Question",
+            "text": f"{PROSE} Why?",
+            "suggestedAnswer": [{"@type": "Answer", "text": f"{PROSE} Because."}],
+        },
+    }
+    assert cleannews.extract(_script_page(question)).text.splitlines() == [
+        f"{PROSE} Why?", "", f"{PROSE} Because.",
+    ]  # fmt: skip
+
+
+def test_json_ld_text_is_not_read_when_the_page_shows_its_body_or_holds_a_summary() -> None:
+    article = {"@type": "NewsArticle", "articleBody": f"{PROSE} Structured copy."}
+    shown = cleannews.extract(_script_page(article, f"<p>{PROSE} Visible.</p>" * 3)).text
+    assert "Structured copy" not in shown
+    summary = {"@type": "NewsArticle", "articleBody": "A short summary of the story."}
+    assert "summary" not in cleannews.extract(_script_page(summary)).text

@@ -8,7 +8,10 @@ source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> sel
 
 from __future__ import annotations
 
+import html
 from typing import Any, NamedTuple
+
+from lxml import etree
 
 from cleannews.blocks import Block, Label, SiteFilter
 from cleannews.dom import Element
@@ -24,6 +27,7 @@ from cleannews.html.select import main_containers
 from cleannews.html.toc_box import extract_toc
 from cleannews.input.detect import input_kind, kind_from_name
 from cleannews.input.load import Source, load
+from cleannews.metadata import jsonld
 from cleannews.metadata.accumulator import Metadata
 from cleannews.metadata.body import text_metadata
 from cleannews.metadata.finish import estimated_reading_time, finish
@@ -112,7 +116,30 @@ def extract_page(
         return article
     root = parse_html(text, options.max_elements)
     retry = extract_html(root, url, options, templates, by_class=False)
-    return retry if len(retry.text) > len(article.text) else article
+    best = retry if len(retry.text) > len(article.text) else article
+    if len(best.text) >= RETRY_BELOW_CHARS:
+        return best
+    return _from_structured_data(text, url, options, templates) or best
+
+
+def _from_structured_data(
+    text: str, url: str | None, options: Options, templates: SiteFilter | None
+) -> Article | None:
+    """A page whose visible body is (next to) empty, its text rendered by scripts from data
+    in the page: the main text of its JSON-LD (``articleBody``, a QAPage's question and
+    answers) becomes the body, one paragraph per line, under the page's own head."""
+    root = parse_html(text, options.max_elements)
+    found = jsonld.main_text(jsonld.parse(root))
+    body = root.find("body")
+    if found is None or body is None:
+        return None
+    body.clear()
+    article = etree.SubElement(body, "article")
+    for line in found.splitlines():
+        if line.strip():
+            etree.SubElement(article, "p").text = html.unescape(line.strip())
+    structured = extract_html(root, url, options, templates)
+    return structured if len(structured.text) >= RETRY_BELOW_CHARS else None
 
 
 #: A body shorter than this (characters) is extracted again without class/id removal.
