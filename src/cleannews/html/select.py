@@ -67,7 +67,12 @@ def thread_posts(top: Element, *, thread: bool) -> list[Element]:
         signature = _signature(element)
         if signature is None:
             continue
-        posts = [s for s in parent if _signature(s) == signature and text_of(s).strip()]
+        same = [s for s in parent if _signature(s) == signature]
+        if len(same) < max(MIN_POSTS, len(best)):
+            continue
+        if not thread and not any(post_type.fullmatch(_item_type(s)) for s in same):
+            continue  # no post marked as one: the text test below is not needed
+        posts = [s for s in same if text_of(s).strip()]
         if len(posts) < max(MIN_POSTS, len(best)):
             continue
         if thread or all(post_type.fullmatch(_item_type(p)) for p in posts):
