@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import cleannews
@@ -74,6 +76,43 @@ def test_clean_keeps_a_noscript_copy_of_the_post_but_not_a_javascript_notice() -
     clean(body.getroottree().getroot(), [])
     assert "".join(body.itertext()) == PROSE * 2
     assert next(body.iter("img"), None) is None
+
+
+def test_clean_keeps_a_noscript_thread_that_mentions_javascript_when_it_is_the_page() -> None:
+    thread = (
+        f"<noscript><div class='post'><p>{PROSE}</p></div><div class='post'><p>{PROSE}</p>"
+        "</div><p>Powered by a forum engine, best viewed with JavaScript enabled</p></noscript>"
+    )
+    alone = _body(f"<header><p>Share and learn.</p></header>{thread}")
+    clean(alone.getroottree().getroot(), [])
+    assert "".join(alone.itertext()).count(PROSE) == 2
+    beside = _body(f"<article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>{thread}")
+    clean(beside.getroottree().getroot(), [])
+    assert "".join(beside.itertext()).count(PROSE) == 3  # the article is the readable copy
+
+
+def test_clean_keeps_a_page_rendered_hidden_until_its_scripts_run_but_not_hidden_parts() -> None:
+    streamed = _body(
+        f'<div hidden id="S:0"><h1>Title</h1><p>{PROSE}</p><p>{PROSE}</p></div>'
+        "<div hidden><p>Sign in to your account</p></div><p>Loading</p>"
+    )
+    clean(streamed.getroottree().getroot(), [])
+    assert "".join(streamed.itertext()) == f"Title{PROSE}{PROSE}Loading"
+    invisible = _body(f'<div style="visibility:hidden"><p>{PROSE}</p></div>')
+    clean(invisible.getroottree().getroot(), [])
+    assert "".join(invisible.itertext()) == PROSE
+    # display: none and aria-hidden stay hidden, however much they hold; so does a menu.
+    for hidden in ('style="display: none"', 'aria-hidden="true"'):
+        page = _body(f"<div {hidden}><p>{PROSE}</p><p>{PROSE}</p></div><p>Shown.</p>")
+        clean(page.getroottree().getroot(), [])
+        assert "".join(page.itertext()) == "Shown."
+    beside = _body(f"<div hidden><p>{PROSE}</p></div><p>{PROSE} Shown.</p>")
+    clean(beside.getroottree().getroot(), [])  # half the text is hidden: it stays hidden
+    assert "".join(beside.itertext()) == f"{PROSE} Shown."
+    links = " ".join(f'<a href="/{i}">Section number {i}</a>' for i in range(30))
+    menu = _body(f"<div hidden><p>{links}</p></div><p>Shown.</p>")
+    clean(menu.getroottree().getroot(), [])
+    assert "".join(menu.itertext()) == "Shown."
 
 
 def test_clean_keeps_a_page_wide_landmark_only_when_nothing_marks_the_article() -> None:
@@ -190,6 +229,48 @@ def test_selection_keeps_the_article_container_and_drops_the_rest() -> None:
     assert inside == [PROSE, f"{PROSE} Again.", "Short end."]
 
 
+def _thread(itemtype: str = "") -> str:
+    """A forum thread: three posts (the first the longest), each with its author's cell."""
+    kind = f' itemscope itemtype="https://schema.org/{itemtype}"' if itemtype else ""
+    bodies = [f"{PROSE} {PROSE} {PROSE}", f"{PROSE} Second.", "Me too, thanks for asking."]
+    posts = "".join(
+        f'<article class="message message--post"{kind}><div class="cell cell--user">'
+        f'<section itemprop="author"><h4><span itemprop="name">user{i}</span></h4>'
+        f"<h5>Member</h5></section></div><div class='cell cell--main'>"
+        f'<div><time datetime="2024-03-0{i}">Mar {i}, 2024</time></div>'
+        f"<div class='post-body'><p>{text}</p></div>"
+        '<div class="reactions"><a href="/like">Like</a> <a href="/reply">Reply</a> '
+        '<a href="/report">Report this post</a> <a href="/share">Share</a></div></div></article>'
+        for i, text in enumerate(bodies, 1)
+    )
+    return f"<div class='menu'><p>Home</p></div><div class='posts'>{posts}</div>"
+
+
+@pytest.mark.parametrize(("thread", "itemtype"), [(True, ""), (False, "Comment")])
+def test_selection_takes_every_post_of_a_thread(thread: bool, itemtype: str) -> None:
+    blocks = _scored(_thread(itemtype))
+    chosen = main_containers(blocks, thread=thread)
+    assert [el.get("class") for el in chosen] == ["message message--post"] * 3
+    inside = [b.text for b in blocks if not set(chosen).isdisjoint(b.ancestors)]
+    assert "Me too, thanks for asking." in inside
+
+
+def test_selection_takes_only_the_longest_post_without_thread_evidence() -> None:
+    blocks = _scored(_thread())
+    chosen = main_containers(blocks)
+    inside = [b.text for b in blocks if not set(chosen).isdisjoint(b.ancestors)]
+    assert f"{PROSE} {PROSE} {PROSE}" in inside
+    assert "Me too, thanks for asking." not in inside
+
+
+def test_a_declared_thread_keeps_its_posts_in_order() -> None:
+    declared = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+    page = f"<html><head>{declared}</head><body>{_thread()}</body></html>"
+    lines = cleannews.extract(page).text.splitlines()
+    first, second = lines.index(f"{PROSE} {PROSE} {PROSE}"), lines.index(f"{PROSE} Second.")
+    assert first < second < lines.index("Me too, thanks for asking.")
+
+
 def test_selection_finds_nothing_on_a_page_without_prose() -> None:
     assert main_containers(_scored("<p>Home</p><p>Contact</p>")) == []
 
@@ -250,3 +331,33 @@ def test_a_page_emptied_by_class_names_is_extracted_again_without_them() -> None
     article = cleannews.extract(page)
     assert article.text.count(PROSE) == 3
     assert "Home" not in article.text
+
+
+def _script_page(data: dict[str, object], body: str = '<div id="app"></div>') -> str:
+    script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    return f"<html><head><title>T</title>{script}</head><body>{body}</body></html>"
+
+
+def test_a_page_rendered_by_scripts_reads_its_text_from_json_ld() -> None:
+    article = {"@type": "NewsArticle", "articleBody": f"{PROSE}\n<p>{PROSE} Two.</p>"}
+    text = cleannews.extract(_script_page(article)).text
+    assert text.splitlines() == [PROSE, "", f"{PROSE} Two."]
+    question = {
+        "@type": "QAPage",
+        "mainEntity": {
+            "@type": "Question",
+            "text": f"{PROSE} Why?",
+            "suggestedAnswer": [{"@type": "Answer", "text": f"{PROSE} Because."}],
+        },
+    }
+    assert cleannews.extract(_script_page(question)).text.splitlines() == [
+        f"{PROSE} Why?", "", f"{PROSE} Because.",
+    ]  # fmt: skip
+
+
+def test_json_ld_text_is_not_read_when_the_page_shows_its_body_or_holds_a_summary() -> None:
+    article = {"@type": "NewsArticle", "articleBody": f"{PROSE} Structured copy."}
+    shown = cleannews.extract(_script_page(article, f"<p>{PROSE} Visible.</p>" * 3)).text
+    assert "Structured copy" not in shown
+    summary = {"@type": "NewsArticle", "articleBody": "A short summary of the story."}
+    assert "summary" not in cleannews.extract(_script_page(summary)).text

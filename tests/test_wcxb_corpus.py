@@ -96,3 +96,30 @@ def test_the_report_has_a_wcxb_column_and_its_snippet_table(tmp_path: Path) -> N
     text = markdown(build_report([outcome], {}), "all")
     assert "wcxb-dev F1 (P / R)" in text
     assert "wcxb-dev snippet F1 (P / R), holdout" in text
+
+
+def test_type_eval_scores_each_page_type_and_counts_pages_changed_against_a_saved_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import type_eval
+
+    root = _tiny_wcxb(tmp_path)
+    truth_path = root / "wcxb-dev" / "truth.json"
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    truth["0002"]["page_type"] = "forum"
+    truth_path.write_text(json.dumps(truth), encoding="utf-8")
+    monkeypatch.setenv("CLEANNEWS_CORPORA", str(root))
+    saved = tmp_path / "before.json"
+    assert type_eval.main(["--corpus", "wcxb", "--save", str(saved)]) == 0
+    table = capsys.readouterr().out
+    rows = [line.split(" | ")[1] for line in table.splitlines() if line.startswith("| wcxb")]
+    assert rows == ["article", "forum", "**wcxb**"]
+    before = json.loads(saved.read_text(encoding="utf-8"))["cleannews"]
+    assert {row["group"] for row in before} == {"article", "forum"}
+    # The same pages with one output changed: the delta table counts it, and says it fell.
+    page = root / "wcxb-dev" / "html" / "0002.html.gz"
+    page.write_bytes(gzip.compress(b"<html><body><p>Sign up now</p></body></html>"))
+    assert type_eval.main(["--corpus", "wcxb", "--against", str(saved)]) == 0
+    after = capsys.readouterr().out
+    forum = next(line for line in after.splitlines() if line.startswith("| wcxb | forum"))
+    assert forum.endswith("| 1 (0 up / 1 down) |")

@@ -8,7 +8,10 @@ source -> load -> (HTML) parse -> clean -> segment -> features -> scoring -> sel
 
 from __future__ import annotations
 
+import html
 from typing import Any, NamedTuple
+
+from lxml import etree
 
 from cleannews.blocks import Block, Label, SiteFilter
 from cleannews.dom import Element
@@ -24,6 +27,7 @@ from cleannews.html.select import main_containers
 from cleannews.html.toc_box import extract_toc
 from cleannews.input.detect import input_kind, kind_from_name
 from cleannews.input.load import Source, load
+from cleannews.metadata import jsonld
 from cleannews.metadata.accumulator import Metadata
 from cleannews.metadata.body import text_metadata
 from cleannews.metadata.finish import estimated_reading_time, finish
@@ -32,6 +36,7 @@ from cleannews.metadata.title import choose_title
 from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
 from cleannews.rules.concepts import ClassNames
+from cleannews.rules.schema_types import type_pattern
 from cleannews.structure.headline import html_headline, mark_headline
 from cleannews.structure.pagetype import judge, measure
 from cleannews.structure.sections import document_base, sections
@@ -111,7 +116,30 @@ def extract_page(
         return article
     root = parse_html(text, options.max_elements)
     retry = extract_html(root, url, options, templates, by_class=False)
-    return retry if len(retry.text) > len(article.text) else article
+    best = retry if len(retry.text) > len(article.text) else article
+    if len(best.text) >= RETRY_BELOW_CHARS:
+        return best
+    return _from_structured_data(text, url, options, templates) or best
+
+
+def _from_structured_data(
+    text: str, url: str | None, options: Options, templates: SiteFilter | None
+) -> Article | None:
+    """A page whose visible body is (next to) empty, its text rendered by scripts from data
+    in the page: the main text of its JSON-LD (``articleBody``, a QAPage's question and
+    answers) becomes the body, one paragraph per line, under the page's own head."""
+    root = parse_html(text, options.max_elements)
+    found = jsonld.main_text(jsonld.parse(root))
+    body = root.find("body")
+    if found is None or body is None:
+        return None
+    body.clear()
+    article = etree.SubElement(body, "article")
+    for line in found.splitlines():
+        if line.strip():
+            etree.SubElement(article, "p").text = html.unescape(line.strip())
+    structured = extract_html(root, url, options, templates)
+    return structured if len(structured.text) >= RETRY_BELOW_CHARS else None
 
 
 #: A body shorter than this (characters) is extracted again without class/id removal.
@@ -132,7 +160,8 @@ def extract_html(
     base = document_base(root, url or meta.canonical_url)  # links resolve against this
     page_toc = extract_toc(root)
     dropped: list[Removed] = []
-    found = candidates(root, dropped, by_class=by_class)
+    thread = any(map(type_pattern("thread").fullmatch, meta.types))
+    found = candidates(root, dropped, by_class=by_class, thread=thread)
     blocks = found.blocks
     decide(blocks, found.containers, options.favor, found.names)
     revise_by_neighbours(blocks)
@@ -206,12 +235,15 @@ class Candidates(NamedTuple):
     names: ClassNames | None
 
 
-def candidates(root: Element, dropped: list[Removed], *, by_class: bool = True) -> Candidates:
-    """Cleaned, segmented and scored blocks, rule-filtered, with the main containers."""
+def candidates(
+    root: Element, dropped: list[Removed], *, by_class: bool = True, thread: bool = False
+) -> Candidates:
+    """Cleaned, segmented and scored blocks, rule-filtered, with the main containers
+    (``thread``: the page declares a discussion thread, whose posts are its content)."""
     names = clean(root, dropped, by_class=by_class)
     body = root.find("body")
     blocks = segment_and_score(body if body is not None else root)
-    containers = main_containers(blocks)
+    containers = main_containers(blocks, thread=thread)
     drop_boilerplate(blocks)
     return Candidates(blocks, containers, names)
 

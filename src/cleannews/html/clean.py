@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 import regex
 from lxml import etree
 
-from cleannews.dom import INLINE_LEAVES, Element, drop_tree, leading_text, text_length, text_of
+from cleannews.dom import (
+    INLINE_LEAVES,
+    Element,
+    drop_tree,
+    leading_text,
+    link_density,
+    text_length,
+    text_of,
+)
 from cleannews.model import Removed
 from cleannews.rules.concepts import ClassNames, Concepts, attrs_of, class_and_id, concepts_of
 
@@ -58,7 +66,8 @@ def clean(root: Element, dropped: list[Removed], *, by_class: bool = True) -> Cl
     etree.strip_tags(root, *_VOID_WRAPPERS)
     scan = _Scan.of(root)
     guard = _Guard.of(root, scan)
-    _remove_all(root, scan.hidden, "hidden", "hidden from readers", dropped)
+    hidden = [el for el in scan.hidden if not _deferred(el, guard.body_chars)]
+    _remove_all(root, hidden, "hidden", "hidden from readers", dropped)
     roles = [el for el in scan.roles if guard.removable_landmark(el)]
     _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
     # Chrome was found before those removals: what went with them is skipped. (Whether an
@@ -77,10 +86,17 @@ def _open_noscript_articles(root: Element) -> None:
     """Keep a ``<noscript>`` that holds paragraphs of text (some blogs put the only readable
     copy of the post there, for browsers without JavaScript) as an ordinary ``div``; other
     ``noscript`` elements (tracking pixels, "please enable JavaScript" notices) go with the
-    scripts."""
-    for element in root.iter("noscript"):
-        chars = sum(map(text_length, element.iter("p")))
-        if chars >= NOSCRIPT_MIN_CHARS and "javascript" not in text_of(element).lower():
+    scripts. A ``noscript`` that mentions JavaScript is kept only when it holds most of the
+    page's paragraph text: the page's only readable copy (a forum thread served to crawlers
+    "best viewed with JavaScript enabled"), not a notice or consent form beside the article."""
+    found = [(el, sum(map(text_length, el.iter("p")))) for el in root.iter("noscript")]
+    found = [(el, chars) for el, chars in found if chars >= NOSCRIPT_MIN_CHARS]
+    if not found:
+        return
+    notices = ["javascript" in text_of(el).lower() for el, _ in found]
+    total = sum(map(text_length, root.iter("p"))) if any(notices) else 0
+    for (element, chars), notice in zip(found, notices, strict=True):
+        if not notice or 2 * chars > total:
             element.tag = "div"
 
 
@@ -245,6 +261,28 @@ def _named_chrome(element: Element) -> bool:
 
 def _with_ancestors(cores: list[Element]) -> frozenset[Element]:
     return frozenset(el for core in cores for el in (core, *core.iterancestors()))
+
+
+def _deferred(element: Element, body_chars: int) -> bool:
+    """A page rendered hidden until its scripts run: an element hidden by the ``hidden``
+    attribute or ``visibility: hidden`` (not ``display: none``, not ``aria-hidden``) that
+    holds ``MIN_DEFERRED_SHARE`` of the body's text, little of it links (React's streamed
+    ``<div hidden id="S:0">`` swapped in by a script; a whole page kept invisible until it
+    is styled). A hidden part beside as much visible text stays hidden."""
+    if element.get("hidden") is None and not _VISIBILITY_HIDDEN.search(element.get("style", "")):
+        return False
+    chars = text_length(element)
+    return (
+        chars > MIN_DEFERRED_SHARE * body_chars
+        and link_density(element) < MAX_DEFERRED_LINK_DENSITY
+    )
+
+
+_VISIBILITY_HIDDEN = regex.compile(r"visibility\s*:\s*hidden", regex.I)
+#: A deferred copy of the page holds at least this share of the body's text...
+MIN_DEFERRED_SHARE = 2 / 3
+#: ...and is mostly text, not a menu of links.
+MAX_DEFERRED_LINK_DENSITY = 0.5
 
 
 def _hidden_style(style: str | None) -> bool:

@@ -3,6 +3,8 @@
 The best-scoring container wins (container score scaled by its link density). Like
 Readability, a parent that scores nearly as well replaces it (the article was split over
 several children), and siblings that score well enough, or are plain prose paragraphs, join it.
+On a discussion thread (the page declares one, or its posts are marked up as posts) the
+chosen container lies in one post: every post beside it joins, in order.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from cleannews.blocks import Block
 from cleannews.dom import Element, link_density, link_share, text_of
 from cleannews.html.scoring import container_scores
+from cleannews.rules.schema_types import type_pattern
 
 #: Candidates considered after link-density scaling.
 TOP_CANDIDATES = 5
@@ -22,8 +25,9 @@ MAX_ADDED_LINK_DENSITY = 0.3
 CLIMB_SHARE = 1 / 3
 
 
-def main_containers(blocks: list[Block]) -> list[Element]:
-    """The containers of the main content, in document order; empty when no block scores."""
+def main_containers(blocks: list[Block], *, thread: bool = False) -> list[Element]:
+    """The containers of the main content, in document order; empty when no block scores.
+    ``thread``: the page declares itself a discussion thread (see :func:`thread_posts`)."""
     raw = container_scores(blocks)
     if not raw:
         return []
@@ -39,7 +43,51 @@ def main_containers(blocks: list[Block]) -> list[Element]:
         el: s for el, s in raw.items() if el not in chosen
     }
     top = _expand(_climb(ranked[0][1], scores), sums)
-    return _with_siblings(top, scores)
+    return thread_posts(top, thread=thread) or _with_siblings(top, scores)
+
+
+#: A thread has at least this many posts (the question and one answer).
+MIN_POSTS = 2
+#: How far above the chosen container a post element may lie.
+MAX_POST_DEPTH = 12
+
+
+def thread_posts(top: Element, *, thread: bool) -> list[Element]:
+    """The posts of the thread ``top`` lies in: of the ancestors-or-self of ``top``, the one
+    with the most siblings of its tag and first class name (the post elements of a forum
+    engine; a post's own cells are fewer), each holding text, and at least ``MIN_POSTS``.
+    Taken when the page declares a thread (``thread``) or the posts carry a post item type
+    (``itemtype`` Comment, Answer...); else empty."""
+    post_type = type_pattern("post")
+    best: list[Element] = []
+    for depth, element in enumerate((top, *top.iterancestors())):
+        parent = element.getparent()
+        if depth > MAX_POST_DEPTH or parent is None or element.tag in ("body", "html"):
+            break
+        signature = _signature(element)
+        if signature is None:
+            continue
+        same = [s for s in parent if _signature(s) == signature]
+        if len(same) < max(MIN_POSTS, len(best)):
+            continue
+        if not thread and not any(post_type.fullmatch(_item_type(s)) for s in same):
+            continue  # no post marked as one: the text test below is not needed
+        posts = [s for s in same if text_of(s).strip()]
+        if len(posts) < max(MIN_POSTS, len(best)):
+            continue
+        if thread or all(post_type.fullmatch(_item_type(p)) for p in posts):
+            best = posts
+    return best
+
+
+def _signature(element: Element) -> tuple[str, str] | None:
+    """(tag, first class name): what marks an element as one of a run of like elements."""
+    names = element.get("class", "").split()
+    return (element.tag, names[0]) if names and isinstance(element.tag, str) else None
+
+
+def _item_type(element: Element) -> str:
+    return element.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1]
 
 
 def inside_sums(blocks: list[Block]) -> dict[Element, list[int]]:

@@ -227,3 +227,38 @@ def _keywords(value: Any) -> tuple[str, ...]:
         if text:
             words.extend(part.strip() for part in text.split(","))
     return tuple(word for word in words if word)
+
+
+def main_text(graph: Graph) -> str | None:
+    """The page's main text as its structured data holds it, for a page whose visible body
+    is empty (rendered by scripts): the article object's ``articleBody``, else a question's
+    ``text`` and its answers' in order (a QAPage's main entity). None when the data holds
+    neither."""
+    article = graph.first(type_pattern("article"))
+    body = _long_text(article.get("articleBody")) if article is not None else None
+    if body:
+        return _TAG.sub("\n", body)
+    page = graph.first(_QA_PAGE)
+    question = graph.resolve(page.get("mainEntity")) if page is not None else None
+    if not isinstance(question, dict):
+        return None
+    parts = [question.get("text")]
+    for key in ("acceptedAnswer", "suggestedAnswer"):
+        answers = question.get(key)
+        for raw in answers if isinstance(answers, list) else [answers]:
+            answer = graph.resolve(raw)
+            if isinstance(answer, dict):
+                parts.append(answer.get("text"))
+    texts = (_TAG.sub("\n", p) for p in parts if isinstance(p, str))
+    return _long_text("\n".join(t.strip() for t in texts if t.strip()))
+
+
+_QA_PAGE = regex.compile("QAPage", regex.I)
+#: Markup inside a JSON string (some sites put the article's HTML in ``articleBody``).
+_TAG = regex.compile(r"</?[A-Za-z][^<>]*>")
+#: Structured text shorter than this is a summary, not the page's text.
+MIN_MAIN_TEXT_CHARS = 200
+
+
+def _long_text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and len(value) >= MIN_MAIN_TEXT_CHARS else None
