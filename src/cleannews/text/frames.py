@@ -25,7 +25,7 @@ import regex
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.rules.loader import read_json
-from cleannews.text.lines import is_title_like
+from cleannews.text.lines import is_heading_like
 
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _WORD = regex.compile(r"\p{L}[\p{L}'’]*")
@@ -65,6 +65,14 @@ class Frame(NamedTuple):
 
     headline: int
     echo: int | None
+    #: Lines of the page that are copies of the headline (itself included): a farm frame
+    #: prints it twice or more.
+    copies: int = 1
+
+    @property
+    def repeated(self) -> bool:
+        """The page prints the headline more than once (the farm frame's mark)."""
+        return self.copies >= 2
 
 
 def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Frame | None:
@@ -84,14 +92,15 @@ def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Fra
     if len(copies[best]) >= 3:
         return _best_stretch(blocks, kept, copies[best])
     after = [j for j in copies[best] if j > first_prose]
-    return Frame(max(j for j in copies[best] if j <= first_prose), after[0] if after else None)
+    headline = max(j for j in copies[best] if j <= first_prose)
+    return Frame(headline, after[0] if after else None, len(copies[best]))
 
 
 def _title_candidate(block: Block) -> bool:
     return (
         (block.label is not Label.BOILERPLATE or block.rule == "headline-echo")
         and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-        and is_title_like(block.text)
+        and is_heading_like(block.text)
     )
 
 
@@ -104,7 +113,8 @@ def _best_stretch(blocks: Sequence[Block], kept: Sequence[bool], copies: list[in
             len(blocks[i].text) for i in range(bounds[n] + 1, bounds[n + 1]) if kept[i]
         ),
     )
-    return Frame(copies[best], copies[best + 1] if best + 1 < len(copies) else None)
+    echo = copies[best + 1] if best + 1 < len(copies) else None
+    return Frame(copies[best], echo, len(copies))
 
 
 def kept_prose(blocks: Sequence[Block], kept: Sequence[bool], low: int, high: int) -> int:
@@ -114,10 +124,12 @@ def kept_prose(blocks: Sequence[Block], kept: Sequence[bool], low: int, high: in
 
 def cut_frame(blocks: Sequence[Block], kept: Sequence[bool], frame: Frame) -> None:
     """Drop the page header above the headline and the footer from the closing echo on,
-    each only when it holds no more kept prose than the article keeps."""
+    each only when it holds no more kept prose than the article keeps; the header only when
+    the page prints the headline twice or more (an ordinary page's single headline may be a
+    subhead the model's run began after, and the text above it article text)."""
     end = frame.echo if frame.echo is not None else len(blocks)
     article = kept_prose(blocks, kept, frame.headline + 1, end)
-    if kept_prose(blocks, kept, 0, frame.headline) <= article:
+    if frame.repeated and kept_prose(blocks, kept, 0, frame.headline) <= article:
         _drop_live(blocks[: frame.headline], "above-headline", "page header above the headline")
     if frame.echo is not None and kept_prose(blocks, kept, frame.echo, len(blocks)) <= article:
         _drop_live(blocks[frame.echo :], "after-headline-echo",
@@ -159,12 +171,16 @@ MAX_PROMO_WORDS = 120
 
 def site_names(blocks: Sequence[Block]) -> frozenset[str]:
     """Words the frame repeats: capitalised words (not opening a sentence) found in two or
-    more lines the phrase rules or the frame already dropped."""
+    more lines the phrase rules or the frame already dropped, except the headline's words
+    (its echoes repeat them; in German every noun of it is capitalised)."""
     counts: Counter[str] = Counter()
+    headline: set[str] = set()
     for block in blocks:
-        if block.dropped:
+        if block.label is Label.TITLE:
+            headline.update(w.casefold() for w in _WORD.findall(block.text))
+        elif block.dropped:
             counts.update(set(_inner_capitalised(block.text)))
-    return frozenset(word for word, n in counts.items() if n >= 2)
+    return frozenset(word for word, n in counts.items() if n >= 2 and word not in headline)
 
 
 def _inner_capitalised(text: str) -> list[str]:
