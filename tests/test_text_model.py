@@ -15,7 +15,7 @@ from cleannews import InputKind, Options
 from cleannews.blocks import Block, BlockKind
 from cleannews.input.detect import input_kind
 from cleannews.text import linemodel
-from cleannews.text.frames import Frame, cut_frame, structural_promo
+from cleannews.text.frames import Frame, cut_frame, find_frame, structural_promo
 from cleannews.text.mainrun import kept_lines, main_run, text_units
 from cleannews.text.markdown import markdown_blocks
 from farm import Source, farm_page, source_from_article
@@ -127,6 +127,16 @@ def test_a_frame_cut_never_removes_more_kept_prose_than_it_keeps() -> None:
     blocks = _blocks("Title of the story", PROSE, PROSE, "Title of the story", PROSE)
     cut_frame(blocks, kept, Frame(headline=0, echo=3))
     assert [b.rule for b in blocks[3:]] == ["after-headline-echo"] * 2
+
+
+def test_a_line_repeated_through_an_article_is_no_headline() -> None:
+    repeated = ["Continue reading the main story", PROSE] * 5
+    blocks = _blocks("Home", *repeated)
+    assert find_frame(blocks, [b.text == PROSE for b in blocks], 2) is None
+    farm = _blocks("Title of the story", "Title of the story", PROSE, "Title of the story",
+                   PROSE, PROSE, "Title of the story", PROSE)  # fmt: skip
+    frame = find_frame(farm, [b.text == PROSE for b in farm], 4)
+    assert frame is not None and (frame.headline, frame.echo, frame.copies) == (3, 6, 4)
 
 
 @pytest.mark.parametrize(

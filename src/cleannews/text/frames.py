@@ -104,11 +104,22 @@ def _title_candidate(block: Block) -> bool:
     )
 
 
-def _best_stretch(blocks: Sequence[Block], kept: Sequence[bool], copies: list[int]) -> Frame:
-    """Between consecutive copies of the headline, the stretch holding the most kept text."""
+#: A headline frames the article once: header promo, article, footer promo. A line printed
+#: between this many stretches of kept prose runs through an article ("Continue reading",
+#: "Follow"): no headline.
+MAX_FRAMED_STRETCHES = 3
+
+
+def _best_stretch(blocks: Sequence[Block], kept: Sequence[bool], copies: list[int]) -> Frame | None:
+    """Between consecutive copies of the headline, the stretch holding the most kept text
+    (None when more than MAX_FRAMED_STRETCHES stretches hold kept prose)."""
     bounds = [*copies, len(blocks)]
+    stretches = range(len(copies))
+    holding = sum(kept_prose(blocks, kept, bounds[n] + 1, bounds[n + 1]) > 0 for n in stretches)
+    if holding > MAX_FRAMED_STRETCHES:
+        return None
     best = max(
-        range(len(copies)),
+        stretches,
         key=lambda n: sum(
             len(blocks[i].text) for i in range(bounds[n] + 1, bounds[n + 1]) if kept[i]
         ),
@@ -129,9 +140,11 @@ def cut_frame(blocks: Sequence[Block], kept: Sequence[bool], frame: Frame) -> No
     subhead the model's run began after, and the text above it article text)."""
     end = frame.echo if frame.echo is not None else len(blocks)
     article = kept_prose(blocks, kept, frame.headline + 1, end)
-    if frame.repeated and kept_prose(blocks, kept, 0, frame.headline) <= article:
+    above = kept_prose(blocks, kept, 0, frame.headline)
+    after = kept_prose(blocks, kept, end, len(blocks))
+    if frame.repeated and above <= article:
         _drop_live(blocks[: frame.headline], "above-headline", "page header above the headline")
-    if frame.echo is not None and kept_prose(blocks, kept, frame.echo, len(blocks)) <= article:
+    if frame.echo is not None and after <= article:
         _drop_live(blocks[frame.echo :], "after-headline-echo",
                    "site footer after the closing headline echo")  # fmt: skip
 
