@@ -139,6 +139,13 @@ def test_a_line_repeated_through_an_article_is_no_headline() -> None:
     assert frame is not None and (frame.headline, frame.echo, frame.copies) == (3, 6, 4)
 
 
+@pytest.mark.parametrize("source", ["=", "---", "#"])
+def test_a_markdown_page_without_blocks_gives_an_empty_article(source: str) -> None:
+    assert find_frame([], [], 0) is None
+    article = cleannews.extract(source.encode(), options=Options(input_kind=InputKind.MARKDOWN))
+    assert article.text == ""
+
+
 @pytest.mark.parametrize(
     "text",
     [

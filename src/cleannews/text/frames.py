@@ -80,10 +80,8 @@ def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Fra
 
     ``kept`` tells which lines the line model keeps (the prose a cut is weighed by)."""
     first_prose = next((i for i in range(start, len(blocks)) if is_prose(blocks[i])), start)
-    candidates = [
-        i for i in range(max(0, first_prose - HEADLINE_LOOKBACK), first_prose + 1)
-        if _title_candidate(blocks[i]) and i != first_prose
-    ]  # fmt: skip
+    lookback = range(max(0, first_prose - HEADLINE_LOOKBACK), min(first_prose, len(blocks)))
+    candidates = [i for i in lookback if _title_candidate(blocks[i])]
     if not candidates:
         return None
     keys = [key(b.text) for b in blocks]
