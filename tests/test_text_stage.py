@@ -68,21 +68,27 @@ def test_kept_heading_shaped_lines_between_text_and_a_sentence_become_headings()
         "%\n\n"
         f"{PROSE}\n\n"
         "- first item of a list\n- second item\n\n"
-        "1. A one-item numbered list after a list\n\n"
+        "1. A numbered line right after a list\n\n"  # a list spaced with blank lines
+        "Dropped line\n\n"
+        f"{PROSE}\n\n"
+        "1. First step of a spaced list\n\n"
+        "2. Second step of a spaced list\n\n"
         "Dropped line\n\n"
         f"{PROSE}"
     )
     assert blocks[1].kind is BlockKind.PARAGRAPH  # not 1.5 x shorter than the sentence after it
-    blocks[-2].drop("test", "dropped")
+    for block in blocks:
+        if block.text == "Dropped line":
+            block.drop("test", "dropped")
     mark_kept_headings(blocks)
     headings = [b.text for b in blocks if b.kind is BlockKind.HEADING and not b.dropped]
     assert headings == [
         "No, the country is not at risk of becoming the next Greece",
         "1. Why it matters",
-        "1. A one-item numbered list after a list",
     ]
     assert [b.text for b in blocks if b.kind is BlockKind.LIST_ITEM] == [
-        "first item of a list", "second item"]  # fmt: skip
+        "first item of a list", "second item", "A numbered line right after a list",
+        "First step of a spaced list", "Second step of a spaced list"]  # fmt: skip
 
 
 @pytest.mark.parametrize(

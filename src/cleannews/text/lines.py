@@ -145,19 +145,33 @@ def mark_kept_headings(blocks: list[Block]) -> None:
     text and a kept sentence is a section heading (its raw neighbours, which
     :func:`mark_headings` saw, may have been a caption or a dropped line), and a "heading" of
     more than twice a heading's words is a paragraph (not dropped as an empty heading)."""
-    sizes = Counter(b.group for b in blocks if b.kind is BlockKind.LIST_ITEM)
+    lone = _lone_numbered(blocks)
     body = [b for b in blocks if b.label is Label.UNDECIDED or b.label is Label.CONTENT]
     for block in body:  # a page's prose styled as a heading (Markdown "# ..." or "---" under)
         if block.kind is BlockKind.HEADING and len(block.text.split()) > 2 * HEADING_MAX_WORDS:
             block.kind, block.level = BlockKind.PARAGRAPH, 0
     for block, after in itertools.pairwise(body[1:]):
-        numbered = block.kind is BlockKind.LIST_ITEM and block.marker and sizes[block.group] == 1
+        numbered = id(block) in lone
         if block.kind is not BlockKind.PARAGRAPH and not numbered:
             continue
         if is_heading_like(block.text) and _sentence_after_heading(after):
             if numbered:  # "1. Why it matters" alone between paragraphs: a numbered heading
                 block.text, block.group = f"{block.marker} {block.text}", None
             block.kind, block.level = BlockKind.HEADING, 2
+
+
+def _lone_numbered(blocks: list[Block]) -> set[int]:
+    """Ids of numbered lines standing alone: a one-item list with no list item on either side
+    (items of a list the text spaced with blank lines stand next to each other)."""
+    sizes = Counter(b.group for b in blocks if b.kind is BlockKind.LIST_ITEM)
+    lone = set()
+    for n, block in enumerate(blocks):
+        if block.kind is not BlockKind.LIST_ITEM or not block.marker or sizes[block.group] > 1:
+            continue
+        around = blocks[max(0, n - 1) : n] + blocks[n + 1 : n + 2]
+        if all(b.kind is not BlockKind.LIST_ITEM for b in around):
+            lone.add(id(block))
+    return lone
 
 
 def _sentence_after_heading(block: Block) -> bool:
