@@ -185,4 +185,36 @@ def source_from_article(article: object) -> Source | None:
             parts.append((section.heading, paragraphs[:3], items[:6]))
     if sections[0].heading is not None or not lead or not parts:
         return None
-    return Source(title, lead[:2], tuple(parts[:4]))
+    source = Source(title, lead[:2], tuple(parts[:4]))
+    return source if plain_text_can_show(source) else None
+
+
+#: Plain text shows a paragraph apart from a heading only when it has more words than this,
+#: ends like a sentence or opens in lower case...
+HEADING_SHAPED_WORDS = 8
+_SENTENCE_END = '.!?:;…"”’»)]'
+#: ...and a heading apart from a paragraph only when it opens with a capital or a digit
+#: (after opening quotes).
+_OPENERS = "'\"‘“«„("
+
+
+def plain_text_can_show(source: Source) -> bool:
+    """False for an article whose structure plain text cannot carry: a paragraph shaped like
+    a heading (a caption, a bold lead-in line, a stray label kept by the HTML extraction:
+    in text, it is a heading to any reader) or a heading shaped like a paragraph (lower
+    case, markup). Such articles would test the impossible, so the family leaves them out."""
+    paragraphs = [*source.lead, *(p for _, ps, _ in source.sections for p in ps)]
+    for paragraph in paragraphs:
+        text = paragraph.strip()
+        if (
+            len(text.split()) <= HEADING_SHAPED_WORDS
+            and not text.endswith(tuple(_SENTENCE_END))
+            and _capitalised(text)
+        ):
+            return False
+    return all(_capitalised(heading) for heading, _, _ in source.sections)
+
+
+def _capitalised(text: str) -> bool:
+    first = text.lstrip(_OPENERS)[:1]
+    return first.isupper() or first.isdigit()

@@ -15,7 +15,7 @@ from cleannews import InputKind, Options
 from cleannews.blocks import Block, BlockKind
 from cleannews.input.detect import input_kind
 from cleannews.text import linemodel
-from cleannews.text.frames import Frame, cut_frame, structural_promo
+from cleannews.text.frames import Frame, cut_frame, find_frame, structural_promo
 from cleannews.text.mainrun import kept_lines, main_run, text_units
 from cleannews.text.markdown import markdown_blocks
 from farm import Source, farm_page, source_from_article
@@ -58,6 +58,44 @@ def test_a_model_for_other_features_is_refused() -> None:
         linemodel.load_line_model(data)
 
 
+def _walk(trees: linemodel.Trees, vector: list[float]) -> float:
+    """The ensemble's margin by walking its node arrays (the data's plain meaning)."""
+    z = trees.base
+    for feature, threshold, left, right, value in zip(
+        trees.features, trees.thresholds, trees.left, trees.right, trees.values, strict=True
+    ):
+        node = 0
+        while feature[node] >= 0:
+            node = left[node] if vector[feature[node]] <= threshold[node] else right[node]
+        z += value[node]
+    return z
+
+
+def test_compiled_trees_give_the_array_walk_to_the_last_bit() -> None:
+    model = linemodel.line_model()
+    text = (GOLDEN / "met-police-call-handler" / "source.txt").read_text(encoding="utf-8")
+    blocks = text_units(text + "\nHome\nShare this:\n© 2025 Example Media\n", markdown=False)
+    own = linemodel.own_features(blocks)
+    first = linemodel.stage_one(own)
+    rng = random.Random(7)
+    first += [[rng.choice((0.0, 0.5, 1.0, rng.uniform(-2, 8))) for _ in v] for v in first[:20]]
+    p = [model.first.probability(v) for v in first]
+    assert [model.first.margin(v) for v in first] == [_walk(model.first, v) for v in first]
+    second = linemodel.stage_two(own, p[: len(own)])
+    assert [model.second.margin(v) for v in second] == [_walk(model.second, v) for v in second]
+    assert len(set(p)) > 10
+
+
+def test_a_model_with_a_non_finite_number_is_refused() -> None:
+    data = json.loads((GOLDEN.parent.parent / "src" / "cleannews" / "data" /
+                       "line_model.json").read_text(encoding="utf-8"))  # fmt: skip
+    tree = data["second"]["trees"][0]
+    split = next(i for i, f in enumerate(tree["feature"]) if f >= 0)
+    tree["threshold"][split] = float("nan")
+    with pytest.raises(cleannews.RuleError):
+        linemodel.load_line_model(data)
+
+
 # --- the main run ------------------------------------------------------------------------
 
 
@@ -89,6 +127,23 @@ def test_a_frame_cut_never_removes_more_kept_prose_than_it_keeps() -> None:
     blocks = _blocks("Title of the story", PROSE, PROSE, "Title of the story", PROSE)
     cut_frame(blocks, kept, Frame(headline=0, echo=3))
     assert [b.rule for b in blocks[3:]] == ["after-headline-echo"] * 2
+
+
+def test_a_line_repeated_through_an_article_is_no_headline() -> None:
+    repeated = ["Continue reading the main story", PROSE] * 5
+    blocks = _blocks("Home", *repeated)
+    assert find_frame(blocks, [b.text == PROSE for b in blocks], 2) is None
+    farm = _blocks("Title of the story", "Title of the story", PROSE, "Title of the story",
+                   PROSE, PROSE, "Title of the story", PROSE)  # fmt: skip
+    frame = find_frame(farm, [b.text == PROSE for b in farm], 4)
+    assert frame is not None and (frame.headline, frame.echo, frame.copies) == (3, 6, 4)
+
+
+@pytest.mark.parametrize("source", ["=", "---", "#"])
+def test_a_markdown_page_without_blocks_gives_an_empty_article(source: str) -> None:
+    assert find_frame([], [], 0) is None
+    article = cleannews.extract(source.encode(), options=Options(input_kind=InputKind.MARKDOWN))
+    assert article.text == ""
 
 
 @pytest.mark.parametrize(
@@ -241,32 +296,48 @@ def test_generated_farm_pages_from_fixtures_come_out_clean() -> None:
     assert len(failures) <= 0.05 * len(results), failures[:10]
 
 
-def corpus_sources(limit: int) -> list[Source]:
-    """Articles of readability dev pages (HTML extraction), skipping when corpora are absent."""
+def corpus_sources(limit: int, corpora: tuple[str, ...]) -> list[Source]:
+    """Articles of the corpora's dev pages (HTML extraction) that plain text can show
+    (``farm.plain_text_can_show``), in corpus then page order; skips when corpora are absent."""
     from benchmarks.corpora import CorpusMissingError, decode_html, load_corpus, select
 
-    try:
-        docs = select(load_corpus("readability"), "dev")
-    except CorpusMissingError as error:
-        pytest.skip(f"corpora absent: {error}")
-    sources = []
-    for doc in docs:
-        source = source_from_article(cleannews.extract(decode_html(doc.raw), url=doc.url))
-        if source is not None:
-            sources.append(source)
-        if len(sources) >= limit:
-            break
+    sources: list[Source] = []
+    for corpus in corpora:
+        try:
+            docs = select(load_corpus(corpus), "dev")
+        except CorpusMissingError as error:
+            pytest.skip(f"corpora absent: {error}")
+        for doc in docs:
+            source = source_from_article(cleannews.extract(decode_html(doc.raw), url=doc.url))
+            if source is not None:
+                sources.append(source)
+            if len(sources) >= limit:
+                return sources
     return sources
 
 
+def farm_failures(sources: list[Source], pages: int) -> list[str]:
+    results = [farm_ok(sources[n % len(sources)], 1000 + n) for n in range(pages)]
+    return [why for ok, why in results if not ok]
+
+
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="not done (issue 12): about half of the farm pages built from readability dev "
-    "articles gain or lose headings (a caption line taken for a heading, a later section "
-    "dropped); pages built from the fixtures pass"
-)
-def test_generated_farm_pages_from_dev_articles_come_out_clean() -> None:
-    sources = corpus_sources(25)
-    results = [farm_ok(sources[n % len(sources)], 1000 + n) for n in range(500)]
-    failures = [why for ok, why in results if not ok]
-    assert len(failures) <= 0.05 * len(results), failures[:10]
+def test_generated_farm_pages_from_readability_dev_articles_come_out_clean() -> None:
+    """The 12 readability dev articles plain text can show, 500 pages: 98% measured."""
+    sources = corpus_sources(25, ("readability",))
+    assert len(sources) >= 10
+    failures = farm_failures(sources, 500)
+    assert len(failures) <= 0.05 * 500, failures[:10]
+
+
+@pytest.mark.slow
+def test_generated_farm_pages_from_dev_articles_of_two_corpora() -> None:
+    """25 articles, the readability ones then trafilatura-eval's, 500 pages: 79% measured,
+    below the 95% target of issue 12. What still fails is in the articles the HTML extraction
+    gave: list items that are sentence ends, lead paragraphs the line model drops, headings
+    without text of their own (per article, not per wording: each failing article fails for
+    most of its farm pages). This asserts the level reached, not the target."""
+    sources = corpus_sources(25, ("readability", "trafilatura"))
+    assert len(sources) == 25
+    failures = farm_failures(sources, 500)
+    assert len(failures) <= 0.25 * 500, failures[:10]

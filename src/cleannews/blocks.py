@@ -177,6 +177,9 @@ class Block:
     quote: int | None = None
     #: Figures without text of their own that end just before this block.
     figures_before: tuple[FigureContext, ...] = ()
+    #: A plain-text list item's number or letter as written ("1.", "b)"), for a numbered
+    #: heading the text put on a line of its own.
+    marker: str = ""
 
     @property
     def link_density(self) -> float:

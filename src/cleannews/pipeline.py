@@ -44,6 +44,7 @@ from cleannews.structure.toc import article_toc
 from cleannews.structure.trim import trim
 from cleannews.text.frames import cut_frame, drop_structural_promo, find_frame
 from cleannews.text.linemodel import drop_by_line_model, line_model, restore_likeliest
+from cleannews.text.lines import mark_kept_headings
 from cleannews.text.mainrun import kept_lines, main_run, text_units
 
 
@@ -219,6 +220,7 @@ def extract_text(
     drop_by_line_model(blocks, p, kept)
     if not filters.live(blocks):
         restore_likeliest(blocks, p)  # a tiny page: its likeliest lines beat an empty article
+    mark_kept_headings(blocks)
     filters.drop_empty_headings(blocks)
     meta = Metadata(url=url)
     text_metadata(blocks, meta, options)

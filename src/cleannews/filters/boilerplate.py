@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind, Label
 from cleannews.dom import link_share
-from cleannews.rules.loader import RuleKind, line_rule, possible_rules
+from cleannews.rules.loader import line_rule, signal_weight
 from cleannews.words import count_sentences
 
 #: A paragraph is promo when its promo signals reach this score...
@@ -57,14 +57,7 @@ def drop_phrase_lines(blocks: Sequence[Block]) -> None:
 
 def promo_score(text: str) -> tuple[float, int]:
     """(sum of promo signal weights, number of sentences) of a paragraph."""
-    return _signals(text), _sentences(text)
-
-
-def _signals(text: str) -> float:
-    # Most paragraphs hold none of the literals any signal needs: no regex runs at all.
-    return sum(
-        (rule.weight * rule.count(text) for rule in possible_rules(RuleKind.SIGNAL, text)), 0.0
-    )
+    return signal_weight(text), _sentences(text)
 
 
 def _sentences(text: str) -> int:
@@ -78,7 +71,7 @@ def drop_promo(blocks: Sequence[Block]) -> None:
             continue
         if not PROMO_MIN_CHARS <= len(block.text) <= PROMO_MAX_CHARS:
             continue
-        score = _signals(block.text)
+        score = signal_weight(block.text)
         # Nearly every paragraph scores 0: its sentences, uncounted, would not change 0 / n.
         per_sentence = score / _sentences(block.text) if score else 0.0
         block.features.promo = per_sentence

@@ -320,6 +320,20 @@ def possible_rules(kind: RuleKind, text: str) -> list[PhraseRule]:
     return [rule for rule, ok in zip(rules_of_kind(kind), admitted(kind, text), strict=True) if ok]
 
 
+#: Paragraphs up to this long keep their promo signal weight in :func:`signal_weight`'s cache.
+SIGNAL_CACHE_CHARS = 1200
+
+
+@short_key_cache(maxsize=1024, max_chars=SIGNAL_CACHE_CHARS)
+def signal_weight(text: str) -> float:
+    """The sum over the promo signal rules of weight x matches in ``text`` (cached: the text
+    line model and the promo filter both ask it of the same paragraphs)."""
+    # Most paragraphs hold none of the literals any signal needs: no regex runs at all.
+    return sum(
+        (rule.weight * rule.count(text) for rule in possible_rules(RuleKind.SIGNAL, text)), 0.0
+    )
+
+
 @cache
 def _line_pattern() -> regex.Pattern[str]:
     parts = [f"(?P<r{i}>{r.source})" for i, r in enumerate(rules_of_kind(RuleKind.LINE))]

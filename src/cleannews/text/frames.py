@@ -25,7 +25,7 @@ import regex
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.rules.loader import read_json
-from cleannews.text.lines import is_title_like
+from cleannews.text.lines import is_heading_like
 
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _WORD = regex.compile(r"\p{L}[\p{L}'’]*")
@@ -65,6 +65,14 @@ class Frame(NamedTuple):
 
     headline: int
     echo: int | None
+    #: Lines of the page that are copies of the headline (itself included): a farm frame
+    #: prints it twice or more.
+    copies: int = 1
+
+    @property
+    def repeated(self) -> bool:
+        """The page prints the headline more than once (the farm frame's mark)."""
+        return self.copies >= 2
 
 
 def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Frame | None:
@@ -72,10 +80,8 @@ def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Fra
 
     ``kept`` tells which lines the line model keeps (the prose a cut is weighed by)."""
     first_prose = next((i for i in range(start, len(blocks)) if is_prose(blocks[i])), start)
-    candidates = [
-        i for i in range(max(0, first_prose - HEADLINE_LOOKBACK), first_prose + 1)
-        if _title_candidate(blocks[i]) and i != first_prose
-    ]  # fmt: skip
+    lookback = range(max(0, first_prose - HEADLINE_LOOKBACK), min(first_prose, len(blocks)))
+    candidates = [i for i in lookback if _title_candidate(blocks[i])]
     if not candidates:
         return None
     keys = [key(b.text) for b in blocks]
@@ -84,27 +90,40 @@ def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Fra
     if len(copies[best]) >= 3:
         return _best_stretch(blocks, kept, copies[best])
     after = [j for j in copies[best] if j > first_prose]
-    return Frame(max(j for j in copies[best] if j <= first_prose), after[0] if after else None)
+    headline = max(j for j in copies[best] if j <= first_prose)
+    return Frame(headline, after[0] if after else None, len(copies[best]))
 
 
 def _title_candidate(block: Block) -> bool:
     return (
         (block.label is not Label.BOILERPLATE or block.rule == "headline-echo")
         and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-        and is_title_like(block.text)
+        and is_heading_like(block.text)
     )
 
 
-def _best_stretch(blocks: Sequence[Block], kept: Sequence[bool], copies: list[int]) -> Frame:
-    """Between consecutive copies of the headline, the stretch holding the most kept text."""
+#: A headline frames the article once: header promo, article, footer promo. A line printed
+#: between this many stretches of kept prose runs through an article ("Continue reading",
+#: "Follow"): no headline.
+MAX_FRAMED_STRETCHES = 3
+
+
+def _best_stretch(blocks: Sequence[Block], kept: Sequence[bool], copies: list[int]) -> Frame | None:
+    """Between consecutive copies of the headline, the stretch holding the most kept text
+    (None when more than MAX_FRAMED_STRETCHES stretches hold kept prose)."""
     bounds = [*copies, len(blocks)]
+    stretches = range(len(copies))
+    holding = sum(kept_prose(blocks, kept, bounds[n] + 1, bounds[n + 1]) > 0 for n in stretches)
+    if holding > MAX_FRAMED_STRETCHES:
+        return None
     best = max(
-        range(len(copies)),
+        stretches,
         key=lambda n: sum(
             len(blocks[i].text) for i in range(bounds[n] + 1, bounds[n + 1]) if kept[i]
         ),
     )
-    return Frame(copies[best], copies[best + 1] if best + 1 < len(copies) else None)
+    echo = copies[best + 1] if best + 1 < len(copies) else None
+    return Frame(copies[best], echo, len(copies))
 
 
 def kept_prose(blocks: Sequence[Block], kept: Sequence[bool], low: int, high: int) -> int:
@@ -114,12 +133,16 @@ def kept_prose(blocks: Sequence[Block], kept: Sequence[bool], low: int, high: in
 
 def cut_frame(blocks: Sequence[Block], kept: Sequence[bool], frame: Frame) -> None:
     """Drop the page header above the headline and the footer from the closing echo on,
-    each only when it holds no more kept prose than the article keeps."""
+    each only when it holds no more kept prose than the article keeps; the header only when
+    the page prints the headline twice or more (an ordinary page's single headline may be a
+    subhead the model's run began after, and the text above it article text)."""
     end = frame.echo if frame.echo is not None else len(blocks)
     article = kept_prose(blocks, kept, frame.headline + 1, end)
-    if kept_prose(blocks, kept, 0, frame.headline) <= article:
+    above = kept_prose(blocks, kept, 0, frame.headline)
+    after = kept_prose(blocks, kept, end, len(blocks))
+    if frame.repeated and above <= article:
         _drop_live(blocks[: frame.headline], "above-headline", "page header above the headline")
-    if frame.echo is not None and kept_prose(blocks, kept, frame.echo, len(blocks)) <= article:
+    if frame.echo is not None and after <= article:
         _drop_live(blocks[frame.echo :], "after-headline-echo",
                    "site footer after the closing headline echo")  # fmt: skip
 
@@ -159,12 +182,16 @@ MAX_PROMO_WORDS = 120
 
 def site_names(blocks: Sequence[Block]) -> frozenset[str]:
     """Words the frame repeats: capitalised words (not opening a sentence) found in two or
-    more lines the phrase rules or the frame already dropped."""
+    more lines the phrase rules or the frame already dropped, except the headline's words
+    (its echoes repeat them; in German every noun of it is capitalised)."""
     counts: Counter[str] = Counter()
+    headline: set[str] = set()
     for block in blocks:
-        if block.dropped:
+        if block.label is Label.TITLE:
+            headline.update(w.casefold() for w in _WORD.findall(block.text))
+        elif block.dropped:
             counts.update(set(_inner_capitalised(block.text)))
-    return frozenset(word for word, n in counts.items() if n >= 2)
+    return frozenset(word for word, n in counts.items() if n >= 2 and word not in headline)
 
 
 def _inner_capitalised(text: str) -> list[str]:

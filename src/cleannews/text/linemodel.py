@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -24,7 +24,7 @@ import regex
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.errors import RuleError
-from cleannews.rules.loader import RuleKind, line_rule, possible_rules, read_json
+from cleannews.rules.loader import RuleKind, line_rule, possible_rules, read_json, signal_weight
 from cleannews.text.lines import is_title_like
 from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
 
@@ -194,7 +194,7 @@ def _hints(text: str) -> int:
 def _promo(text: str) -> float:
     if len(text) < _PROMO_CHARS:
         return 0.0
-    return sum(rule.weight * rule.count(text) for rule in possible_rules(RuleKind.SIGNAL, text))
+    return signal_weight(text)
 
 
 def stage_one(own: Sequence[Sequence[float]]) -> list[list[float]]:
@@ -274,7 +274,11 @@ def _running_max(p: Sequence[float]) -> list[float]:
 
 @dataclass(frozen=True, slots=True)
 class Trees:
-    """A boosted tree ensemble: per tree, parallel node arrays (leaves have feature -1)."""
+    """A boosted tree ensemble: per tree, parallel node arrays (leaves have feature -1).
+
+    ``margin`` is the ensemble compiled once, at load time, into one Python function of
+    nested conditionals (the same comparisons and the same additions in the same order as
+    walking the arrays, so the same float to the last bit, about ten times faster)."""
 
     base: float
     features: tuple[tuple[int, ...], ...]
@@ -282,18 +286,54 @@ class Trees:
     left: tuple[tuple[int, ...], ...]
     right: tuple[tuple[int, ...], ...]
     values: tuple[tuple[float, ...], ...]
+    margin: Callable[[Sequence[float]], float] = field(compare=False, repr=False)
 
     def probability(self, vector: Sequence[float]) -> float:
         """P(article) for one vector: the logistic of the summed leaf values."""
-        z = self.base
-        for feature, threshold, left, right, value in zip(
-            self.features, self.thresholds, self.left, self.right, self.values, strict=True
-        ):
-            node = 0
-            while feature[node] >= 0:
-                node = left[node] if vector[feature[node]] <= threshold[node] else right[node]
-            z += value[node]
+        z = self.margin(vector)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _compile(
+    base: float,
+    features: Sequence[Sequence[int]],
+    thresholds: Sequence[Sequence[float]],
+    children: tuple[Sequence[Sequence[int]], Sequence[Sequence[int]]],
+    values: Sequence[Sequence[float]],
+) -> Callable[[Sequence[float]], float]:
+    """The ensemble as the source of one function, compiled. Only ints and finite floats
+    (their exact ``repr``) reach the source, so the data cannot inject code."""
+    width = 1 + max((max(f) for f in features if f), default=-1)
+    names = "".join(f"v{c}, " for c in range(width))
+    lines = ["def margin(vector):", f" {names}*_ = vector", f" z = {_literal(base)}"]
+    for t, feature in enumerate(features):
+        stack: list[tuple[int, int, bool]] = [(0, 1, False)]
+        while stack:
+            node, depth, is_else = stack.pop()
+            pad = " " * depth
+            if is_else:
+                lines.append(pad + "else:")
+                depth += 1
+                pad += " "
+            if feature[node] < 0:
+                lines.append(f"{pad}z += {_literal(values[t][node])}")
+                continue
+            column, limit = int(feature[node]), _literal(thresholds[t][node])
+            lines.append(f"{pad}if v{column} <= {limit}:")
+            stack.append((int(children[1][t][node]), depth, True))
+            stack.append((int(children[0][t][node]), depth + 1, False))
+    lines.append(" return z")
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<line model>", "exec"), namespace)
+    margin: Callable[[Sequence[float]], float] = namespace["margin"]
+    return margin
+
+
+def _literal(value: float) -> str:
+    number = float(value)
+    if not math.isfinite(number):
+        raise RuleError("data/line_model.json holds a non-finite number: retrain")
+    return repr(number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,14 +361,14 @@ def _trees(data: dict[str, Any], names: tuple[str, ...], where: str) -> Trees:
     if tuple(data["features"]) != names:
         raise RuleError(f"data/line_model.json {where} was trained on other features: retrain")
     trees = data["trees"]
-    return Trees(
-        base=float(data["base"]),
-        features=tuple(tuple(t["feature"]) for t in trees),
-        thresholds=tuple(tuple(t["threshold"]) for t in trees),
-        left=tuple(tuple(t["left"]) for t in trees),
-        right=tuple(tuple(t["right"]) for t in trees),
-        values=tuple(tuple(t["value"]) for t in trees),
-    )
+    features = tuple(tuple(t["feature"]) for t in trees)
+    thresholds = tuple(tuple(t["threshold"]) for t in trees)
+    left = tuple(tuple(t["left"]) for t in trees)
+    right = tuple(tuple(t["right"]) for t in trees)
+    values = tuple(tuple(t["value"]) for t in trees)
+    base = float(data["base"])
+    margin = _compile(base, features, thresholds, (left, right), values)
+    return Trees(base, features, thresholds, left, right, values, margin)
 
 
 @cache

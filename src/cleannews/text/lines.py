@@ -9,11 +9,12 @@ headings; ``# Markdown`` headings keep their level.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
 
-from cleannews.blocks import Block, BlockKind
+from cleannews.blocks import Block, BlockKind, Label
 from cleannews.words import CLOSING_MARKS, SENTENCE_MARKS
 
 _BULLET = regex.compile(
@@ -30,6 +31,12 @@ _SENTENCE_END = regex.compile(
     f"[{SENTENCE_MARKS.replace('?', '')}:;,]$|[{SENTENCE_MARKS}][{CLOSING_MARKS}]$"
 )
 _WS = regex.compile(r"[ \t\u00a0]+")
+#: Quotes and brackets a heading may open with ("‘Unprecedented’ strandings").
+_OPENERS = "'\"‘’“”«»„‚‹›([¿¡"
+#: A line ends like a sentence (the mark, then closing quotes or brackets).
+_PROSE_END = regex.compile(f"[{SENTENCE_MARKS}][{CLOSING_MARKS}]*$")
+#: The kept line after an inner heading ends like a sentence and has this many words.
+SENTENCE_AFTER_HEADING_WORDS = 8
 #: A heading has at most this many words.
 HEADING_MAX_WORDS = 16
 
@@ -66,12 +73,14 @@ def _paragraph_blocks(paragraph: str, groups: Iterator[int]) -> Iterator[Block]:
 
 
 def _list_item(match: regex.Match[str], group: int, level: int) -> Block:
+    number = match["num"]
     return Block(
         collapse_spaces(match["text"]),
         BlockKind.LIST_ITEM,
         level=level,
         group=group,
-        ordered=match["num"] is not None,
+        ordered=number is not None,
+        marker=match.string[match.start("num") : match.start("text")].strip() if number else "",
     )
 
 
@@ -121,3 +130,54 @@ def mark_headings(blocks: list[Block]) -> None:
         ):
             block.kind = BlockKind.HEADING
             block.level = 2
+
+
+def is_heading_like(text: str) -> bool:
+    """Title-like, opening quotes and brackets set aside ("'A-ha' moment", "(Updated)")."""
+    if is_title_like(text):
+        return True
+    bare = text.lstrip(_OPENERS)
+    return bare != text and bool(bare) and is_title_like(bare)
+
+
+def mark_kept_headings(blocks: list[Block]) -> None:
+    """After the line model: among the lines still kept, a heading-like paragraph between kept
+    text and a kept sentence is a section heading (its raw neighbours, which
+    :func:`mark_headings` saw, may have been a caption or a dropped line), and a "heading" of
+    more than twice a heading's words is a paragraph (not dropped as an empty heading)."""
+    lone = _lone_numbered(blocks)
+    body = [b for b in blocks if b.label is Label.UNDECIDED or b.label is Label.CONTENT]
+    for block in body:  # a page's prose styled as a heading (Markdown "# ..." or "---" under)
+        if block.kind is BlockKind.HEADING and len(block.text.split()) > 2 * HEADING_MAX_WORDS:
+            block.kind, block.level = BlockKind.PARAGRAPH, 0
+    for block, after in itertools.pairwise(body[1:]):
+        numbered = id(block) in lone
+        if block.kind is not BlockKind.PARAGRAPH and not numbered:
+            continue
+        if is_heading_like(block.text) and _sentence_after_heading(after):
+            if numbered:  # "1. Why it matters" alone between paragraphs: a numbered heading
+                block.text, block.group = f"{block.marker} {block.text}", None
+            block.kind, block.level = BlockKind.HEADING, 2
+
+
+def _lone_numbered(blocks: list[Block]) -> set[int]:
+    """Ids of numbered lines standing alone: a one-item list with no list item on either side
+    (items of a list the text spaced with blank lines stand next to each other)."""
+    sizes = Counter(b.group for b in blocks if b.kind is BlockKind.LIST_ITEM)
+    lone = set()
+    for n, block in enumerate(blocks):
+        if block.kind is not BlockKind.LIST_ITEM or not block.marker or sizes[block.group] > 1:
+            continue
+        around = blocks[max(0, n - 1) : n] + blocks[n + 1 : n + 2]
+        if all(b.kind is not BlockKind.LIST_ITEM for b in around):
+            lone.add(id(block))
+    return lone
+
+
+def _sentence_after_heading(block: Block) -> bool:
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and not is_heading_like(block.text)
+        and len(block.text.split()) >= SENTENCE_AFTER_HEADING_WORDS
+        and _PROSE_END.search(block.text) is not None
+    )
