@@ -32,6 +32,8 @@ _SENTENCE_END = regex.compile(
 _WS = regex.compile(r"[ \t\u00a0]+")
 #: A heading has at most this many words.
 HEADING_MAX_WORDS = 16
+#: Nesting depth beyond which list items are flattened (a 10,000-deep list is not a list).
+MAX_DEPTH = 8
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -54,7 +56,7 @@ def _paragraph_blocks(paragraph: str, groups: Iterator[int]) -> Iterator[Block]:
             indent = len(bullet["indent"].expandtabs(4))
             if group is None:
                 group, base_indent = next(groups), indent
-            yield _list_item(bullet, group, max(0, indent - base_indent) // 2)
+            yield _list_item(bullet, group, min(max(0, indent - base_indent) // 2, MAX_DEPTH))
             continue
         group = None
         heading = _MD_HEADING.match(line.strip())
