@@ -148,6 +148,19 @@ def test_a_million_short_lines_under_a_raised_line_limit(kind: InputKind) -> Non
     bounded(check, cpu=150, memory_mb=4000)  # about 21 s (20 microseconds a line)
 
 
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.value)
+def test_a_paragraph_of_200000_continued_lines(kind: InputKind) -> None:
+    """Each line continues the sentence of the one before (no sentence end, a lower-case
+    start), so all are joined into one paragraph: joined line by line, that was quadratic
+    (3,000 such lines took 5 s, 200,000 would take hours)."""
+
+    def check() -> None:
+        article = extract("the council said that work would start next year and\n" * 200_000, kind)
+        assert article.word_count == 2_000_000 and "\n" not in article.text
+
+    bounded(check, cpu=60, memory_mb=2000)
+
+
 def _deep_lists() -> Iterator[object]:
     deepest = "The deepest item of the list is still read"
     yield pytest.param("markers", "- " * 10_000 + deepest, id="markers")

@@ -79,17 +79,17 @@ def _list_item(match: regex.Match[str], group: int, level: int) -> Block:
 
 def _joined_lines(paragraph: str) -> Iterator[str]:
     """Lines of a paragraph, a wrapped line joined to the line it continues."""
-    current = ""
+    current: list[str] = []  # the parts, joined once: joining at each line is quadratic
     for line in paragraph.split("\n"):
         stripped = line.strip()
-        if current and stripped and _continues(current, stripped) and not _BULLET.match(line):
-            current = f"{current} {stripped}"
+        if current and stripped and _continues(current[-1], stripped) and not _BULLET.match(line):
+            current.append(stripped)
             continue
         if current:
-            yield current
-        current = line.rstrip()
+            yield " ".join(current)
+        current = [line.rstrip()] if line.rstrip() else []
     if current:
-        yield current
+        yield " ".join(current)
 
 
 def _continues(previous: str, line: str) -> bool:

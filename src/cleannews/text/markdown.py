@@ -71,17 +71,28 @@ def _joined(blocks: Iterator[Block]) -> Iterator[Block]:
     """Paragraph lines joined where a line continues the sentence of the line before (a soft
     line break: no sentence end before it, a lower-case letter after it)."""
     pending: Block | None = None
+    last = pending  # the line joined last (its kind and quote are pending's): its end decides
+    texts: list[str] = []  # the joined lines' texts and links, put together once (linear)
+    links: list[tuple[str, str]] = []
     for block in blocks:
-        if pending is not None and _continues(pending, block):
-            pending.text = f"{pending.text} {block.text}"
+        if pending is not None and last is not None and _continues(last, block):
+            texts.append(block.text)
+            links.extend(block.links)
             pending.link_chars += block.link_chars
-            pending.links += block.links
+            last = block
             continue
         if pending is not None:
-            yield pending
-        pending = block
+            yield _put_together(pending, texts, links)
+        pending = last = block
+        texts, links = [block.text], list(block.links)
     if pending is not None:
-        yield pending
+        yield _put_together(pending, texts, links)
+
+
+def _put_together(block: Block, texts: list[str], links: list[tuple[str, str]]) -> Block:
+    if len(texts) > 1:
+        block.text, block.links = " ".join(texts), tuple(links)
+    return block
 
 
 def _continues(previous: Block, block: Block) -> bool:
