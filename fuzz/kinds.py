@@ -1,6 +1,6 @@
 """Strategies and properties for the input kinds beyond a single page: web archives (WARC
-files built from random records and pages, then damaged) and site templates (files of random
-or damaged JSON, and templates learned from random pages).
+files built from random records and pages, then damaged), site templates (files of random
+or damaged JSON, and templates learned from random pages) and batches of text and Markdown.
 
 Each strategy comes with its check, in :data:`KINDS`; ``tests/test_fuzz.py`` and
 ``fuzz/run.py`` run them beside the page strategies of :mod:`fuzz.strategies`.
@@ -15,7 +15,9 @@ Properties:
   templates applied to a page give an Article (or the page's own CleannewsError) whose text
   is empty only when the page's text without templates is;
 - templates learned from 1-6 random pages: every page still extracts; a host with one page
-  learns nothing.
+  learns nothing;
+- a batch of 1-5 text and Markdown sources (``extract_many``): one result per source, in
+  order, each what the source gives alone.
 """
 
 from __future__ import annotations
@@ -32,10 +34,19 @@ from typing import Any
 from hypothesis import strategies as st
 
 import cleannews
-from cleannews import CleannewsError, Options, TemplatesError
+from cleannews import Article, CleannewsError, Options, TemplatesError
 from cleannews.templates import FORMAT, VERSION, SitePage, SiteTemplates
 from cleannews.warc import extract_archive
-from fuzz.strategies import check_text, html_pages, seed_pages, strings_of, text_pages
+from fuzz.strategies import (
+    check_text,
+    encoded,
+    html_pages,
+    markdown_pages,
+    seed_pages,
+    strings_of,
+    text_pages,
+    text_shapes,
+)
 
 CONTENT_TYPES = (
     "text/html; charset=utf-8", "text/html; charset=iso-8859-1", "text/html; charset=bogus",
@@ -245,9 +256,34 @@ def check_learned(pages: list[tuple[bytes, str | None]], options: Options | None
         _compare(page, templates.bound("folder"), url or "", options)
 
 
+@st.composite
+def text_batches(draw: st.DrawFn) -> list[str | bytes]:
+    """1-5 text and Markdown sources (random, awkward shapes, bytes) for one batch."""
+    source = st.one_of(text_pages(), markdown_pages(), text_shapes(), encoded(markdown_pages()))
+    return draw(st.lists(source, min_size=1, max_size=5))
+
+
+def check_batch(sources: list[str | bytes], options: Options | None = None) -> None:
+    """``extract_many`` gives one result per source, in order, each what the source gives
+    alone: an Article (the same) or a CleannewsError (the same class and message)."""
+    results = list(cleannews.extract_many(sources, options=options))
+    assert [source for source, _ in results] == sources, "not one result per source, in order"
+    for source, result in results:
+        try:
+            alone: Article | CleannewsError = cleannews.extract(source, options=options)
+        except CleannewsError as error:
+            alone = error
+        if isinstance(alone, Article):
+            assert isinstance(result, Article), f"{result!r} for a source that extracts"
+            assert result.to_dict() == alone.to_dict()
+        else:
+            assert type(result) is type(alone) and str(result) == str(alone)
+
+
 #: Every extra input kind: its strategy and its check.
 KINDS: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any, Options | None], None]]] = {
     "warc": (warc_files(), check_archive),
     "templates-file": (templates_files(), check_templates_file),
     "templates-learned": (learned_sites(), check_learned),
+    "text-batch": (text_batches(), check_batch),
 }

@@ -27,11 +27,14 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from cleannews import Options
 from fuzz.kinds import KINDS
-from fuzz.strategies import SOURCES, check, options
+from fuzz.strategies import SOURCES, TEXT_SOURCES, check, check_text_article, options
 
 FAILURES = Path(__file__).resolve().parent / "failures"
 #: Every strategy with its check: the page strategies, then the archive and templates kinds.
-STRATEGIES = {name: (strategy, check) for name, strategy in SOURCES.items()} | KINDS
+STRATEGIES = {
+    name: (strategy, check_text_article if name in TEXT_SOURCES else check)
+    for name, strategy in SOURCES.items()
+} | KINDS
 
 
 class HangError(Exception):

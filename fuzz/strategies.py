@@ -156,6 +156,74 @@ def text_pages(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(["\n", "\r\n", " ", "\n\n"])).join(lines)
 
 
+#: Every line break text and Markdown input may use (``clean_text`` makes the last three
+#: line feeds, ``unify_line_breaks`` the others).
+LINE_BREAKS = ("\n", "\r\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
+_LINK_TARGETS = ("https://example.com/a", "/b", "#c", "<https://e.com/d e>", "", "x y", "(", "<")
+
+
+def _inline(draw: st.DrawFn) -> str:
+    """A run of inline Markdown: words with links and images (closed or not), emphasis,
+    code spans, escapes, autolinks and HTML tags."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 6))):
+        text, target = draw(words), draw(st.sampled_from(_LINK_TARGETS))
+        pieces.append(draw(st.sampled_from([
+            text, text, f"[{text}]({target})", f"![{text}]({target})",
+            f"[![{text}]({target})]({target})",
+            f"[{text}]({target}", f"[{text}", f"![{text}", f"[{text}]({target} \"title\")",
+            f"**{text}**", f"*{text}", f"_{text}_", f"`{text}`", f"`{text}", f"\\*{text}",
+            f"<https://e.com/{text.replace(' ', '')}>", f"<b>{text}</b>", f"<div class=nav>{text}",
+        ])))  # fmt: skip
+    return " ".join(pieces)
+
+
+@st.composite
+def _markdown_line(draw: st.DrawFn) -> str:
+    depth = draw(st.sampled_from([0, 0, 0, 1, 2, 3, 9, 40, 1000]))
+    inline = _inline(draw)
+    return draw(st.sampled_from([
+        inline, inline, f"{'#' * draw(st.integers(1, 7))} {inline}", f"{' ' * depth}- {inline}",
+        f"{' ' * depth}{draw(st.integers(0, 10**10))}. {inline}", f"{'- ' * depth}{inline}",
+        f"{'> ' * depth}{inline}", f"{'>' * depth} {inline}", f"{'> ' * depth}- {inline}",
+        f"| {inline} | {inline} |", "|---|---|", "```python", "~~~", "```", "    ```", "---",
+        "===", "***", "", "", f"<!DOCTYPE html><p>{inline}", draw(texts),
+    ]))  # fmt: skip
+
+
+@st.composite
+def markdown_pages(draw: st.DrawFn) -> str:
+    """Markdown-like documents: headings, nested lists and quotes (up to 1,000 deep), fences
+    opened and left open, tables, links and images closed or not, emphasis, HTML, odd
+    characters, any line breaks (one kind or mixed)."""
+    lines = draw(st.lists(_markdown_line(), min_size=1, max_size=40))
+    if draw(st.booleans()):
+        return draw(st.sampled_from(LINE_BREAKS)).join(lines)
+    breaks = draw(st.lists(st.sampled_from(LINE_BREAKS), min_size=len(lines), max_size=len(lines)))
+    return "".join(line + end for line, end in zip(lines, breaks, strict=True))
+
+
+@st.composite
+def text_shapes(draw: st.DrawFn) -> str:
+    """Plain text of awkward shape: one long line, many short lines, deep indentation or
+    markers, right-to-left and CJK without spaces, control characters, mixed line breaks."""
+    unit = draw(
+        st.one_of(words, st.sampled_from(["市议会投票重建旧桥。", "المجلس يصوت ", "הגשר "]), odd)
+    )
+    shape = draw(st.sampled_from(["line", "lines", "indent", "markers", "quotes", "mixed"]))
+    count = draw(st.integers(1, 3000))
+    if shape == "line":
+        return unit * count
+    if shape == "indent":
+        return "\n".join(f"{' ' * n}- {unit}" for n in range(min(count, 400)))
+    if shape in ("markers", "quotes"):
+        return ("- " if shape == "markers" else "> ") * count + unit
+    ends = draw(st.lists(st.sampled_from(LINE_BREAKS), min_size=1, max_size=8))
+    if shape == "lines":
+        ends = ends[:1]
+    return "".join(unit + ends[n % len(ends)] for n in range(count))
+
+
 def seed_pages() -> list[bytes]:
     """Real pages to mutate: the golden fixtures and the seed sample, when present."""
     found = sorted((ROOT / "fixtures" / "golden").glob("*/source.*"))
@@ -266,6 +334,9 @@ SOURCES: dict[str, st.SearchStrategy[Any]] = {
     "html-utf8": html_pages().map(_utf8),
     "text": text_pages(),
     "text-bytes": encoded(text_pages()),
+    "markdown": markdown_pages(),
+    "markdown-bytes": encoded(markdown_pages()),
+    "text-shapes": text_shapes(),
     "binary": st.binary(max_size=2048),
     "mutated": mutated_pages(),
     "unicode": st.text(max_size=500),
@@ -303,4 +374,22 @@ def check(source: str | bytes, options: Options | None = None) -> Article | None
         check_text(text)
     again = cleannews.extract(source, options=options).to_dict()
     assert again == data, "extraction is not deterministic"
+    return article
+
+
+#: The strategies of text and Markdown input, checked by :func:`check_text_article`.
+TEXT_SOURCES = ("text", "text-bytes", "markdown", "markdown-bytes", "text-shapes")
+
+
+def check_text_article(source: str | bytes, options: Options | None = None) -> Article | None:
+    """:func:`check`, and the Article's own invariants: it reads back from its JSON record
+    as itself, and the headline is the title, not the body's first block too."""
+    article = check(source, options)
+    if article is None:
+        return None
+    again = Article.from_dict(json.loads(article.to_json()))
+    assert again == article, "the Article does not read back from its JSON"
+    if article.title:
+        first = article.text.split("\n\n", 1)[0]
+        assert first != article.title, f"the title {article.title!r} opens the body too"
     return article

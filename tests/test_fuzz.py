@@ -6,6 +6,7 @@ the same output. The strategies live in ``fuzz/strategies.py``, shared with the 
 
 from __future__ import annotations
 
+import gzip
 import sys
 from pathlib import Path
 
@@ -17,9 +18,16 @@ if str(PROJECT_ROOT) not in sys.path:  # make the fuzz package importable
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from fuzz.kinds import KINDS  # noqa: E402
-from fuzz.strategies import SOURCES, check, options, utf8_pages  # noqa: E402
+from fuzz.strategies import (  # noqa: E402
+    SOURCES,
+    TEXT_SOURCES,
+    check,
+    check_text_article,
+    options,
+    utf8_pages,
+)
 
-from cleannews import Options  # noqa: E402
+from cleannews import InputKind, Options  # noqa: E402
 
 FAST = settings(
     max_examples=100,
@@ -30,10 +38,12 @@ FAST = settings(
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_extract_returns_an_article_or_a_cleannews_error(name: str) -> None:
+    checker = check_text_article if name in TEXT_SOURCES else check
+
     @FAST
     @given(source=SOURCES[name], page_options=options)
     def run(source: str | bytes, page_options: Options) -> None:
-        check(source, page_options)
+        checker(source, page_options)
 
     run()
 
@@ -90,3 +100,14 @@ def test_a_control_character_in_a_warc_header_stays_out_of_the_record() -> None:
             b"Content-Length: %d\r\nWARC-Target-URI: http://www.site.example/a?0\rP"
             b"Content-Type: application/http; msgtype=response\r\n\r\n") % len(block)  # fmt: skip
     check_archive(head + block + b"\r\n\r\n")
+
+
+NO_LINE_OF_TEXT = {"rule": "---\n", "gzip": gzip.compress(b"---\n---\n"), "fence": "```"}
+
+
+@pytest.mark.parametrize("source", NO_LINE_OF_TEXT.values(), ids=NO_LINE_OF_TEXT.keys())
+def test_markdown_that_has_no_line_of_text(source: str | bytes) -> None:
+    # found by the long run (markdown, markdown-bytes): Markdown of rules, fences or table
+    # rules only has no blocks, and the frame search indexed the first one (IndexError)
+    article = check_text_article(source, Options(input_kind=InputKind.MARKDOWN))
+    assert article is not None and article.text == ""

@@ -26,7 +26,7 @@ from cleannews.html.segment import segment
 from cleannews.html.select import main_containers
 from cleannews.html.toc_box import extract_toc
 from cleannews.input.detect import input_kind, kind_from_name
-from cleannews.input.load import Source, load
+from cleannews.input.load import Source, load, unify_line_breaks
 from cleannews.metadata import jsonld
 from cleannews.metadata.accumulator import Metadata
 from cleannews.metadata.body import text_metadata
@@ -198,9 +198,11 @@ def extract_text(
 ) -> Article:
     """The plain-text and Markdown pipeline: the line model's main run, the farm frame around
     it, then the same filters and structure as for HTML."""
+    text = unify_line_breaks(text)
     lines = text.count("\n")
     if lines > options.max_elements:  # lines cost what elements cost: the same limit
-        raise InputTooLargeError(f"text has {lines:,} lines, over the {options.max_elements:,}")
+        limit = f"{options.max_elements:,}-line limit (Options.max_elements)"
+        raise InputTooLargeError(f"text has {lines:,} lines, over the {limit}")
     blocks = text_units(text, markdown=markdown)
     features.compute(blocks)
     model = line_model()

@@ -9,6 +9,8 @@ import regex
 from cleannews.options import InputKind
 
 _MIN_TAGS = 3
+#: The start of an HTML document: a doctype, an XML declaration, or an html/head/body tag.
+_DOCUMENT = r"<(?:!doctype\s+html|\?xml|html|head|body)\b"
 
 
 @cache
@@ -21,10 +23,14 @@ def _tag_pattern() -> regex.Pattern[str]:
 
 
 def input_kind(text: str, forced: InputKind = InputKind.AUTO) -> InputKind:
-    """HTML when the text starts like a document or carries several known tags."""
+    """HTML when the text starts like a document or carries several known tags. A forced
+    kind stays, but Markdown that starts as an HTML document is one (Markdown passes raw
+    HTML through: a ``.md`` file holding a saved page is that page)."""
+    head = text[:65536].lstrip("\ufeff \t\r\n")
+    if forced is InputKind.MARKDOWN and regex.match(_DOCUMENT, head, regex.IGNORECASE):
+        return InputKind.HTML
     if forced is not InputKind.AUTO:
         return forced
-    head = text[:65536].lstrip("\ufeff \t\r\n")
     if regex.match(r"<(?:!doctype|html|\?xml|!--)", head, regex.IGNORECASE):
         return InputKind.HTML
     for count, _ in enumerate(_tag_pattern().finditer(head), 1):

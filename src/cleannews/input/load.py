@@ -41,7 +41,7 @@ _NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 _C0_BYTES = bytes(range(0, 9)) + b"\x0b\x0c" + bytes(range(14, 32)) + b"\x7f"
 #: C1 controls (U+0080..U+009F) as UTF-8 bytes.
 _C1_UTF8 = regex.compile(rb"\xc2[\x80-\x9f]")
-_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,19 +144,31 @@ def _load_file_object(handle: object, options: Options) -> Loaded:
 
 
 def clean_text(text: str) -> str:
-    """``text`` without control characters (tab and line breaks stay; vertical tab and form
-    feed become line breaks), without the non-characters U+FFFE and U+FFFF, and with lone
-    surrogates replaced by U+FFFD. lxml silently truncates a text node at a lone surrogate,
-    and refuses to set a text holding any of the others (XML forbids them)."""
+    """``text`` without control characters (tab and line breaks stay; vertical tab, form
+    feed and next line, U+0085, become line breaks), without the non-characters U+FFFE and
+    U+FFFF, and with lone surrogates replaced by U+FFFD. lxml silently truncates a text node
+    at a lone surrogate, and refuses to set a text holding any of the others (XML forbids
+    them)."""
     if not _needs_cleaning(text):
         return text
-    if "\x0b" in text or "\x0c" in text:
+    if "\x0b" in text or "\x0c" in text or "\x85" in text:
         text = text.translate(_BREAKS)
     # On UTF-8 bytes, each step below is a C pass (a regex over a large str takes ~10 ms per
     # 500 kB); every pattern starts at a lead byte, so it only ever matches whole characters.
     data = _SURROGATE_UTF8.sub("\ufffd".encode(), text.encode("utf-8", "surrogatepass"))
     data = _C1_UTF8.sub(b"", data.translate(None, _C0_BYTES))
     return data.replace(_NONCHARACTERS[0], b"").replace(_NONCHARACTERS[1], b"").decode("utf-8")
+
+
+def unify_line_breaks(text: str) -> str:
+    """``text`` with every line break a line feed: CR LF, CR and the Unicode line and
+    paragraph separators (U+2028, U+2029). For text and Markdown, whose units are lines
+    (:func:`clean_text` has made vertical tab, form feed and U+0085 line feeds already)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    return text
 
 
 def _needs_cleaning(text: str) -> bool:

@@ -79,6 +79,8 @@ def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Fra
     """The headline and closing echo around the article whose main run starts at ``start``.
 
     ``kept`` tells which lines the line model keeps (the prose a cut is weighed by)."""
+    if not blocks:  # Markdown of rules and fences only has no lines
+        return None
     first_prose = next((i for i in range(start, len(blocks)) if is_prose(blocks[i])), start)
     lookback = range(max(0, first_prose - HEADLINE_LOOKBACK), min(first_prose, len(blocks)))
     candidates = [i for i in lookback if _title_candidate(blocks[i])]

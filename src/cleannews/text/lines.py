@@ -39,6 +39,8 @@ _PROSE_END = regex.compile(f"[{SENTENCE_MARKS}][{CLOSING_MARKS}]*$")
 SENTENCE_AFTER_HEADING_WORDS = 8
 #: A heading has at most this many words.
 HEADING_MAX_WORDS = 16
+#: Nesting depth beyond which list items are flattened (a 10,000-deep list is not a list).
+MAX_DEPTH = 8
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -61,7 +63,7 @@ def _paragraph_blocks(paragraph: str, groups: Iterator[int]) -> Iterator[Block]:
             indent = len(bullet["indent"].expandtabs(4))
             if group is None:
                 group, base_indent = next(groups), indent
-            yield _list_item(bullet, group, max(0, indent - base_indent) // 2)
+            yield _list_item(bullet, group, min(max(0, indent - base_indent) // 2, MAX_DEPTH))
             continue
         group = None
         heading = _MD_HEADING.match(line.strip())
@@ -86,17 +88,17 @@ def _list_item(match: regex.Match[str], group: int, level: int) -> Block:
 
 def _joined_lines(paragraph: str) -> Iterator[str]:
     """Lines of a paragraph, a wrapped line joined to the line it continues."""
-    current = ""
+    current: list[str] = []  # the parts, joined once: joining at each line is quadratic
     for line in paragraph.split("\n"):
         stripped = line.strip()
-        if current and stripped and _continues(current, stripped) and not _BULLET.match(line):
-            current = f"{current} {stripped}"
+        if current and stripped and _continues(current[-1], stripped) and not _BULLET.match(line):
+            current.append(stripped)
             continue
         if current:
-            yield current
-        current = line.rstrip()
+            yield " ".join(current)
+        current = [line.rstrip()] if line.rstrip() else []
     if current:
-        yield current
+        yield " ".join(current)
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from cleannews.blocks import Block, BlockKind, FigureContext
-from cleannews.text.lines import collapse_spaces, mark_headings
+from cleannews.text.lines import MAX_DEPTH, collapse_spaces, mark_headings
 
 #: Link and image syntax; an image inside a link (``[![alt](src)](href)``) counts as an image.
 _LINK = regex.compile(
@@ -29,14 +29,14 @@ _BULLET = regex.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<mark>[*+•-])|(?P<num>\d{1,9})[.)])\s+(?P<text>.*)$"
 )
 _QUOTE = regex.compile(r"^\s{0,3}(?:>\s?)+")
+#: List and quote markers that open an item's text (``- - item``: a list in a list).
+_NESTED = regex.compile(r"(?:[*+-][ \t]+|>[ \t]?)+")
 _FENCE = regex.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})\s*(?P<info>[^\s`]*)")
 _RULE = regex.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = regex.compile(r"(?<![\w\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
 _CODE_SPAN = regex.compile(r"`([^`\n]{0,1000})`")
-#: Nesting depth beyond which list items are flattened (a 10,000-deep list is not a list).
-MAX_DEPTH = 8
 
 
 def markdown_blocks(text: str) -> list[Block]:
@@ -71,17 +71,28 @@ def _joined(blocks: Iterator[Block]) -> Iterator[Block]:
     """Paragraph lines joined where a line continues the sentence of the line before (a soft
     line break: no sentence end before it, a lower-case letter after it)."""
     pending: Block | None = None
+    last = pending  # the line joined last (its kind and quote are pending's): its end decides
+    texts: list[str] = []  # the joined lines' texts and links, put together once (linear)
+    links: list[tuple[str, str]] = []
     for block in blocks:
-        if pending is not None and _continues(pending, block):
-            pending.text = f"{pending.text} {block.text}"
+        if pending is not None and last is not None and _continues(last, block):
+            texts.append(block.text)
+            links.extend(block.links)
             pending.link_chars += block.link_chars
-            pending.links += block.links
+            last = block
             continue
         if pending is not None:
-            yield pending
-        pending = block
+            yield _put_together(pending, texts, links)
+        pending = last = block
+        texts, links = [block.text], list(block.links)
     if pending is not None:
-        yield pending
+        yield _put_together(pending, texts, links)
+
+
+def _put_together(block: Block, texts: list[str], links: list[tuple[str, str]]) -> Block:
+    if len(texts) > 1:
+        block.text, block.links = " ".join(texts), tuple(links)
+    return block
 
 
 def _continues(previous: Block, block: Block) -> bool:
@@ -149,9 +160,11 @@ def _line_block(
     bullet = _BULLET.match(line)
     if bullet and bullet["text"].strip():
         group = next(groups) if group is None else group
-        block = inline_block(bullet["text"], BlockKind.LIST_ITEM)
+        nested = _NESTED.match(bullet["text"])
+        inner = sum(c in "*+-" for c in nested[0]) if nested else 0
+        block = inline_block(bullet["text"][nested.end() if nested else 0 :], BlockKind.LIST_ITEM)
         indent = len(bullet["indent"].expandtabs(4))
-        block.level = min(indent // 2, MAX_DEPTH)
+        block.level = min(indent // 2 + inner, MAX_DEPTH)
         block.group, block.ordered = group, bool(bullet["num"])
         return (block if block.text else None), group
     if stripped.startswith("|"):  # a table row: its cells' text
