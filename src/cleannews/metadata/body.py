@@ -24,14 +24,16 @@ from cleannews.rules.concepts import attrs_of
 from cleannews.rules.loader import class_words, concepts_in
 from cleannews.rules.memo import MAX_ATTRS_CHARS, short_keys_cache
 from cleannews.rules.page_metadata import page_rules
+from cleannews.structure.bounds import BODY_WORDS, is_body_paragraph
+from cleannews.words import longer_than
 
 _DIGIT = regex.compile(r"\d")
 #: Blocks before the headline that still count as the article header (kicker, date line).
 HEADER_BEFORE = 3
 #: Blocks after the headline, before the body starts, that count as the article header.
 HEADER_AFTER = 8
-#: A byline or date line is short.
-MAX_LINE_WORDS = 30
+#: A byline or date line is short: no longer than the shortest body paragraph.
+MAX_LINE_WORDS = BODY_WORDS
 #: A block with links above this density is a teaser (related story), not the article.
 TEASER_LINK_DENSITY = 0.3
 
@@ -183,19 +185,19 @@ def _header(blocks: Sequence[Block], region: Sequence[Block]) -> list[Block]:
     """The region's blocks up to the first body block (the article header)."""
     header: list[Block] = []
     for block in region:
-        if not block.dropped and block.label is not Label.TITLE and header and _is_body(block):
+        if (
+            not block.dropped
+            and block.label is not Label.TITLE
+            and header
+            and is_body_paragraph(block)
+        ):
             break
         header.append(block)
     return header
 
 
 def _long(text: str) -> bool:
-    """More than ``MAX_LINE_WORDS`` words (split no further than needed to tell)."""
-    return len(text.split(maxsplit=MAX_LINE_WORDS)) > MAX_LINE_WORDS
-
-
-def _is_body(block: Block) -> bool:
-    return block.kind is BlockKind.PARAGRAPH and _long(block.text)
+    return longer_than(text, MAX_LINE_WORDS)
 
 
 def _marked(block: Block, words: frozenset[str], inline: _Inline) -> list[Element]:

@@ -1,0 +1,108 @@
+"""Article boundaries (cleannews.structure.bounds): the body run and what frames it."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+import support
+from cleannews.blocks import Block, BlockKind, Label
+from cleannews.structure.bounds import BODY_WORDS, body_run, drop_edges, is_body_paragraph
+
+#: Two sentences of prose: long enough to be a body paragraph.
+BODY = support.PROSE + " " + support.PROSE
+
+
+def test_body_paragraph_is_long_prose() -> None:
+    assert is_body_paragraph(Block(BODY))
+    assert not is_body_paragraph(Block(" ".join(["word"] * BODY_WORDS)))
+    assert not is_body_paragraph(Block(BODY, BlockKind.HEADING, level=2))
+    assert not is_body_paragraph(Block(BODY, BlockKind.LIST_ITEM, group=0))
+
+
+def test_body_run_spans_the_live_body_paragraphs() -> None:
+    dropped = Block(BODY)
+    dropped.drop("classifier", "chrome")
+    blocks = [Block("Kicker"), Block(BODY), Block("Short line."), Block(BODY), dropped]
+    assert body_run(blocks) == (1, 3)
+    assert body_run([Block("Short line.")]) is None
+
+
+def test_prompts_after_the_last_body_paragraph_are_dropped() -> None:
+    prompt = Block("Sign up for our newsletter to get the latest stories.")
+    follow = Block("Follow us on Facebook")
+    blocks = [Block(BODY), Block(BODY), prompt, follow]
+    drop_edges(blocks)
+    assert (prompt.rule, follow.rule) == ("edge-subscribe", "edge-follow")
+    assert prompt.reason == "newsletter or subscription prompt outside the article's body"
+    assert not blocks[0].dropped and not blocks[1].dropped
+
+
+def test_a_disclosure_before_the_first_body_paragraph_is_dropped() -> None:
+    disclosure = Block("We may earn commission from links on this page.")
+    headline = Block("Best kettles", BlockKind.HEADING, level=1, label=Label.TITLE)
+    blocks = [headline, disclosure, Block(BODY)]
+    drop_edges(blocks)
+    assert disclosure.rule == "edge-affiliate"
+    assert headline.label is Label.TITLE
+
+
+def test_the_same_words_inside_the_body_run_stay() -> None:
+    inner = Block("Comments are closed.")
+    blocks = [Block(BODY), inner, Block(BODY)]
+    drop_edges(blocks)
+    assert not inner.dropped
+
+
+def test_nothing_is_dropped_on_a_page_without_body_paragraphs() -> None:
+    prompt = Block("Sign up for our newsletter.")
+    blocks = [Block("Opening hours: 9 to 5."), prompt]
+    drop_edges(blocks)
+    assert not prompt.dropped
+
+
+def test_a_long_paragraph_with_a_prompt_in_it_stays() -> None:
+    bio = Block(
+        "Jane Doe is a reporter covering courts, city hall and the long fight over the "
+        "harbour, and before that wrote about schools for a decade. Follow her on Twitter."
+    )
+    blocks = [Block(BODY), bio]
+    drop_edges(blocks)
+    assert not bio.dropped
+
+
+def test_code_and_table_cells_are_never_edge_dropped() -> None:
+    code = Block("subscribe to our newsletter", BlockKind.CODE)
+    blocks = [Block(BODY), code]
+    drop_edges(blocks)
+    assert not code.dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Folgen Sie uns auf Facebook", "edge-follow-multi"),
+        ("Les commentaires sont fermés.", "edge-comments-multi"),
+        ("Suscríbete a nuestro boletín", "edge-subscribe-multi"),
+        ("Lascia un commento", "edge-comments-multi"),
+        ("Torne-se assinante", "edge-support-multi"),
+    ],
+)
+def test_prompts_in_other_languages_are_dropped(text: str, rule: str) -> None:
+    prompt = Block(text)
+    drop_edges([Block(BODY), prompt])
+    assert prompt.rule == rule
+
+
+def test_extract_leaves_the_trailer_out_and_records_it() -> None:
+    page = (
+        "<html><head><title>Bridge reopens</title></head><body><article>"
+        f"<h1>Bridge reopens</h1><p>{BODY}</p><p>{BODY}</p>"
+        "<p>This post contains affiliate links.</p>"
+        "</article></body></html>"
+    )
+    article = cleannews.extract(page)
+    assert "affiliate" not in article.text
+    assert support.PROSE in article.text
+    removed = [item for item in article.boilerplate if item.rule == "edge-affiliate"]
+    assert [item.text for item in removed] == ["This post contains affiliate links."]
