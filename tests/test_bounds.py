@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 import cleannews
@@ -106,3 +108,55 @@ def test_extract_leaves_the_trailer_out_and_records_it() -> None:
     assert support.PROSE in article.text
     removed = [item for item in article.boilerplate if item.rule == "edge-affiliate"]
     assert [item.text for item in removed] == ["This post contains affiliate links."]
+
+
+# header lines: bylines and date lines leave the body for the metadata ---------------------
+
+
+def _page(header: str, after: str = "") -> str:
+    return (
+        "<html><head><title>Bridge reopens</title></head><body><article>"
+        f"<h1>Bridge reopens</h1>{header}<p>{BODY}</p>{after}<p>{BODY}</p>"
+        "</article></body></html>"
+    )
+
+
+def test_byline_and_date_line_go_to_the_metadata_not_the_body() -> None:
+    article = cleannews.extract(
+        _page("<p>By Jane Doe, City Reporter</p><p>Aktualisiert: 11.04.2020, 10:27</p>"),
+        options=cleannews.Options(reference_time=datetime(2021, 1, 1, tzinfo=UTC)),
+    )
+    assert "Jane Doe" not in article.text and "11.04.2020" not in article.text
+    assert article.authors == ("Jane Doe",)
+    assert article.modified is not None and article.modified.month == 4
+    rules = {item.rule: item.text for item in article.boilerplate}
+    assert rules["byline"] == "By Jane Doe, City Reporter"
+    assert rules["dateline"] == "Aktualisiert: 11.04.2020, 10:27"
+
+
+def test_a_byline_marked_by_class_needs_no_prefix() -> None:
+    article = cleannews.extract(_page('<p class="article-author">Jane Doe</p>'))
+    assert "Jane Doe" not in article.text
+    assert article.authors == ("Jane Doe",)
+
+
+def test_a_lead_sentence_with_a_date_stays() -> None:
+    lead = "On 3 May 2021 the council voted to rebuild it."
+    article = cleannews.extract(_page(f"<p>{lead}</p>"))
+    assert lead in article.text
+
+
+def test_lines_below_the_first_body_paragraph_are_not_header_lines() -> None:
+    lines = "<p>By Jane Doe, City Reporter</p><p>Aktualisiert: 11.04.2020, 10:27</p>"
+    article = cleannews.extract(_page("", after=lines))
+    assert "By Jane Doe, City Reporter" in article.text
+    assert "Aktualisiert: 11.04.2020, 10:27" in article.text
+
+
+def test_no_header_lines_without_a_body_paragraph() -> None:
+    page = (
+        "<html><head><title>Hours</title></head><body><h1>Hours</h1>"
+        "<p>By Jane Doe, City Reporter</p>"
+        "<p>Open daily from 9 to 5, except on public holidays.</p></body></html>"
+    )
+    assert "By Jane Doe, City Reporter" in cleannews.extract(page).text

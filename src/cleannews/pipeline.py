@@ -25,7 +25,7 @@ from cleannews.html.toc_box import extract_toc
 from cleannews.input.detect import input_kind, kind_from_name
 from cleannews.input.load import Source, load
 from cleannews.metadata.accumulator import Metadata
-from cleannews.metadata.body import text_metadata
+from cleannews.metadata.body import drop_header_lines, text_metadata
 from cleannews.metadata.finish import estimated_reading_time, finish
 from cleannews.metadata.head import head_metadata
 from cleannews.metadata.title import choose_title
@@ -143,6 +143,7 @@ def extract_html(
     if headline is not None:
         mark_headline(blocks, headline)
     drop_edges(blocks)
+    drop_header_lines(blocks, options)
     filters.drop_empty_headings(blocks)
     if not filters.live(blocks):
         filters.relax(blocks)  # nothing survived: retry with the soft verdicts undone
