@@ -9,7 +9,14 @@ import pytest
 import cleannews
 import support
 from cleannews.blocks import Block, BlockKind, Label
-from cleannews.structure.bounds import BODY_WORDS, body_run, drop_edges, is_body_paragraph
+from cleannews.structure.bounds import (
+    BODY_WORDS,
+    HEADLINE_TO_BODY,
+    body_run,
+    drop_above_headline,
+    drop_edges,
+    is_body_paragraph,
+)
 
 #: Two sentences of prose: long enough to be a body paragraph.
 BODY = support.PROSE + " " + support.PROSE
@@ -160,3 +167,45 @@ def test_no_header_lines_without_a_body_paragraph() -> None:
         "<p>Open daily from 9 to 5, except on public holidays.</p></body></html>"
     )
     assert "By Jane Doe, City Reporter" in cleannews.extract(page).text
+
+
+# above the headline ---------------------------------------------------------------------
+
+
+def _headline() -> Block:
+    return Block("Bridge reopens", BlockKind.HEADING, level=1, label=Label.TITLE)
+
+
+def test_short_lines_above_a_headline_that_heads_the_body_are_dropped() -> None:
+    crumb = Block("News", BlockKind.LIST_ITEM, group=0)
+    banner = Block("Free shipping on orders over $75")
+    blocks = [crumb, banner, _headline(), Block(BODY), Block(BODY)]
+    drop_above_headline(blocks)
+    assert (crumb.rule, banner.rule) == ("above-headline", "above-headline")
+    assert crumb.reason == "short line above the headline (page furniture)"
+
+
+def test_headings_cells_and_long_paragraphs_above_the_headline_stay() -> None:
+    kept = [
+        Block("Technology", BlockKind.HEADING, level=2),
+        Block("Brand", BlockKind.CELL, group=0, row=0),
+        Block(BODY),
+    ]
+    blocks = [*kept, _headline(), Block(BODY)]
+    drop_above_headline(blocks)
+    assert not any(block.dropped for block in kept)
+
+
+def test_nothing_above_a_headline_far_from_the_body_is_dropped() -> None:
+    line = Block("Opening hours")
+    filler = [Block(f"Item {n}", BlockKind.LIST_ITEM, group=1) for n in range(HEADLINE_TO_BODY)]
+    blocks = [line, _headline(), *filler, Block(BODY)]
+    drop_above_headline(blocks)
+    assert not line.dropped
+
+
+def test_nothing_is_dropped_above_the_body_without_a_headline() -> None:
+    line = Block("Opening hours")
+    blocks = [line, Block(BODY)]
+    drop_above_headline(blocks)
+    assert not line.dropped

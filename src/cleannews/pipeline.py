@@ -32,7 +32,7 @@ from cleannews.metadata.title import choose_title
 from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
 from cleannews.rules.concepts import ClassNames
-from cleannews.structure.bounds import drop_edges
+from cleannews.structure.bounds import drop_above_headline, drop_edges
 from cleannews.structure.headline import html_headline, mark_headline
 from cleannews.structure.pagetype import judge, measure
 from cleannews.structure.sections import document_base, sections
@@ -144,6 +144,7 @@ def extract_html(
         mark_headline(blocks, headline)
     drop_edges(blocks)
     drop_header_lines(blocks, options)
+    drop_above_headline(blocks)
     filters.drop_empty_headings(blocks)
     if not filters.live(blocks):
         filters.relax(blocks)  # nothing survived: retry with the soft verdicts undone
