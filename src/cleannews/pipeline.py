@@ -29,7 +29,7 @@ from cleannews.input.detect import input_kind, kind_from_name
 from cleannews.input.load import Source, load, unify_line_breaks
 from cleannews.metadata import jsonld
 from cleannews.metadata.accumulator import Metadata
-from cleannews.metadata.body import text_metadata
+from cleannews.metadata.body import drop_header_lines, text_metadata
 from cleannews.metadata.finish import estimated_reading_time, finish
 from cleannews.metadata.head import head_metadata
 from cleannews.metadata.title import choose_title
@@ -37,6 +37,7 @@ from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
 from cleannews.rules.concepts import ClassNames
 from cleannews.rules.schema_types import type_pattern
+from cleannews.structure.bounds import drop_above_headline, drop_edges
 from cleannews.structure.headline import html_headline, mark_headline
 from cleannews.structure.pagetype import judge, measure
 from cleannews.structure.sections import document_base, sections
@@ -171,6 +172,9 @@ def extract_html(
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
+    drop_edges(blocks)
+    drop_header_lines(blocks, options)
+    drop_above_headline(blocks)
     duplicates.drop_repeated_paragraphs(blocks)
     filters.drop_empty_headings(blocks)
     if not filters.live(blocks):

@@ -27,6 +27,11 @@ def count_words(text: str) -> int:
     return count_both(text)[0]
 
 
+def longer_than(text: str, words: int) -> bool:
+    """More than ``words`` whitespace-separated words (split no further than needed to tell)."""
+    return len(text.split(maxsplit=words)) > words
+
+
 def count_both(text: str) -> tuple[int, int]:
     """(:func:`count_words`, whitespace-separated tokens) of ``text``, from one split."""
     tokens = text.split()

@@ -24,14 +24,16 @@ from cleannews.rules.concepts import attrs_of
 from cleannews.rules.loader import class_words, concepts_in
 from cleannews.rules.memo import MAX_ATTRS_CHARS, short_keys_cache
 from cleannews.rules.page_metadata import page_rules
+from cleannews.structure.bounds import BODY_WORDS, body_run, is_body_paragraph
+from cleannews.words import longer_than
 
 _DIGIT = regex.compile(r"\d")
 #: Blocks before the headline that still count as the article header (kicker, date line).
 HEADER_BEFORE = 3
 #: Blocks after the headline, before the body starts, that count as the article header.
 HEADER_AFTER = 8
-#: A byline or date line is short.
-MAX_LINE_WORDS = 30
+#: A byline or date line is short: no longer than the shortest body paragraph.
+MAX_LINE_WORDS = BODY_WORDS
 #: A block with links above this density is a teaser (related story), not the article.
 TEASER_LINK_DENSITY = 0.3
 
@@ -52,8 +54,8 @@ def _names_match(attr: str, words: frozenset[str]) -> bool:
 def article_region(blocks: Sequence[Block], titles: Sequence[str] = ()) -> list[Block]:
     """The blocks of the article and its header, in page order: the neighbourhood of the
     headline (of its echoes, and of headings that agree with a metadata title in ``titles``)
-    up to the body, the body, and lines dropped inside the body by line rules (reading and
-    date lines)."""
+    up to the body, the body, lines dropped inside the body by line rules (reading and
+    date lines), and the header's bylines and date lines (:func:`drop_header_lines`)."""
     live = [i for i, b in enumerate(blocks) if b.label in (Label.UNDECIDED, Label.CONTENT)]
     title = next((i for i, b in enumerate(blocks) if b.label is Label.TITLE), None)
     start = title if title is not None else (live[0] if live else 0)
@@ -73,12 +75,69 @@ def article_region(blocks: Sequence[Block], titles: Sequence[str] = ()) -> list[
     region: list[Block] = []
     for index, block in enumerate(blocks):
         in_body = body <= index <= last and (not block.dropped or block.rule in _LINE_RULES)
-        if index in header or in_body:
+        if index in header or in_body or block.rule in HEADER_LINE_RULES:
             region.append(block)
     return region
 
 
 _LINE_RULES = frozenset({"reading-line", "ui-leftover", "ui-leftover-multi", "repeated"})
+#: The rules of :func:`drop_header_lines`: their blocks stay in the region wherever they are.
+HEADER_LINE_RULES = frozenset({"byline", "dateline"})
+
+#: A byline or date line in the article header has at most this many words.
+MAX_HEADER_LINE_WORDS = 15
+#: A date line holds at most this many words beside its date ("Updated", "| News").
+MAX_DATE_LINE_EXTRA_WORDS = 3
+
+
+def drop_header_lines(blocks: Sequence[Block], options: Options) -> None:
+    """Bylines and date lines of the article header, from a few blocks above the headline to
+    the first body paragraph, leave the body; their values are still read into ``authors``
+    and ``published`` (:func:`text_metadata` reads the header's dropped blocks too): a short
+    block marked as a byline by class (or rel/itemprop author) or starting "By Name", and a
+    short block that is a date with at most a label beside it ("Updated: 11.04.2020, 10:27").
+    The dek stays in the body (trafilatura-eval's and wcxb-dev's references keep it; it is
+    read into ``subtitle`` all the same)."""
+    run = body_run(blocks)
+    if run is None:
+        return
+    title = next((i for i, b in enumerate(blocks) if b.label is Label.TITLE), None)
+    if title is not None and title > run.first:
+        title = None  # a heading below the prose is no headline of this body
+    inline = _inline_memo()
+    start = 0 if title is None else max(0, title - HEADER_BEFORE)
+    for block in blocks[start : run.first]:
+        if _header_candidate(block):
+            _header_line(block, options, inline)
+
+
+def _header_candidate(block: Block) -> bool:
+    live = block.label is Label.UNDECIDED or block.label is Label.CONTENT
+    return (
+        live and block.kind not in (BlockKind.CODE, BlockKind.CELL) and not _quoted_or_data(block)
+    )
+
+
+def _header_line(block: Block, options: Options, inline: _Inline) -> None:
+    """Drop the header block when it is a byline or a date line."""
+    if longer_than(block.text, MAX_HEADER_LINE_WORDS) or block.kind is BlockKind.HEADING:
+        return
+    rules = page_rules()
+    if rules.byline.match(block.text) or _marked(block, rules.author_classes, inline):
+        block.drop("byline", "byline in the article header (read into authors)")
+    elif _is_date_line(block.text, options):
+        block.drop("dateline", "date line in the article header (read into published)")
+
+
+def _is_date_line(text: str, options: Options) -> bool:
+    """A date with at most a label or a section name beside it."""
+    if _DIGIT.search(text) is None:
+        return False
+    parsed = parse_date(text, reference=options.reference_time)
+    if parsed is None or not parsed.matched:
+        return False
+    rest = text.replace(parsed.matched, " ", 1)
+    return not longer_than(rest, MAX_DATE_LINE_EXTRA_WORDS)
 
 
 def text_metadata(blocks: Sequence[Block], meta: Metadata, options: Options) -> None:
@@ -183,19 +242,19 @@ def _header(blocks: Sequence[Block], region: Sequence[Block]) -> list[Block]:
     """The region's blocks up to the first body block (the article header)."""
     header: list[Block] = []
     for block in region:
-        if not block.dropped and block.label is not Label.TITLE and header and _is_body(block):
+        if (
+            not block.dropped
+            and block.label is not Label.TITLE
+            and header
+            and is_body_paragraph(block)
+        ):
             break
         header.append(block)
     return header
 
 
 def _long(text: str) -> bool:
-    """More than ``MAX_LINE_WORDS`` words (split no further than needed to tell)."""
-    return len(text.split(maxsplit=MAX_LINE_WORDS)) > MAX_LINE_WORDS
-
-
-def _is_body(block: Block) -> bool:
-    return block.kind is BlockKind.PARAGRAPH and _long(block.text)
+    return longer_than(text, MAX_LINE_WORDS)
 
 
 def _marked(block: Block, words: frozenset[str], inline: _Inline) -> list[Element]:

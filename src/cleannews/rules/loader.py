@@ -17,6 +17,7 @@ import regex
 from cleannews.errors import RuleError
 from cleannews.rules.literals import Needs, fold, needs_of
 from cleannews.rules.memo import MAX_NAME_CHARS, short_key_cache
+from cleannews.words import longer_than
 
 # VERSION0 (simple case folding) matches the rules' phrases as well as VERSION1 and runs a
 # fifth faster; the rule tests check every example either way.
@@ -36,6 +37,7 @@ class RuleKind(enum.Enum):
     LINE = "line"  # the whole (short) block must match
     SIGNAL = "signal"  # each match adds weight to a promo score
     HINT = "hint"  # a match is a feature for the block classifier, not a verdict
+    EDGE = "edge"  # a match in a short block outside the article's body run drops it
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +94,13 @@ class PhraseRule:
     non_examples: tuple[str, ...]
 
     def matches(self, text: str) -> bool:
-        """Line rules: the whole short text matches. Signal rules: the text contains a match."""
+        """Line rules: the whole short text matches. Edge rules: a short text contains a
+        match. Signal and hint rules: the text contains a match."""
         if self.kind is RuleKind.LINE:
             text = text.strip()
             return len(text.split()) <= self.max_words and bool(self.pattern.fullmatch(text))
+        if self.kind is RuleKind.EDGE and longer_than(text, self.max_words):
+            return False
         return self.pattern.search(text) is not None
 
     def count(self, text: str) -> int:

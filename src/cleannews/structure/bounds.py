@@ -1,0 +1,93 @@
+"""Where the article's body starts and ends among the kept blocks.
+
+The body run goes from the first body paragraph (prose of more than ``BODY_WORDS`` words) to
+the last. Blocks outside it, the header above the first paragraph and the trailer below the
+last, are where sites put what frames an article rather than telling it, so there they must
+earn their place:
+
+- a short block that an edge rule of ``data/boilerplate/*.json`` matches is dropped
+  (newsletter and follow prompts, affiliate disclosures, comment-policy notes, print-edition
+  notes); inside the run the same words are the article's own and are never touched;
+- above a headline that heads the body, short lines and list items (kickers, breadcrumbs,
+  shop banners) are dropped; headings, table cells and longer paragraphs stay.
+
+The header's bylines and date lines go to the metadata (``metadata.body.drop_header_lines``,
+which needs the date parser of a later stage).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from cleannews.blocks import Block, BlockKind, Label
+from cleannews.rules.loader import PhraseRule, RuleKind, possible_rules
+from cleannews.words import longer_than
+
+#: A body paragraph has more words than this (a byline, date line or dek has fewer).
+BODY_WORDS = 30
+
+
+def is_body_paragraph(block: Block) -> bool:
+    """A paragraph long enough to be the article's prose rather than its furniture."""
+    return block.kind is BlockKind.PARAGRAPH and longer_than(block.text, BODY_WORDS)
+
+
+class BodyRun(NamedTuple):
+    """Indices (into the blocks given) of the first and last live body paragraph."""
+
+    first: int
+    last: int
+
+
+def body_run(blocks: Sequence[Block]) -> BodyRun | None:
+    """The span of the live body paragraphs, None when the page has none."""
+    found = [i for i, b in enumerate(blocks) if _live(b) and is_body_paragraph(b)]
+    return BodyRun(found[0], found[-1]) if found else None
+
+
+#: The headline heads the body when the first body paragraph follows within this many blocks.
+HEADLINE_TO_BODY = 8
+#: Above such a headline, lines of at most this many words are page furniture.
+MAX_ABOVE_HEADLINE_WORDS = 12
+_FURNITURE_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+
+
+def drop_above_headline(blocks: Sequence[Block]) -> None:
+    """Short lines and list items above a headline that heads the body: a kicker, a
+    breadcrumb, a shop banner or a search prompt, not the article (headings above it, table
+    cells and longer paragraphs are left to the classifier's verdict)."""
+    run = body_run(blocks)
+    title = next((i for i, b in enumerate(blocks) if b.label is Label.TITLE), None)
+    if run is None or title is None or not 0 < run.first - title <= HEADLINE_TO_BODY:
+        return
+    for block in blocks[:title]:
+        if not _live(block) or block.kind not in _FURNITURE_KINDS:
+            continue
+        if not longer_than(block.text, MAX_ABOVE_HEADLINE_WORDS):
+            block.drop("above-headline", "short line above the headline (page furniture)")
+
+
+def _live(block: Block) -> bool:
+    return block.label is Label.UNDECIDED or block.label is Label.CONTENT
+
+
+def drop_edges(blocks: Sequence[Block]) -> None:
+    """Short blocks before the first or after the last body paragraph that an edge rule
+    matches (a prompt or notice framing the article)."""
+    run = body_run(blocks)
+    if run is None:
+        return  # no prose to frame: a listing or a form page is judged as it is
+    for index, block in enumerate(blocks):
+        if run.first <= index <= run.last or not _live(block):
+            continue
+        if block.kind in (BlockKind.CODE, BlockKind.CELL):
+            continue
+        rule = edge_rule(block.text)
+        if rule is not None:
+            block.drop(rule.id, rule.reason)
+
+
+def edge_rule(text: str) -> PhraseRule | None:
+    """The first edge rule that matches ``text``, or None."""
+    return next((rule for rule in possible_rules(RuleKind.EDGE, text) if rule.matches(text)), None)
