@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -49,3 +50,13 @@ class Options:
     #: Largest accepted number of HTML elements (the largest of 1,120 corpus pages has about
     #: 10,000; each element costs about 30 microseconds and 1.2 KB downstream).
     max_elements: int = 250_000
+
+
+#: Set (to anything but "" or "0") to run the pure-Python tree walks even where the compiled
+#: ones (``cleannews.html._walk``) are built: the two compute the same output.
+PURE_PYTHON_ENV = "CLEANNEWS_PURE_PYTHON"
+
+
+def pure_python_forced() -> bool:
+    """True when :data:`PURE_PYTHON_ENV` asks for the pure-Python walks (read at each call)."""
+    return os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0")
