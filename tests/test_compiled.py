@@ -19,9 +19,11 @@ import pytest
 from lxml import etree
 
 import cleannews
+from cleannews.blocks import Block
 from cleannews.dom import Element, text_length
 from cleannews.html import clean, compiled
 from cleannews.html.parse import parse_html
+from cleannews.html.segment import segment
 from cleannews.options import PURE_PYTHON_ENV
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -97,6 +99,23 @@ def _same_scan(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
     return sum(map(len, pure.values()))
 
 
+def _block_fields(blocks: list[Block]) -> list[list[tuple[str, str]]]:
+    """Every field of every block, as text (elements by identity: the same nodes' proxies)."""
+    return [[(name, repr(getattr(b, name))) for name in Block.__slots__] for b in blocks]
+
+
+def _same_blocks(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
+    root = parse_html(text, 250_000)
+    clean.clean(root, [])
+    body = root.find("body")
+    top = body if body is not None else root
+    pure, fast = _both(monkeypatch, lambda: segment(top))  # both alive: the same proxies
+    assert isinstance(pure, list)
+    assert isinstance(fast, list)
+    assert _block_fields(pure) == _block_fields(fast)
+    return len(pure)
+
+
 def _same_article(monkeypatch: pytest.MonkeyPatch, source: object, options: object) -> None:
     def run() -> str:
         return cleannews.extract(source, options=options).to_json()  # type: ignore[arg-type]
@@ -110,7 +129,9 @@ def _same_article(monkeypatch: pytest.MonkeyPatch, source: object, options: obje
 def test_golden_case_scans_and_extracts_the_same(
     case: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _same_scan(monkeypatch, source_of(case).read_text(encoding="utf-8")) > 0
+    text = source_of(case).read_text(encoding="utf-8")
+    assert _same_scan(monkeypatch, text) > 0
+    assert _same_blocks(monkeypatch, text) > 0
     _same_article(monkeypatch, source_of(case), cleannews.Options())
 
 
@@ -123,6 +144,7 @@ def test_dev_pages_scan_and_extract_the_same(monkeypatch: pytest.MonkeyPatch) ->
     for page_id, raw, options in pages:
         try:
             found += _same_scan(monkeypatch, decode_html(raw))
+            found += _same_blocks(monkeypatch, decode_html(raw))
         except cleannews.CleannewsError:
             continue  # a page cleannews refuses: no walk to compare
         _same_article(monkeypatch, raw, options)

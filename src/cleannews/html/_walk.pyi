@@ -1,7 +1,7 @@
 """Types of the compiled tree walks (``_walk.pyx``)."""
 
-from collections.abc import Callable, Collection
-from typing import TypeVar
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, TypeVar
 
 from cleannews.dom import Element
 
@@ -22,3 +22,11 @@ def scan(
     list[Element],
 ]: ...
 def text_length(element: Element) -> int | None: ...
+def segment(
+    body: Element,
+    walk: object,
+    block_tags: Collection[str],
+    starts: Mapping[str, Callable[[Any, Element], None]],
+    ends: Mapping[str, Callable[[Any, Element], None]],
+    flush: Callable[[Any], None],
+) -> None: ...

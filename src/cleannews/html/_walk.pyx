@@ -341,3 +341,161 @@ def text_length(_Element element not None):
             break
         c_node = c_node.next
     return count
+
+
+# --- segmentation's walk ------------------------------------------------------------------------
+
+cdef struct SegmentSlot:
+    const tree.xmlChar* name
+    bint block
+    PyObject* start  # borrowed from _SegmentTags.handlers (None: no handler)
+    PyObject* end
+
+
+cdef class _SegmentTags:
+    """Whether a tag opens a block, and its start and end handlers, cached by libxml2's name
+    pointer for one walk."""
+
+    cdef SegmentSlot slots[TAG_SLOTS]
+    cdef SegmentSlot plain  # a namespaced tag: no block, no handler
+    cdef SegmentSlot spill  # a tag met when the table is full
+    cdef object block_tags, starts, ends
+    cdef list handlers  # keeps the handlers the slots point to alive
+
+    def __cinit__(self, block_tags, starts, ends):
+        self.block_tags, self.starts, self.ends = block_tags, starts, ends
+        self.handlers = [None]
+        cdef int i
+        for i in range(TAG_SLOTS):
+            self.slots[i].name = NULL
+        self.plain.name = NULL
+        self.plain.block = False
+        self.plain.start = self.plain.end = <PyObject*>None
+
+    cdef SegmentSlot* of(self, tree.xmlNode* c_node) except NULL:
+        if cetree._getNs(c_node) is not NULL:
+            return &self.plain
+        cdef const tree.xmlChar* name = c_node.name
+        cdef size_t h = (<size_t>name >> 4) % TAG_SLOTS
+        cdef int probes = 0
+        while probes < TAG_SLOTS:
+            if self.slots[h].name == name:
+                return &self.slots[h]
+            if self.slots[h].name is NULL:
+                self.fill(&self.slots[h], name)
+                return &self.slots[h]
+            h = (h + 1) % TAG_SLOTS
+            probes += 1
+        self.fill(&self.spill, name)  # a full table (never on a real page): no caching
+        return &self.spill
+
+    cdef int fill(self, SegmentSlot* slot, const tree.xmlChar* name) except -1:
+        tag = (<const char*>name).decode("utf-8")
+        start, end = self.starts.get(tag), self.ends.get(tag)
+        self.handlers.append(start)
+        self.handlers.append(end)
+        slot.name = name
+        slot.block = tag in self.block_tags
+        slot.start = <PyObject*>start
+        slot.end = <PyObject*>end
+        return 0
+
+
+cdef enum TextKind:
+    NO_TEXT = 0  # no text node, or only empty ones
+    ASCII_SPACE = 1  # only white space, all of it ASCII (str.isspace() is True)
+    OTHER_TEXT = 2
+
+
+cdef TextKind _text_kind(tree.xmlNode* c_node) noexcept:
+    """What the run of text nodes starting at ``c_node`` holds (lxml's ``.text``/``.tail``)."""
+    cdef TextKind kind = NO_TEXT
+    cdef const unsigned char* p
+    while c_node is not NULL:
+        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
+            p = <const unsigned char*>c_node.content
+            if p is not NULL:
+                while p[0] != 0:
+                    if p[0] == 0x20 or 0x09 <= p[0] <= 0x0D or 0x1C <= p[0] <= 0x1F:
+                        kind = ASCII_SPACE
+                    else:
+                        return OTHER_TEXT
+                    p += 1
+        elif c_node.type != tree.XML_XINCLUDE_START and c_node.type != tree.XML_XINCLUDE_END:
+            break
+        c_node = c_node.next
+    return kind
+
+
+cdef inline tree.xmlNode* _first_element(tree.xmlNode* c_node) noexcept:
+    while c_node is not NULL and c_node.type != tree.XML_ELEMENT_NODE:
+        c_node = c_node.next
+    return c_node
+
+
+cdef int _add_text(walk, list parts, text) except -1:
+    """Inline text goes to the innermost open block (segment.py's loop, the same test)."""
+    if text and (parts or walk.pre_open or not text.isspace()):
+        parts.append(text)
+        if walk.links_open:
+            walk.link_chars += len(text.strip())
+    return 0
+
+
+cdef int _segment_event(
+    _Element body, tree.xmlNode* c_node, bint start, _SegmentTags tags, walk, list parts,
+    list owners, flush
+) except -1:
+    """One start or end event of segmentation's walk."""
+    cdef SegmentSlot* slot = tags.of(c_node)
+    cdef PyObject* handler = slot.start if start else slot.end
+    cdef tree.xmlNode* c_text = c_node.children if start else c_node.next
+    cdef TextKind kind
+    element = None
+    if slot.block or <object>handler is not None:
+        element = cetree.elementFactory(body._doc, c_node)
+        if slot.block:
+            if parts:
+                flush(walk)
+            if start:
+                owners.append(element)
+            else:
+                owners.pop()
+        if <object>handler is not None:
+            (<object>handler)(walk, element)
+    kind = _text_kind(c_text)
+    if kind == NO_TEXT or (kind == ASCII_SPACE and not parts and not walk.pre_open):
+        return 0
+    _add_text(walk, parts, cetree.textOf(c_node) if start else cetree.tailOf(c_node))
+    return 0
+
+
+def segment(_Element body not None, walk, block_tags, starts, ends, flush):
+    """Segmentation's walk over ``body`` (see ``cleannews.html.segment.segment``): the same
+    start and end events, in the same order, for elements only, each opening or closing a
+    block (``block_tags``: ``flush(walk)`` and the owner stack ``walk.owners``), calling its
+    handler from ``starts``/``ends`` and adding its text or tail to ``walk.text``. The final
+    flush is the caller's."""
+    cdef _SegmentTags tags = _SegmentTags(block_tags, starts, ends)
+    cdef list parts = walk.text
+    cdef list owners = walk.owners
+    cdef tree.xmlNode* c_top = body._c_node
+    cdef tree.xmlNode* c_node = c_top
+    cdef tree.xmlNode* c_next
+    _segment_event(body, c_node, True, tags, walk, parts, owners, flush)
+    while True:
+        c_next = _first_element(c_node.children)
+        if c_next is not NULL:  # down
+            c_node = c_next
+            _segment_event(body, c_node, True, tags, walk, parts, owners, flush)
+            continue
+        while True:  # no element inside: end it, then on to its next sibling or up
+            _segment_event(body, c_node, False, tags, walk, parts, owners, flush)
+            if c_node is c_top:
+                return None
+            c_next = _first_element(c_node.next)
+            if c_next is not NULL:
+                c_node = c_next
+                _segment_event(body, c_node, True, tags, walk, parts, owners, flush)
+                break
+            c_node = c_node.parent

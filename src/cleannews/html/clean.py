@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import regex
 from lxml import etree
 
-from cleannews.dom import INLINE_LEAVES, Element, drop_tree, leading_text, text_length, text_of
-from cleannews.html.compiled import walks
+from cleannews.dom import INLINE_LEAVES, Element, drop_tree, leading_text, text_of
+from cleannews.html.compiled import text_length, walks
 from cleannews.model import Removed
 from cleannews.rules.concepts import ClassNames, Concepts, attrs_of, class_and_id, concepts_of
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from cleannews import dom
 from cleannews.options import pure_python_forced
 
 try:
@@ -35,3 +36,14 @@ def built() -> bool:
 def active_path() -> str:
     """``"compiled"`` or ``"pure Python"``: what :func:`walks` chooses now."""
     return "compiled" if walks() is not None else "pure Python"
+
+
+def text_length(element: dom.Element) -> int:
+    """:func:`cleannews.dom.text_length` (whitespace-normalised text length), counted by the
+    compiled walk when it runs (no string is built), else by XPath."""
+    walk = walks()
+    if walk is not None:
+        counted: int | None = walk.text_length(element)
+        if counted is not None:  # None: an entity reference inside, XPath decides
+            return counted
+    return dom.text_length(element)
