@@ -19,6 +19,8 @@ WARNING = "cleannews: the compiled walk was not built ({}); the pure-Python path
 
 
 def _warn(reason: str) -> None:
+    if len(reason) > 160:  # a compiler command line: its start and its end say enough
+        reason = f"{reason[:100]} ... {reason[-50:]}"
     print(f"WARNING: {WARNING.format(reason)}", file=sys.stderr)
 
 
