@@ -19,6 +19,8 @@ try:
     _compiled: ModuleType | None = _walk
 except ImportError:  # built without a compiler (or CLEANNEWS_NO_COMPILE=1): pure Python
     _compiled = None
+except ValueError:  # built against an lxml whose element layout differs from this one's
+    _compiled = None
 
 
 def walks() -> ModuleType | None:
