@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import re
 import types
 from pathlib import Path
 
@@ -51,9 +52,24 @@ def module_names() -> list[str]:
 
 
 def source_of(name: str) -> Path:
+    """The module's source: its ``.py`` file, or the ``.pyx`` of a compiled module."""
     parts = name.split(".")[1:]
     path = PACKAGE.joinpath(*parts)
-    return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    if path.is_dir():
+        return path / "__init__.py"
+    source = path.with_suffix(".py")
+    return source if source.exists() else path.with_suffix(".pyx")
+
+
+#: An import line of Cython source (not Python: ``ast`` cannot read it).
+_CYTHON_IMPORT = re.compile(
+    r"^\s*(?:from\s+(cleannews[\w.]*)\s+c?import\b|c?import\s+(cleannews[\w.]*))", re.M
+)
+
+
+def cython_imports_of(source: str) -> set[str]:
+    """The ``cleannews`` modules that the import lines of Cython source name."""
+    return {a or b for a, b in _CYTHON_IMPORT.findall(source)}
 
 
 def family(name: str) -> str:
@@ -64,7 +80,10 @@ def family(name: str) -> str:
 def imports_of(name: str, *, top_level_only: bool = False) -> set[str]:
     """The ``cleannews`` modules that ``name`` imports (a ``from x import y`` of a submodule
     ``y`` counts as importing ``x.y``)."""
-    tree = ast.parse(source_of(name).read_text(encoding="utf-8"))
+    path = source_of(name)
+    if path.suffix == ".pyx":
+        return cython_imports_of(path.read_text(encoding="utf-8")) - {name}
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     nodes = tree.body if top_level_only else list(ast.walk(tree))
     found: set[str] = set()
     for node in nodes:

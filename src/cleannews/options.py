@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
@@ -57,3 +58,13 @@ class Options:
         (mypyc) gives it no default way back, so worker processes (``--jobs``) get an explicit
         one."""
         return (Options, tuple(getattr(self, field.name) for field in fields(self)))
+
+
+#: Set (to anything but "" or "0") to run the pure-Python tree walks even where the compiled
+#: ones (``cleannews.html._walk``) are built: the two compute the same output.
+PURE_PYTHON_ENV = "CLEANNEWS_PURE_PYTHON"
+
+
+def pure_python_forced() -> bool:
+    """True when :data:`PURE_PYTHON_ENV` asks for the pure-Python walks (read at each call)."""
+    return os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0")

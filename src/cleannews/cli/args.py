@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cleannews import __version__
-from cleannews.options import Favor, InputKind, Options
+from cleannews.options import Favor, InputKind, Options, pure_python_forced
 from cleannews.output.formats import CSV_COLUMNS, FORMATS
 
 if TYPE_CHECKING:
@@ -81,6 +81,16 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         return text
 
 
+def walk_path() -> str:
+    """``"compiled"`` when the compiled tree walk is installed and not switched off, else
+    ``"pure Python"``. The module is found, not imported: that would load lxml."""
+    from importlib.util import find_spec
+
+    if pure_python_forced() or find_spec("cleannews.html._walk") is None:
+        return "pure Python"
+    return "compiled"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line parser; its epilog documents inputs, outputs and exit codes."""
     parser = argparse.ArgumentParser(
@@ -103,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--dask", metavar="ADDRESS", help="run on a Dask scheduler, or local:N (N workers)"
     )
-    parser.add_argument("--version", action="version", version=f"cleannews {__version__}")
+    version = f"cleannews {__version__} ({walk_path()} tree walks)"
+    parser.add_argument("--version", action="version", version=version)
     return parser
 
 

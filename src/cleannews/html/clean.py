@@ -15,15 +15,8 @@ from dataclasses import dataclass, field
 import regex
 from lxml import etree
 
-from cleannews.dom import (
-    INLINE_LEAVES,
-    Element,
-    drop_tree,
-    leading_text,
-    link_density,
-    text_length,
-    text_of,
-)
+from cleannews.dom import INLINE_LEAVES, Element, drop_tree, leading_text, link_density, text_of
+from cleannews.html.compiled import text_length, walks
 from cleannews.model import Removed
 from cleannews.rules.concepts import ClassNames, Concepts, attrs_of, class_and_id, concepts_of
 
@@ -124,6 +117,14 @@ class _Scan:
         puts the one body under the root), chrome and cores in the whole page."""
         scan = cls()
         body = root.find("body")
+        compiled = walks()
+        if compiled is not None:  # the same lists, found in C
+            scan.named, rare, scan.chrome, scan.cores = compiled.scan(
+                root, body, concepts_of, class_and_id, _WATCHED_TAGS, _CHROME_TAGS, INLINE_LEAVES
+            )
+            for el, attrib in rare:
+                scan.sort(el, attrib)
+            return scan
         if root.tag in _WATCHED_TAGS:
             scan.watch(root, root.tag)
         for child in root:

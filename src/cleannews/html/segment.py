@@ -26,6 +26,7 @@ from cleannews.blocks import (
     TableContext,
 )
 from cleannews.dom import BLOCK_TAGS, HEADING_LEVELS, Element, printable
+from cleannews.html.compiled import walks
 
 _WS = regex.compile(r"\s+")
 _LANGUAGE = regex.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#-]+)", regex.I)
@@ -76,6 +77,11 @@ class _Walk:
 def segment(body: Element) -> list[Block]:
     """Blocks of ``body`` in document order."""
     walk = _Walk(owners=[body])
+    compiled = walks()
+    if compiled is not None:  # the same events, walked in C
+        compiled.segment(body, walk, BLOCK_TAGS, _STARTS, _ENDS, _flush)
+        _flush(walk)
+        return walk.blocks
     parts, owners, starts, ends = walk.text, walk.owners, _STARTS, _ENDS
     # Elements only: comments and processing instructions that survived parsing are skipped
     # with their tails.

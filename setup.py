@@ -1,0 +1,67 @@
+"""Build the optional compiled tree walk (``cleannews.html._walk``, Cython over lxml's C API).
+
+Everything else about the package is in ``pyproject.toml``. The extension is optional: when
+Cython, lxml's headers or a C compiler are missing, or ``CLEANNEWS_NO_COMPILE=1`` is set, the
+build prints one warning and installs the pure-Python package, which does the same work
+(``cleannews --version`` says which path is active).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+NO_COMPILE = "CLEANNEWS_NO_COMPILE"
+WARNING = "cleannews: the compiled walk was not built ({}); the pure-Python path is installed"
+
+
+def _warn(reason: str) -> None:
+    if len(reason) > 160:  # a compiler command line: its start and its end say enough
+        reason = f"{reason[:100]} ... {reason[-50:]}"
+    print(f"WARNING: {WARNING.format(reason)}", file=sys.stderr)
+
+
+class OptionalBuildExt(build_ext):
+    """build_ext that falls back to the pure-Python package when the extension cannot be
+    built (no compiler, no headers)."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as error:  # any build failure means: no extension
+            _warn(f"{type(error).__name__}: {error}")
+
+    def build_extension(self, ext: Extension) -> None:
+        try:
+            super().build_extension(ext)
+        except Exception as error:  # compiler errors have no common base
+            _warn(f"{type(error).__name__}: {error}")
+
+
+def _extensions() -> list[Extension]:
+    if os.environ.get(NO_COMPILE, "") not in ("", "0"):
+        _warn(f"{NO_COMPILE} is set")
+        return []
+    try:
+        import lxml
+        from Cython.Build import cythonize
+    except ImportError as error:
+        _warn(f"cannot import {error.name}")
+        return []
+    walk = Extension(
+        "cleannews.html._walk",
+        ["src/cleannews/html/_walk.pyx"],
+        include_dirs=lxml.get_include(),
+        extra_compile_args=["-O2"] if os.name == "posix" else [],
+    )
+    try:
+        return list(cythonize([walk], compiler_directives={"language_level": "3"}, quiet=True))
+    except Exception as error:  # a Cython that cannot translate the module: no extension
+        _warn(f"{type(error).__name__}: {error}")
+        return []
+
+
+setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})

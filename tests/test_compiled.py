@@ -1,0 +1,218 @@
+"""The compiled tree walks (``cleannews.html._walk``) against the pure-Python reference walks.
+
+Both paths run on every golden case and on a sample of dev pages (skipped when the corpora
+are absent): the walks must find the same elements, and the extracted articles must be the
+same to the byte. The fallback (no compiled module) and the switch that forces the pure path
+are tested too. Set ``CLEANNEWS_REQUIRE_COMPILED=1`` (CI does) to fail, not skip, when the
+extension was not built.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import cleannews
+from cleannews.blocks import Block
+from cleannews.dom import Element, text_length
+from cleannews.html import clean, compiled
+from cleannews.html.parse import parse_html
+from cleannews.html.segment import segment
+from cleannews.options import PURE_PYTHON_ENV
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+if str(PROJECT_ROOT) not in sys.path:  # make the benchmarks package importable
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from benchmarks.add_golden import GOLDEN, source_of  # noqa: E402
+from benchmarks.corpora import (  # noqa: E402
+    CAPTIONS_IN_REFERENCE,
+    CORPUS_NAMES,
+    CorpusMissingError,
+    decode_html,
+    load_corpus,
+)
+
+CASES = sorted(p for p in GOLDEN.iterdir() if p.is_dir())
+HTML_CASES = [c for c in CASES if source_of(c).suffix in (".html", ".htm")]
+#: Every Nth dev page of each corpus is compared.
+DEV_EVERY = 15
+REQUIRE = os.environ.get("CLEANNEWS_REQUIRE_COMPILED", "") not in ("", "0")
+
+needs_compiled = pytest.mark.skipif(
+    not compiled.built() and not REQUIRE, reason="the compiled walk is not built"
+)
+
+
+def test_the_compiled_walk_is_built_where_required() -> None:
+    if not REQUIRE:
+        pytest.skip("CLEANNEWS_REQUIRE_COMPILED is not set")
+    assert compiled.built(), "the extension cleannews.html._walk did not build or import"
+
+
+def _dev_pages() -> Iterator[tuple[str, bytes, cleannews.Options]]:
+    for name in CORPUS_NAMES:
+        options = cleannews.Options(captions=CAPTIONS_IN_REFERENCE[name])
+        try:
+            docs = [d for d in load_corpus(name) if d.split == "dev"][::DEV_EVERY]
+        except CorpusMissingError:
+            continue
+        for doc in docs:
+            yield doc.id, doc.raw, options
+
+
+def _both(monkeypatch: pytest.MonkeyPatch, run: object) -> tuple[object, object]:
+    """``run()`` on the pure path, then on the compiled path."""
+    assert callable(run)
+    monkeypatch.setenv(PURE_PYTHON_ENV, "1")
+    assert compiled.walks() is None
+    pure = run()
+    monkeypatch.setenv(PURE_PYTHON_ENV, "0")
+    assert compiled.walks() is not None
+    return pure, run()
+
+
+def _prepared(text: str) -> Element:
+    """A parsed page as cleaning's scan sees it (after the tag-level removals)."""
+    root = parse_html(text, 250_000)
+    clean._open_noscript_articles(root)
+    etree.strip_elements(root, *clean._NEVER_CONTENT, with_tail=False)
+    etree.strip_tags(root, *clean._VOID_WRAPPERS)
+    return root
+
+
+def _scan_fields(scan: clean._Scan) -> dict[str, list[object]]:
+    return {name: list(getattr(scan, name)) for name in clean._Scan.__slots__}
+
+
+def _same_scan(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
+    root = _prepared(text)
+    pure, fast = _both(monkeypatch, lambda: _scan_fields(clean._Scan.of(root)))
+    assert pure == fast
+    assert isinstance(pure, dict)
+    return sum(map(len, pure.values()))
+
+
+def _block_fields(blocks: list[Block]) -> list[list[tuple[str, str]]]:
+    """Every field of every block, as text (elements by identity: the same nodes' proxies)."""
+    return [[(name, repr(getattr(b, name))) for name in Block.__slots__] for b in blocks]
+
+
+def _same_blocks(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
+    root = parse_html(text, 250_000)
+    clean.clean(root, [])
+    body = root.find("body")
+    top = body if body is not None else root
+    pure, fast = _both(monkeypatch, lambda: segment(top))  # both alive: the same proxies
+    assert isinstance(pure, list)
+    assert isinstance(fast, list)
+    assert _block_fields(pure) == _block_fields(fast)
+    return len(pure)
+
+
+def _same_article(monkeypatch: pytest.MonkeyPatch, source: object, options: object) -> None:
+    def run() -> str:
+        return cleannews.extract(source, options=options).to_json()  # type: ignore[arg-type]
+
+    pure, fast = _both(monkeypatch, run)
+    assert pure == fast
+
+
+@needs_compiled
+@pytest.mark.parametrize("case", HTML_CASES, ids=[c.name for c in HTML_CASES])
+def test_golden_case_scans_and_extracts_the_same(
+    case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = source_of(case).read_text(encoding="utf-8")
+    assert _same_scan(monkeypatch, text) > 0
+    assert _same_blocks(monkeypatch, text) > 0
+    _same_article(monkeypatch, source_of(case), cleannews.Options())
+
+
+@needs_compiled
+def test_dev_pages_scan_and_extract_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = list(_dev_pages())
+    if not pages:
+        pytest.skip("no corpus found (see benchmarks/corpora.py)")
+    found = 0
+    for page_id, raw, options in pages:
+        try:
+            found += _same_scan(monkeypatch, decode_html(raw))
+            found += _same_blocks(monkeypatch, decode_html(raw))
+        except cleannews.CleannewsError:
+            continue  # a page cleannews refuses: no walk to compare
+        _same_article(monkeypatch, raw, options)
+        assert page_id
+    assert found > 10 * len(pages)  # the scans found elements to compare
+
+
+@needs_compiled
+def test_text_length_counts_what_xpath_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleannews.html import _walk
+
+    page = (
+        "<html><body><div> a\u00e9 <b>\u4e2d\u6587</b>\t\n<i> </i>x<![CDATA[ y ]]>"
+        "</div><p>   </p><p></p><p>\u00a0 z \u00a0</p></body></html>"
+    )
+    roots = [parse_html(page, 1000), *(_prepared(source_of(c).read_text()) for c in HTML_CASES)]
+    counted = 0
+    for root in roots:
+        for element in root.iter(etree.Element):
+            assert _walk.text_length(element) == text_length(element)
+            counted += 1
+    assert counted > 100
+
+
+def test_the_switch_forces_the_pure_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PURE_PYTHON_ENV, "1")
+    assert compiled.walks() is None
+    assert compiled.active_path() == "pure Python"
+    monkeypatch.delenv(PURE_PYTHON_ENV)
+    expected = "compiled" if compiled.built() else "pure Python"
+    assert compiled.active_path() == expected
+
+
+def _version(env: dict[str, str], *pre: str) -> str:
+    code = [*pre, "from cleannews.cli.main import main; main(['--version'])"]
+    result = subprocess.run(
+        [sys.executable, "-c", "; ".join(code)],
+        capture_output=True,
+        check=False,
+        env={**os.environ, **env},
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout.decode()
+
+
+def test_version_names_the_active_path() -> None:
+    assert "(pure Python tree walks)" in _version({PURE_PYTHON_ENV: "1"})
+    expected = "compiled" if compiled.built() else "pure Python"
+    assert f"({expected} tree walks)" in _version({PURE_PYTHON_ENV: "0"})
+
+
+#: Makes ``import cleannews.html._walk`` fail, as in an install built without a compiler.
+_NO_EXTENSION = "import sys; sys.modules['cleannews.html._walk'] = None"
+
+
+def test_without_the_extension_the_pure_path_runs() -> None:
+    assert "(pure Python tree walks)" in _version({PURE_PYTHON_ENV: "0"}, _NO_EXTENSION)
+    page = source_of(GOLDEN / "blog-post")
+    code = (
+        f"{_NO_EXTENSION}; import cleannews; from cleannews.html import compiled; "
+        f"assert not compiled.built() and compiled.walks() is None; "
+        f"print(cleannews.extract(__import__('pathlib').Path({str(page)!r})).to_json())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        check=False,
+        env={**os.environ, PURE_PYTHON_ENV: "0"},
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().strip() == cleannews.extract(page).to_json()
