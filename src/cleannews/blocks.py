@@ -197,6 +197,12 @@ class Block:
         self.label, self.rule, self.reason = Label.UNDECIDED, "", ""
 
     @property
+    def live(self) -> bool:
+        """True while the block is in the running for the body: not dropped, not the
+        headline."""
+        return self.label is Label.UNDECIDED or self.label is Label.CONTENT
+
+    @property
     def dropped(self) -> bool:
         """True when a stage labelled the block boilerplate."""
         return self.label is Label.BOILERPLATE

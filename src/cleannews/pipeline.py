@@ -172,10 +172,7 @@ def extract_html(
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
     if headline is not None:
         mark_headline(blocks, headline)
-    drop_edges(blocks)
-    drop_header_lines(blocks, options)
-    drop_above_headline(blocks)
-    duplicates.drop_repeated_paragraphs(blocks)
+    trim_article(blocks, options)
     filters.drop_empty_headings(blocks)
     if not filters.live(blocks):
         filters.relax(blocks)  # nothing survived: retry with the soft verdicts undone
@@ -262,6 +259,16 @@ def segment_and_score(body: Element) -> list[Block]:
     features.compute(blocks)
     scoring.score_blocks(blocks)
     return blocks
+
+
+def trim_article(blocks: list[Block], options: Options) -> None:
+    """The article's edges and repeats, once the headline is known: framing prompts outside
+    the body run, header bylines and datelines (read later into metadata), short lines above
+    a headline that heads the body, and paragraphs repeated in another role."""
+    drop_edges(blocks)
+    drop_header_lines(blocks, options)
+    drop_above_headline(blocks)
+    duplicates.drop_repeated_paragraphs(blocks)
 
 
 def revise_by_neighbours(blocks: list[Block]) -> None:

@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from cleannews.blocks import Block, BlockKind, Label, SiteFilter
+from cleannews.blocks import Block, BlockKind, SiteFilter
 from cleannews.errors import CleannewsError, TemplatesError
 from cleannews.input.load import Source
 from cleannews.options import Options
@@ -201,7 +201,7 @@ class SiteTemplates:
         site = self.hosts.get(host) if host else None
         if site is None:
             return
-        live = [b for b in blocks if b.label in (Label.UNDECIDED, Label.CONTENT)]
+        live = [b for b in blocks if b.live]
         matched = [(b, t) for b, t in _matches(live, site) if not is_kept(b.text)]
         content = [b for b in live if b.kind is not BlockKind.HEADING]
         if not matched or len(matched) >= len(content):  # never the whole body

@@ -42,7 +42,7 @@ _GROUPED = frozenset({BlockKind.LIST_ITEM, BlockKind.CELL})
 
 def live(blocks: Sequence[Block]) -> list[Block]:
     """Blocks still in the running for the body: not dropped, not the headline."""
-    return [b for b in blocks if b.label is Label.UNDECIDED or b.label is Label.CONTENT]
+    return [b for b in blocks if b.live]
 
 
 def drop_phrase_lines(blocks: Sequence[Block]) -> None:

@@ -56,7 +56,7 @@ def article_region(blocks: Sequence[Block], titles: Sequence[str] = ()) -> list[
     headline (of its echoes, and of headings that agree with a metadata title in ``titles``)
     up to the body, the body, lines dropped inside the body by line rules (reading and
     date lines), and the header's bylines and date lines (:func:`drop_header_lines`)."""
-    live = [i for i, b in enumerate(blocks) if b.label in (Label.UNDECIDED, Label.CONTENT)]
+    live = [i for i, b in enumerate(blocks) if b.live]
     title = next((i for i, b in enumerate(blocks) if b.label is Label.TITLE), None)
     start = title if title is not None else (live[0] if live else 0)
     body = next((i for i in live if i > start), len(blocks))
@@ -112,9 +112,10 @@ def drop_header_lines(blocks: Sequence[Block], options: Options) -> None:
 
 
 def _header_candidate(block: Block) -> bool:
-    live = block.label is Label.UNDECIDED or block.label is Label.CONTENT
     return (
-        live and block.kind not in (BlockKind.CODE, BlockKind.CELL) and not _quoted_or_data(block)
+        block.live
+        and block.kind not in (BlockKind.CODE, BlockKind.CELL)
+        and not _quoted_or_data(block)
     )
 
 

@@ -42,7 +42,7 @@ class BodyRun(NamedTuple):
 
 def body_run(blocks: Sequence[Block]) -> BodyRun | None:
     """The span of the live body paragraphs, None when the page has none."""
-    found = [i for i, b in enumerate(blocks) if _live(b) and is_body_paragraph(b)]
+    found = [i for i, b in enumerate(blocks) if b.live and is_body_paragraph(b)]
     return BodyRun(found[0], found[-1]) if found else None
 
 
@@ -62,14 +62,10 @@ def drop_above_headline(blocks: Sequence[Block]) -> None:
     if run is None or title is None or not 0 < run.first - title <= HEADLINE_TO_BODY:
         return
     for block in blocks[:title]:
-        if not _live(block) or block.kind not in _FURNITURE_KINDS:
+        if not block.live or block.kind not in _FURNITURE_KINDS:
             continue
         if not longer_than(block.text, MAX_ABOVE_HEADLINE_WORDS):
             block.drop("above-headline", "short line above the headline (page furniture)")
-
-
-def _live(block: Block) -> bool:
-    return block.label is Label.UNDECIDED or block.label is Label.CONTENT
 
 
 def drop_edges(blocks: Sequence[Block]) -> None:
@@ -79,7 +75,7 @@ def drop_edges(blocks: Sequence[Block]) -> None:
     if run is None:
         return  # no prose to frame: a listing or a form page is judged as it is
     for index, block in enumerate(blocks):
-        if run.first <= index <= run.last or not _live(block):
+        if run.first <= index <= run.last or not block.live:
             continue
         if block.kind in (BlockKind.CODE, BlockKind.CELL):
             continue

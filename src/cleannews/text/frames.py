@@ -151,7 +151,7 @@ def cut_frame(blocks: Sequence[Block], kept: Sequence[bool], frame: Frame) -> No
 
 def _drop_live(blocks: Sequence[Block], rule: str, reason: str) -> None:
     for block in blocks:
-        if block.label is Label.UNDECIDED or block.label is Label.CONTENT:
+        if block.live:
             block.drop(rule, reason)
 
 

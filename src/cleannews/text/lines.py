@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
-from cleannews.blocks import Block, BlockKind, Label
+from cleannews.blocks import Block, BlockKind
 from cleannews.words import CLOSING_MARKS, SENTENCE_MARKS
 
 _BULLET = regex.compile(
@@ -148,7 +148,7 @@ def mark_kept_headings(blocks: list[Block]) -> None:
     :func:`mark_headings` saw, may have been a caption or a dropped line), and a "heading" of
     more than twice a heading's words is a paragraph (not dropped as an empty heading)."""
     lone = _lone_numbered(blocks)
-    body = [b for b in blocks if b.label is Label.UNDECIDED or b.label is Label.CONTENT]
+    body = [b for b in blocks if b.live]
     for block in body:  # a page's prose styled as a heading (Markdown "# ..." or "---" under)
         if block.kind is BlockKind.HEADING and len(block.text.split()) > 2 * HEADING_MAX_WORDS:
             block.kind, block.level = BlockKind.PARAGRAPH, 0
