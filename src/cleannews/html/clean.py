@@ -29,7 +29,8 @@ _VOID_WRAPPERS = ("source", "track")
 _CHROME_TAGS = ("nav", "aside", "footer", "menu", "dialog", "form")
 #: Tags looked for in the whole page: chrome, and what holds the article.
 _WATCHED_TAGS = frozenset({*_CHROME_TAGS, "article", "main", "h1"})
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+_VISIBILITY_HIDDEN_SOURCE = r"visibility\s*:\s*hidden"
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|" + _VISIBILITY_HIDDEN_SOURCE, regex.I)
 _ROLES = frozenset(
     "navigation menu menubar complementary contentinfo dialog alertdialog search".split()
 )
@@ -279,7 +280,7 @@ def _deferred(element: Element, body_chars: int) -> bool:
     )
 
 
-_VISIBILITY_HIDDEN = regex.compile(r"visibility\s*:\s*hidden", regex.I)
+_VISIBILITY_HIDDEN = regex.compile(_VISIBILITY_HIDDEN_SOURCE, regex.I)
 #: A deferred copy of the page holds at least this share of the body's text...
 MIN_DEFERRED_SHARE = 2 / 3
 #: ...and is mostly text, not a menu of links.
