@@ -115,6 +115,33 @@ def test_clean_keeps_a_page_rendered_hidden_until_its_scripts_run_but_not_hidden
     assert "".join(menu.itertext()) == "Shown."
 
 
+def test_clean_keeps_collapsed_panels_but_not_hidden_dialogs_or_menus() -> None:
+    """Tab panels, accordion regions and elements a control opens are content folded away
+    (product details, FAQ answers); a hidden dialog, a hidden menu and a hidden element
+    nothing opens stay hidden."""
+    panels = (
+        '<div role="tabpanel" hidden><p>Tab panel text.</p></div>'
+        '<div style="display:none" aria-labelledby="q1"><p>Accordion answer.</p></div>'
+        '<button aria-controls="more">More</button>'
+        '<div id="more" aria-hidden="true"><p>Opened by its button.</p></div>'
+        '<a href="#specs">Specs</a><div id="specs" hidden><p>Opened by its link.</p></div>'
+    )
+    page = _body(f"<p>{PROSE}</p>{panels}")
+    clean(page.getroottree().getroot(), [])
+    text = "".join(page.itertext())
+    for kept in ("Tab panel text.", "Accordion answer.", "Opened by its button.", "by its link."):
+        assert kept in text
+    links = " ".join(f'<a href="/{i}">Section number {i}</a>' for i in range(30))
+    others = (
+        '<div role="dialog" aria-labelledby="t" hidden><p>Cookie settings.</p></div>'
+        f'<button aria-controls="menu">Menu</button><div id="menu" hidden>{links}</div>'
+        '<div id="nobody" hidden><p>Nothing opens this.</p></div>'
+    )
+    page = _body(f"<p>{PROSE}</p>{others}")
+    clean(page.getroottree().getroot(), [])
+    assert "".join(page.itertext()) == PROSE
+
+
 def test_clean_keeps_a_page_wide_landmark_only_when_nothing_marks_the_article() -> None:
     teasers = f'<div role="complementary"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>'
     with_article = _body(f"<article><h1>Title</h1><p>{PROSE}</p></article>{teasers}")
