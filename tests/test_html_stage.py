@@ -298,6 +298,22 @@ def test_a_declared_thread_keeps_its_posts_in_order() -> None:
     assert first < second < lines.index("Me too, thanks for asking.")
 
 
+def test_selection_passes_over_a_tiny_winner_named_content() -> None:
+    """A one-line banner in a ``content`` div outscores, by its name alone, a product page's
+    text spread over columns: the candidate holding most of the text wins instead."""
+    line = "Free delivery on all orders placed this week."
+    banner = f'<div id="top"><div class="content"><p>{line}</p></div></div>'
+    columns = "".join(f'<div class="col"><p>{PROSE}</p></div>' for _ in range(8))
+    blocks = _scored(f'{banner}<main><div class="row">{columns}</div></main>')
+    chosen = main_containers(blocks)
+    inside = [b for b in blocks if not set(chosen).isdisjoint(b.ancestors)]
+    assert [b.text for b in inside] == [PROSE] * 8
+    # A winner named for content that holds real text keeps its place.
+    named = f'<div class="content"><p>{PROSE}</p><p>{PROSE}</p></div>'
+    chosen = main_containers(_scored(f"{named}<main>{columns}</main>"))
+    assert chosen[0].get("class") == "content"
+
+
 def test_selection_finds_nothing_on_a_page_without_prose() -> None:
     assert main_containers(_scored("<p>Home</p><p>Contact</p>")) == []
 
