@@ -237,7 +237,7 @@ def _all_cards(inside: Sequence[Block], cards: Sequence[Element]) -> bool:
 
 #: Inside the main container, a doubted block between kept ones is restored when the model
 #: gave it at least this probability of content...
-MIN_INSIDE_P = 0.15
+MIN_INSIDE_P = 0.25
 
 
 def restore_inside_main(blocks: Sequence[Block], containers: Sequence[Element]) -> None:
