@@ -106,23 +106,28 @@ class _Vocab:
 class _Patterns:
     """Free-text patterns for one language selection, each compiled when first used (the
     relative ones, ``ago`` and ``day_word``, are never used without a reference time: 8 of
-    the 25 ms their compiling costs at start)."""
+    the 25 ms their compiling costs at start). A compiled pattern becomes an attribute, so
+    later reads are plain attribute reads."""
 
-    __slots__ = ("_compiled", "_sources")
+    ymd: regex.Pattern[str]
+    numeric: regex.Pattern[str]
+    cjk: regex.Pattern[str]
+    day_first: regex.Pattern[str]
+    month_first: regex.Pattern[str]
+    ago: regex.Pattern[str]
+    day_word: regex.Pattern[str]
+    time_after: regex.Pattern[str]
+    time_before: regex.Pattern[str]
 
     def __init__(self, sources: dict[str, str]) -> None:
         self._sources = sources
-        self._compiled: dict[str, regex.Pattern[str]] = {}
 
     def __getattr__(self, name: str) -> regex.Pattern[str]:
-        """The compiled pattern ``name`` (``ymd``, ``numeric``, ``cjk``, ``day_first``,
-        ``month_first``, ``ago``, ``day_word``, ``time_after``, ``time_before``)."""
-        try:
-            return self._compiled[name]
-        except KeyError:
-            if name not in self._sources:
-                raise AttributeError(name) from None
-        compiled = self._compiled[name] = regex.compile(self._sources[name], _FLAGS)
+        """Called for a pattern not compiled yet: compile it and keep it."""
+        if name.startswith("_") or name not in self._sources:
+            raise AttributeError(name)
+        compiled = regex.compile(self._sources[name], _FLAGS)
+        setattr(self, name, compiled)
         return compiled
 
 
