@@ -202,8 +202,6 @@ def _time_offers(
         if _quoted_or_data(block):
             continue
         seen.add(block.element)
-        if not len(block.element) or next(block.element.iter("time"), None) is None:
-            continue  # no <time> below it (one C pass, not a walk of its inline tree)
         for time in inline(block.element):
             if time.tag != "time":
                 continue
