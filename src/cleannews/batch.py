@@ -13,18 +13,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import signal
 import time
 import traceback
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleannews import errors
 from cleannews.blocks import SiteFilter, SiteTemplateSet
@@ -42,6 +39,10 @@ from cleannews.options import InputKind, Options
 from cleannews.output.formats import CSV_COLUMNS, SCHEMA_VERSION, Render, render
 from cleannews.output.formats import error_record as _error_record
 from cleannews.pipeline import extract
+
+if TYPE_CHECKING:  # the worker pool imports multiprocessing when it starts (not for one page)
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 #: A worker process is replaced after this many documents (bounds slow memory growth).
 MAX_TASKS_PER_WORKER = 1000
@@ -291,6 +292,8 @@ class WorkerPool:
     ) -> None:
         self.job, self.size, self.timeout = job, max(1, size), timeout
         self.max_memory, self.max_tasks = max_memory, max_tasks
+        import multiprocessing
+
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._start_failures = 0
@@ -379,6 +382,8 @@ class WorkerPool:
         """Wait for a message, a death or a time-out; the outcomes that came of it."""
         objects: list[Any] = [w.conn for w in self._workers]
         objects += [w.process.sentinel for w in self._workers]
+        from multiprocessing.connection import wait
+
         ready = set(wait(objects, self._wait_time()))
         results: list[tuple[int, Task, Outcome]] = []
         for worker in list(self._workers):

@@ -16,10 +16,17 @@ simple case folding): for every character ``c`` of :data:`ALPHABET` and every ch
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
 import regex
+
+from cleannews.rules.diskcache import cached_json
 
 #: Characters a literal may be made of (ASCII and the Latin letters of the rule files).
 ALPHABET = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x250)]))
@@ -91,6 +98,29 @@ def needs_of(pattern: str, flags: int) -> Needs | None:
     if reader.pos != len(pattern):
         return None
     return _best(facts)
+
+
+def needs_of_all(patterns: Sequence[str], flags: int) -> tuple[Needs | None, ...]:
+    """:func:`needs_of` of each pattern, kept in the disk cache (:mod:`.diskcache`) under
+    the patterns, the flags and this module's own code: reading 45 patterns costs 25-75 ms
+    at every start, reading the entry back well under one."""
+    made_from = json.dumps([_reader_version(), flags, list(patterns)])
+    found = cached_json("needs", made_from, lambda: _all_as_json(patterns, flags))
+    return tuple(None if item is None else Needs(tuple(item[0]), bool(item[1])) for item in found)
+
+
+def _all_as_json(patterns: Sequence[str], flags: int) -> list[list[Any] | None]:
+    found = (needs_of(pattern, flags) for pattern in patterns)
+    return [None if needs is None else [list(needs.words), needs.other] for needs in found]
+
+
+@cache
+def _reader_version() -> str:
+    """A digest of this module's code: a changed reader derives other requirements."""
+    try:
+        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _in_repertoire(text: str) -> bool:

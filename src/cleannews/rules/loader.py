@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from cleannews.errors import RuleError
-from cleannews.rules.literals import Needs, fold, needs_of
+from cleannews.rules.literals import Needs, fold, needs_of_all
 from cleannews.rules.memo import MAX_NAME_CHARS, short_key_cache
 from cleannews.words import longer_than
 
@@ -311,7 +311,7 @@ def rules_of_kind(kind: RuleKind) -> tuple[PhraseRule, ...]:
 def rule_needs(kind: RuleKind) -> tuple[Needs | None, ...]:
     """What a text must hold for each rule of one kind to match in it (see :mod:`.literals`):
     a text holding none of it needs no regex pass for that rule."""
-    return tuple(needs_of(r.source, _FLAGS) for r in rules_of_kind(kind))
+    return needs_of_all([r.source for r in rules_of_kind(kind)], _FLAGS)
 
 
 def admitted(kind: RuleKind, text: str) -> list[bool]:

@@ -24,6 +24,7 @@ import regex
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.errors import RuleError
+from cleannews.rules.diskcache import compiled_code
 from cleannews.rules.loader import RuleKind, line_rule, possible_rules, read_json, signal_weight
 from cleannews.text.lines import is_title_like
 from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
@@ -302,7 +303,9 @@ def _compile(
     values: Sequence[Sequence[float]],
 ) -> Callable[[Sequence[float]], float]:
     """The ensemble as the source of one function, compiled. Only ints and finite floats
-    (their exact ``repr``) reach the source, so the data cannot inject code."""
+    (their exact ``repr``) reach the source, so the data cannot inject code. The compiled
+    code is kept in the disk cache (:mod:`cleannews.rules.diskcache`), named by the source's
+    digest: compiling it costs about 50 ms, reading it back about 1."""
     width = 1 + max((max(f) for f in features if f), default=-1)
     names = "".join(f"v{c}, " for c in range(width))
     lines = ["def margin(vector):", f" {names}*_ = vector", f" z = {_literal(base)}"]
@@ -324,7 +327,7 @@ def _compile(
             stack.append((int(children[0][t][node]), depth + 1, False))
     lines.append(" return z")
     namespace: dict[str, Any] = {}
-    exec(compile("\n".join(lines), "<line model>", "exec"), namespace)
+    exec(compiled_code("\n".join(lines), "<line model>"), namespace)  # cached on disk
     margin: Callable[[Sequence[float]], float] = namespace["margin"]
     return margin
 

@@ -1,0 +1,91 @@
+"""The disk cache of start-up work: entries written once and read back, never stale, and a
+folder that cannot be used costs only time (the results are always the same)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import CodeType
+
+import pytest
+
+from cleannews.rules import diskcache, literals, loader
+from cleannews.rules.loader import RuleKind
+from cleannews.text import linemodel
+
+SOURCE = "def double(x):\n    return 2 * x\n"
+
+
+def _double(code: CodeType) -> int:
+    namespace: dict[str, object] = {}
+    exec(code, namespace)  # the test's own source
+    return namespace["double"](21)  # type: ignore[operator,no-any-return]
+
+
+def test_code_is_written_once_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
+    assert _double(diskcache.compiled_code(SOURCE, "<test>")) == 42
+    entries = list(tmp_path.glob("code-*.marshal"))
+    assert len(entries) == 1
+    assert _double(diskcache.compiled_code(SOURCE, "<test>")) == 42
+    assert list(tmp_path.glob("code-*.marshal")) == entries
+
+
+def test_other_source_gets_its_own_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
+    diskcache.compiled_code(SOURCE, "<test>")
+    changed = SOURCE.replace("2 * x", "3 * x")
+    assert _double(diskcache.compiled_code(changed, "<test>")) == 63
+    assert len(list(tmp_path.glob("code-*.marshal"))) == 2
+
+
+def test_damaged_entry_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
+    diskcache.compiled_code(SOURCE, "<test>")
+    (entry,) = tmp_path.glob("code-*.marshal")
+    entry.write_bytes(b"\x00not marshal")
+    assert _double(diskcache.compiled_code(SOURCE, "<test>")) == 42
+    assert diskcache.cached_json("t", "x", lambda: [1, 2]) == [1, 2]
+    (data,) = tmp_path.glob("t-*.json")
+    data.write_text("{broken")
+    assert diskcache.cached_json("t", "x", lambda: [1, 2]) == [1, 2]
+
+
+def test_switched_off_or_unusable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, "")
+    assert diskcache.cache_dir() is None
+    assert _double(diskcache.compiled_code(SOURCE, "<test>")) == 42
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(blocker / "cache"))  # under a file
+    assert _double(diskcache.compiled_code(SOURCE, "<test>")) == 42
+    assert diskcache.cached_json("t", "x", lambda: {"a": 1}) == {"a": 1}
+
+
+def test_rule_needs_same_with_and_without_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
+    for kind in RuleKind:
+        sources = [rule.source for rule in loader.rules_of_kind(kind)]
+        direct = tuple(literals.needs_of(source, loader._FLAGS) for source in sources)
+        assert literals.needs_of_all(sources, loader._FLAGS) == direct  # made and written
+        assert literals.needs_of_all(sources, loader._FLAGS) == direct  # read back
+    assert len(list(tmp_path.glob("needs-*.json"))) == len(RuleKind)
+
+
+def test_line_model_same_with_and_without_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = loader.read_json("line_model.json")
+    vectors = [[float((i * 7 + j * 3) % 11) / 5 for j in range(300)] for i in range(40)]
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, "")
+    plain = linemodel.load_line_model(data)
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
+    written = linemodel.load_line_model(data)
+    read = linemodel.load_line_model(data)
+    for model in (written, read):
+        for stage, expected in ((model.first, plain.first), (model.second, plain.second)):
+            assert [stage.margin(v) for v in vectors] == [expected.margin(v) for v in vectors]
+    assert len(list(tmp_path.glob("code-*.marshal"))) == 2
