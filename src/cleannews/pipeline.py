@@ -176,6 +176,7 @@ def extract_html(
     filters.drop_empty_headings(blocks)
     if not filters.live(blocks):
         filters.relax(blocks)  # nothing survived: retry with the soft verdicts undone
+        duplicates.drop_repeated_paragraphs(blocks)  # the relaxed blocks repeat, too
     text_metadata(blocks, meta, options)
     title = choose_title(meta, headline.text if headline else None)
     return assemble(
@@ -264,10 +265,12 @@ def segment_and_score(body: Element) -> list[Block]:
 def trim_article(blocks: list[Block], options: Options) -> None:
     """The article's edges and repeats, once the headline is known: framing prompts outside
     the body run, header bylines and datelines (read later into metadata), short lines above
-    a headline that heads the body, and paragraphs repeated in another role."""
+    a headline that heads the body, a thread's post signatures, and paragraphs repeated in
+    another role."""
     drop_edges(blocks)
     drop_header_lines(blocks, options)
     drop_above_headline(blocks)
+    duplicates.drop_thread_signatures(blocks)
     duplicates.drop_repeated_paragraphs(blocks)
 
 
