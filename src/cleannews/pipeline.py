@@ -38,7 +38,7 @@ from cleannews.options import InputKind, Options
 from cleannews.rules.concepts import ClassNames
 from cleannews.rules.schema_types import type_pattern
 from cleannews.structure.bounds import drop_above_headline, drop_edges
-from cleannews.structure.headline import html_headline, mark_headline
+from cleannews.structure.headline import html_headline, keep_unlike_headline, mark_headline
 from cleannews.structure.pagetype import judge, measure
 from cleannews.structure.sections import document_base, sections
 from cleannews.structure.toc import article_toc
@@ -179,6 +179,8 @@ def extract_html(
         duplicates.drop_repeated_paragraphs(blocks)  # the relaxed blocks repeat, too
     text_metadata(blocks, meta, options)
     title = choose_title(meta, headline.text if headline else None)
+    if headline is not None:
+        keep_unlike_headline(blocks, headline, title)
     return assemble(
         blocks,
         title=title,
