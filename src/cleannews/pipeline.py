@@ -40,7 +40,7 @@ from cleannews.rules.schema_types import type_pattern
 from cleannews.structure.bounds import drop_above_headline, drop_edges
 from cleannews.structure.headline import html_headline, keep_unlike_headline, mark_headline
 from cleannews.structure.pagetype import judge, measure
-from cleannews.structure.sections import document_base, sections
+from cleannews.structure.sections import document_base, restore_inner_captions, sections
 from cleannews.structure.toc import article_toc
 from cleannews.structure.trim import trim
 from cleannews.text.frames import cut_frame, drop_structural_promo, find_frame
@@ -268,10 +268,13 @@ def trim_article(blocks: list[Block], options: Options) -> None:
     """The article's edges and repeats, once the headline is known: framing prompts outside
     the body run, header bylines and datelines (read later into metadata), short lines above
     a headline that heads the body, a thread's post signatures, and paragraphs repeated in
-    another role."""
+    another role; with ``Options(captions=True)``, doubted captions between kept blocks are
+    given back."""
     drop_edges(blocks)
     drop_header_lines(blocks, options)
     drop_above_headline(blocks)
+    if options.captions:
+        restore_inner_captions(blocks)
     duplicates.drop_thread_signatures(blocks)
     duplicates.drop_repeated_paragraphs(blocks)
 
