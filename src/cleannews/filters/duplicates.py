@@ -9,6 +9,10 @@ offers built alike, a slide's title echoed by its description right below it) re
 role (same kind, same path) or stands right beside its original in one parent. Only layout
 copies are dropped. (A section printed twice with identical markup stays twice: dropping runs
 of copies whatever their markup cost the readability corpus, whose references keep them.)
+
+A thread's post signatures are a third kind: the same markup under every post, so not layout
+copies, and not written into the text either. They are dropped where two or more elements
+of the page are named as signatures (rule ``signature``).
 """
 
 from __future__ import annotations
