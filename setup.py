@@ -13,6 +13,10 @@ import sys
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.errors import CCompilerError, ExecError, PlatformError
+
+#: What a build without a compiler or headers raises (no compiler found, compiler failed).
+BUILD_ERRORS = (CCompilerError, ExecError, PlatformError, OSError)
 
 NO_COMPILE = "CLEANNEWS_NO_COMPILE"
 WARNING = "cleannews: the compiled walk was not built ({}); the pure-Python path is installed"
@@ -26,18 +30,25 @@ def _warn(reason: str) -> None:
 
 class OptionalBuildExt(build_ext):
     """build_ext that falls back to the pure-Python package when the extension cannot be
-    built (no compiler, no headers)."""
+    built (no compiler, no headers). A failed extension is dropped from the build's list, so
+    that an editable install does not then try to copy a library that was never made."""
 
     def run(self) -> None:
         try:
             super().run()
-        except Exception as error:  # any build failure means: no extension
+        except BUILD_ERRORS as error:
             _warn(f"{type(error).__name__}: {error}")
+
+    def build_extensions(self) -> None:
+        self._failed: set[str] = set()
+        super().build_extensions()
+        self.extensions = [e for e in self.extensions if e.name not in self._failed]
 
     def build_extension(self, ext: Extension) -> None:
         try:
             super().build_extension(ext)
-        except Exception as error:  # compiler errors have no common base
+        except BUILD_ERRORS as error:
+            self._failed.add(ext.name)
             _warn(f"{type(error).__name__}: {error}")
 
 
@@ -48,6 +59,7 @@ def _extensions() -> list[Extension]:
     try:
         import lxml
         from Cython.Build import cythonize
+        from Cython.Compiler.Errors import CompileError
     except ImportError as error:
         _warn(f"cannot import {error.name}")
         return []
@@ -59,7 +71,7 @@ def _extensions() -> list[Extension]:
     )
     try:
         return list(cythonize([walk], compiler_directives={"language_level": "3"}, quiet=True))
-    except Exception as error:  # a Cython that cannot translate the module: no extension
+    except (CompileError, OSError) as error:  # a Cython that cannot translate the module
         _warn(f"{type(error).__name__}: {error}")
         return []
 

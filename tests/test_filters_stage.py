@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 import cleannews
 import support
@@ -16,7 +17,11 @@ from cleannews.filters.boilerplate import (
     promo_score,
 )
 from cleannews.filters.features import compute
-from cleannews.filters.neighbours import restore_inner_headings, restore_inner_sentences
+from cleannews.filters.neighbours import (
+    restore_inner_headings,
+    restore_inner_sentences,
+    restore_inside_main,
+)
 
 PROSE = support.PROSE
 
@@ -147,6 +152,32 @@ def test_doubted_sentences_between_kept_paragraphs_are_restored() -> None:
     assert all(line.dropped for line in long_run)  # too long a run to be the article's
     restore_inner_sentences([lines[3], Block(PROSE)])  # nothing kept before it
     assert lines[3].dropped
+
+
+def test_doubted_blocks_between_kept_blocks_of_the_main_container_are_restored() -> None:
+    """A service page's short feature lines and spec cells between its kept paragraphs come
+    back; a line the model is sure of, an outbound link, a block outside the container or
+    past its last kept block stays out."""
+    main, aside = etree.Element("main"), etree.Element("aside")
+
+    def doubted(text: str, p: float, where: etree._Element = main, **kw: object) -> Block:
+        block = Block(text, ancestors=(where,), **kw)  # type: ignore[arg-type]
+        block.drop("classifier", "looks like boilerplate")
+        block.features.p_content = p
+        return block
+
+    feature, cell = doubted("Free returns for 30 days", 0.4), doubted("Weight: 8 kg", 0.3)
+    sure = doubted("Cookie settings", 0.05)
+    linked = doubted("Shop now", 0.5, links=(("Shop now", "https://shop.example/x"),))
+    beside = doubted("Related offers", 0.5, where=aside)
+    after = doubted("Similar products", 0.5)
+    first, last = Block(PROSE, ancestors=(main,)), Block(PROSE, ancestors=(main,))
+    blocks = [first, feature, sure, linked, beside, cell, last, after]
+    restore_inside_main(blocks, [main])
+    assert not feature.dropped and not cell.dropped
+    assert sure.dropped and linked.dropped and beside.dropped and after.dropped
+    restore_inside_main(blocks, [])  # no main container: nothing to go by
+    assert sure.dropped
 
 
 def _slideshow_page(article_paragraphs: int, legend: str = "{k}/{n}") -> str:

@@ -115,6 +115,33 @@ def test_clean_keeps_a_page_rendered_hidden_until_its_scripts_run_but_not_hidden
     assert "".join(menu.itertext()) == "Shown."
 
 
+def test_clean_keeps_collapsed_panels_but_not_hidden_dialogs_or_menus() -> None:
+    """Tab panels, accordion regions and elements a control opens are content folded away
+    (product details, FAQ answers); a hidden dialog, a hidden menu and a hidden element
+    nothing opens stay hidden."""
+    panels = (
+        '<div role="tabpanel" hidden><p>Tab panel text.</p></div>'
+        '<div style="display:none" aria-labelledby="q1"><p>Accordion answer.</p></div>'
+        '<button aria-controls="more">More</button>'
+        '<div id="more" aria-hidden="true"><p>Opened by its button.</p></div>'
+        '<a href="#specs">Specs</a><div id="specs" hidden><p>Opened by its link.</p></div>'
+    )
+    page = _body(f"<p>{PROSE}</p>{panels}")
+    clean(page.getroottree().getroot(), [])
+    text = "".join(page.itertext())
+    for kept in ("Tab panel text.", "Accordion answer.", "Opened by its button.", "by its link."):
+        assert kept in text
+    links = " ".join(f'<a href="/{i}">Section number {i}</a>' for i in range(30))
+    others = (
+        '<div role="dialog" aria-labelledby="t" hidden><p>Cookie settings.</p></div>'
+        f'<button aria-controls="menu">Menu</button><div id="menu" hidden>{links}</div>'
+        '<div id="nobody" hidden><p>Nothing opens this.</p></div>'
+    )
+    page = _body(f"<p>{PROSE}</p>{others}")
+    clean(page.getroottree().getroot(), [])
+    assert "".join(page.itertext()) == PROSE
+
+
 def test_clean_keeps_a_page_wide_landmark_only_when_nothing_marks_the_article() -> None:
     teasers = f'<div role="complementary"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>'
     with_article = _body(f"<article><h1>Title</h1><p>{PROSE}</p></article>{teasers}")
@@ -269,6 +296,22 @@ def test_a_declared_thread_keeps_its_posts_in_order() -> None:
     lines = cleannews.extract(page).text.splitlines()
     first, second = lines.index(f"{PROSE} {PROSE} {PROSE}"), lines.index(f"{PROSE} Second.")
     assert first < second < lines.index("Me too, thanks for asking.")
+
+
+def test_selection_passes_over_a_tiny_winner_named_content() -> None:
+    """A one-line banner in a ``content`` div outscores, by its name alone, a product page's
+    text spread over columns: the candidate holding most of the text wins instead."""
+    line = "Free delivery on all orders placed this week."
+    banner = f'<div id="top"><div class="content"><p>{line}</p></div></div>'
+    columns = "".join(f'<div class="col"><p>{PROSE}</p></div>' for _ in range(8))
+    blocks = _scored(f'{banner}<main><div class="row">{columns}</div></main>')
+    chosen = main_containers(blocks)
+    inside = [b for b in blocks if not set(chosen).isdisjoint(b.ancestors)]
+    assert [b.text for b in inside] == [PROSE] * 8
+    # A winner named for content that holds real text keeps its place.
+    named = f'<div class="content"><p>{PROSE}</p><p>{PROSE}</p></div>'
+    chosen = main_containers(_scored(f"{named}<main>{columns}</main>"))
+    assert chosen[0].get("class") == "content"
 
 
 def test_selection_finds_nothing_on_a_page_without_prose() -> None:

@@ -166,7 +166,7 @@ def extract_html(
     found = candidates(root, dropped, by_class=by_class, thread=thread)
     blocks = found.blocks
     decide(blocks, found.containers, options.favor, found.names)
-    revise_by_neighbours(blocks)
+    revise_by_neighbours(blocks, found.containers)
     if templates is not None:
         templates.filter_blocks(blocks, [u for u in (url, meta.canonical_url) if u])
     headline = html_headline(blocks, [text for text, _ in meta.titles] or [meta.title or ""])
@@ -279,12 +279,13 @@ def trim_article(blocks: list[Block], options: Options) -> None:
     duplicates.drop_repeated_paragraphs(blocks)
 
 
-def revise_by_neighbours(blocks: list[Block]) -> None:
+def revise_by_neighbours(blocks: list[Block], containers: list[Element]) -> None:
     """Verdicts that depend on what surrounds a block, after the classifier's."""
     neighbours.drop_slideshow(blocks)
     neighbours.drop_teaser_cards(blocks)
     neighbours.restore_inner_headings(blocks)
     neighbours.restore_inner_sentences(blocks)
+    neighbours.restore_inside_main(blocks, containers)
 
 
 def drop_boilerplate(blocks: list[Block]) -> None:

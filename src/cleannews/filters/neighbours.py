@@ -233,3 +233,28 @@ def _all_cards(inside: Sequence[Block], cards: Sequence[Element]) -> bool:
         if sum(len(b.text) for b in own) > MAX_CARD_CHARS:
             return False
     return True
+
+
+#: Inside the main container, a doubted block between kept ones is restored when the model
+#: gave it at least this probability of content...
+MIN_INSIDE_P = 0.25
+
+
+def restore_inside_main(blocks: Sequence[Block], containers: Sequence[Element]) -> None:
+    """Doubted blocks of the main container that lie between its kept blocks: a service or
+    product page's short feature lines, spec cells and card texts, which the model doubts one
+    by one (short, no sentence) but which the page's main content runs through (jusText's
+    near-good blocks between good ones). Blocks with links that lead off the page stay out."""
+    chosen = set(containers)
+    if not chosen:
+        return
+    inside = [i for i, b in enumerate(blocks) if not chosen.isdisjoint(b.ancestors)]
+    kept = [i for i in inside if blocks[i].live]
+    if len(kept) < 2:
+        return
+    for i in inside:
+        block = blocks[i]
+        if not kept[0] < i < kept[-1] or block.rule != CLASSIFIER_RULE:
+            continue
+        if block.features.p_content >= MIN_INSIDE_P and not _outbound_link_chars(block):
+            block.restore()

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 import regex
 from lxml import etree
 
-from cleannews.dom import INLINE_LEAVES, Element, drop_tree, leading_text, link_density, text_of
+from cleannews.dom import (
+    INLINE_LEAVES,
+    Element,
+    drop_tree,
+    leading_text,
+    link_density,
+    strings,
+    text_of,
+)
 from cleannews.html.compiled import text_length, walks
 from cleannews.model import Removed
 from cleannews.rules.concepts import ClassNames, Concepts, attrs_of, class_and_id, concepts_of
@@ -55,12 +63,14 @@ def clean(root: Element, dropped: list[Removed], *, by_class: bool = True) -> Cl
     (``by_class=False``: everything but the class/id concepts). Returns the concepts the
     scan found in the body's class/id names (None for a page without a body)."""
     _open_noscript_articles(root)
+    targets = _control_targets(root)  # before the controls (buttons) go with the tags below
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
     # lxml nests what follows a void <source> inside it (the <img> of a <picture>): keep that.
     etree.strip_tags(root, *_VOID_WRAPPERS)
     scan = _Scan.of(root)
     guard = _Guard.of(root, scan)
     hidden = [el for el in scan.hidden if not _deferred(el, guard.body_chars)]
+    hidden = [el for el in hidden if not _collapsed(el, targets)]
     _remove_all(root, hidden, "hidden", "hidden from readers", dropped)
     roles = [el for el in scan.roles if guard.removable_landmark(el)]
     _remove_all(root, roles, "aria-role", "navigation or complementary landmark", dropped)
@@ -278,6 +288,41 @@ def _deferred(element: Element, body_chars: int) -> bool:
         chars > MIN_DEFERRED_SHARE * body_chars
         and link_density(element) < MAX_DEFERRED_LINK_DENSITY
     )
+
+
+def _control_targets(root: Element) -> frozenset[str]:
+    """Ids that a control on the page opens or switches to."""
+    found: set[str] = set()
+    for value in strings(_CONTROL_TARGETS, root):
+        found.update(token.lstrip("#") for token in value.split())
+    return frozenset(found)
+
+
+_CONTROL_TARGETS = etree.XPath(
+    "//@aria-controls | //@data-target | //@data-bs-target | //a/@href[starts-with(., '#')]"
+)
+#: ARIA roles of a panel a reader opens in place (a tab's panel, an accordion section).
+_PANEL_ROLES = frozenset({"tabpanel", "region"})
+#: ARIA roles of a hidden element that is never the page's text.
+_OVERLAY_ROLES = frozenset({"dialog", "alertdialog", "menu", "listbox", "tooltip"})
+#: A collapsed panel is prose or data: a hidden element more link-heavy than this is a menu.
+MAX_COLLAPSED_LINK_DENSITY = 0.5
+
+
+def _collapsed(element: Element, targets: frozenset[str]) -> bool:
+    """True for a hidden element that is a collapsed panel: a tab panel, an accordion region
+    or an element that a control on the page opens (``targets``: see :func:`_control_targets`),
+    hidden only until the reader clicks. Product details, FAQ answers and code samples per
+    language sit in them; their text is the page's. A dialog or a menu (link-heavy) stays
+    hidden, and what names it as chrome is removed later by class/id."""
+    role = element.get("role", "").lower()
+    if role in _OVERLAY_ROLES:
+        return False
+    ident = element.get("id")
+    panel = role in _PANEL_ROLES or element.get("aria-labelledby") is not None
+    if not panel and (not ident or ident not in targets):
+        return False
+    return link_density(element) < MAX_COLLAPSED_LINK_DENSITY
 
 
 _VISIBILITY_HIDDEN = regex.compile(_VISIBILITY_HIDDEN_SOURCE, regex.I)

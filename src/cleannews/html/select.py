@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cleannews.blocks import Block
 from cleannews.dom import Element, link_density, link_share, text_of
-from cleannews.html.scoring import container_scores
+from cleannews.html.scoring import CLASS_WEIGHT, container_prior, container_scores
 from cleannews.rules.schema_types import type_pattern
 
 #: Candidates considered after link-density scaling.
@@ -33,17 +33,48 @@ def main_containers(blocks: list[Block], *, thread: bool = False) -> list[Elemen
         return []
     best = sorted(raw.items(), key=lambda pair: pair[1], reverse=True)[: 2 * TOP_CANDIDATES]
     sums = inside_sums(blocks)
-    ranked = sorted(
+    scaled = sorted(
         ((score * (1.0 - _link_density(sums[el])), el) for el, score in best),
         key=lambda pair: pair[0],
         reverse=True,
-    )[:TOP_CANDIDATES]
+    )
+    ranked = scaled[:TOP_CANDIDATES]
     chosen = {el for _, el in ranked}
     scores = dict((el, s) for s, el in ranked) | {
         el: s for el, s in raw.items() if el not in chosen
     }
-    top = _expand(_climb(ranked[0][1], scores), sums)
+    top = _expand(_climb(_past_tiny(scaled, sums), scores), sums)
     return thread_posts(top, thread=thread) or _with_siblings(top, scores)
+
+
+#: A winner named for content (a class/id prior of at least this) holding fewer characters
+#: than this won on its name alone...
+NAMED_PRIOR = CLASS_WEIGHT / 2
+TINY_WINNER_CHARS = 300
+#: ...and gives way to a ranked candidate holding this many times its text, with little of it
+#: links (MAX_ADDED_LINK_DENSITY) and at least this share of its score.
+WIDER_TEXT_RATIO = 4
+WIDER_SCORE_SHARE = 0.5
+
+
+def _past_tiny(ranked: list[tuple[float, Element]], sums: dict[Element, list[int]]) -> Element:
+    """The best of the ``ranked`` candidates, unless it is a tiny element named for content
+    (a banner, a card's text in a ``content`` div) that outscores the page's real content only
+    by its prior: Readability's decaying scores reach few levels up, so a product page's text
+    spread over many columns adds little to the one element holding it all. Then the ranked
+    candidate with the most text wins."""
+    score, best = ranked[0]
+    chars = sums[best][0]
+    if chars >= TINY_WINNER_CHARS or container_prior(best) < NAMED_PRIOR:
+        return best
+    wider = [
+        (sums[el][0], el)
+        for s, el in ranked[1:]
+        if s >= WIDER_SCORE_SHARE * score
+        and sums[el][0] >= WIDER_TEXT_RATIO * chars
+        and _link_density(sums[el]) <= MAX_ADDED_LINK_DENSITY
+    ]
+    return max(wider, key=lambda pair: pair[0])[1] if wider else best
 
 
 #: A thread has at least this many posts (the question and one answer).
