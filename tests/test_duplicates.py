@@ -121,3 +121,63 @@ def test_the_benchmark_counts_repeated_paragraphs_not_table_rows() -> None:
     article = cleannews.extract(_page(body))
     assert repeated_paragraphs(article) == [PROSE]
     assert repeated_paragraphs(article, min_chars=len(PROSE) + 1) == []
+
+
+def _thread(posts: list[tuple[str, str]]) -> str:
+    """A forum thread page: each post's text, then its signature in an element so named."""
+    items = "".join(
+        f"<div class='post'><div class='post-body'><p>{text}</p></div>"
+        f"<div class='postsignature'><p>{signature}</p></div></div>"
+        for text, signature in posts
+    )
+    return f"<html><body><main><h1>Which bridge design?</h1>{items}</main></body></html>"
+
+
+SIGNATURE = "Sent from my old laptop with the sticky keys; please forgive the typing errors."
+
+
+def test_signatures_under_the_posts_of_a_thread_are_dropped_and_reported() -> None:
+    article = cleannews.extract(_thread([(OTHER[0], SIGNATURE), (OTHER[1], SIGNATURE)]))
+    assert SIGNATURE not in article.text
+    assert OTHER[0] in article.text and OTHER[1] in article.text
+    assert [b.text for b in article.boilerplate if b.rule == "signature"] == [SIGNATURE] * 2
+
+
+def test_a_signature_a_post_typed_in_goes_with_the_marked_ones() -> None:
+    page = _thread([(OTHER[0], SIGNATURE), (OTHER[1], NOTICE)]).replace(
+        "</main>", f"<div class='post'><p>{OTHER[2]}</p><p>{SIGNATURE}</p></div></main>"
+    )
+    article = cleannews.extract(page)
+    assert SIGNATURE not in article.text and NOTICE not in article.text
+    assert OTHER[2] in article.text
+
+
+def test_one_element_named_signature_is_left_alone() -> None:
+    byline = "<div class='signature'><p>By a staff reporter of the river desk</p></div>"
+    article = cleannews.extract(_page(f"{byline}<p>{PROSE}</p><p>{OTHER[0]}</p>"))
+    assert not [b for b in article.boilerplate if b.rule == "signature"]
+
+
+def test_of_a_linked_copy_and_a_plain_one_the_plain_one_stays() -> None:
+    linked = Block(OTHER[1], link_chars=len(OTHER[1]))
+    plain = Block(OTHER[1], BlockKind.QUOTE)
+    drop_repeated_paragraphs([linked, Block(PROSE), plain])
+    assert linked.dropped and linked.rule == "duplicate"
+    assert not plain.dropped
+
+
+def test_a_page_relaxed_for_being_empty_keeps_its_repeats_once() -> None:
+    """Cards printed twice (a mobile and a desktop copy), all of them doubted by the
+    classifier: the relaxed retry brings them back, and the copies go again."""
+    titles = [OTHER[1], OTHER[2]]
+    cards = "".join(
+        f"<div class='event-card'><div class='mobile-card'><a href='/e{i}'><h3>{title}</h3></a>"
+        f"<p>Online · Free</p></div><div class='desktop-card'><section class='wide'>"
+        f"<a href='/e{i}'><h3>{title}</h3></a><span>Online · Free</span></section></div></div>"
+        for i, title in enumerate(titles)
+    )
+    nav = "<nav><a href='/'>Home</a></nav>"
+    page = f"<html><body>{nav}<div class='results'>{cards}</div></body></html>"
+    article = cleannews.extract(page)
+    assert all(article.text.count(title) == 1 for title in titles)
+    assert sorted(_duplicates(article)) == sorted(titles)

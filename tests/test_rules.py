@@ -235,6 +235,8 @@ def _widget_applies(rule: str, text: str) -> bool:
         return toc._is_label(text)
     if rule == "slide_counter_words":
         return widgets.slide_counter().match(text) is not None
+    if rule == "signature_words":
+        return widgets.names_signature(text)
     raise AssertionError(f"no check for widgets.json rule {rule}")
 
 
@@ -257,5 +259,5 @@ def test_widget_rule_rejects_its_non_examples(rule: str, text: str) -> None:
 
 
 def test_every_widget_rule_has_examples_and_non_examples() -> None:
-    rules = {"toc_labels", "slide_counter_words"}
+    rules = {"toc_labels", "slide_counter_words", "signature_words"}
     assert set(widgets.examples("examples")) == set(widgets.examples("non_examples")) == rules

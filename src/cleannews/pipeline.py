@@ -38,9 +38,9 @@ from cleannews.options import InputKind, Options
 from cleannews.rules.concepts import ClassNames
 from cleannews.rules.schema_types import type_pattern
 from cleannews.structure.bounds import drop_above_headline, drop_edges
-from cleannews.structure.headline import html_headline, mark_headline
+from cleannews.structure.headline import html_headline, keep_unlike_headline, mark_headline
 from cleannews.structure.pagetype import judge, measure
-from cleannews.structure.sections import document_base, sections
+from cleannews.structure.sections import document_base, restore_inner_captions, sections
 from cleannews.structure.toc import article_toc
 from cleannews.structure.trim import trim
 from cleannews.text.frames import cut_frame, drop_structural_promo, find_frame
@@ -176,8 +176,11 @@ def extract_html(
     filters.drop_empty_headings(blocks)
     if not filters.live(blocks):
         filters.relax(blocks)  # nothing survived: retry with the soft verdicts undone
+        duplicates.drop_repeated_paragraphs(blocks)  # the relaxed blocks repeat, too
     text_metadata(blocks, meta, options)
     title = choose_title(meta, headline.text if headline else None)
+    if headline is not None:
+        keep_unlike_headline(blocks, headline, title)
     return assemble(
         blocks,
         title=title,
@@ -264,10 +267,15 @@ def segment_and_score(body: Element) -> list[Block]:
 def trim_article(blocks: list[Block], options: Options) -> None:
     """The article's edges and repeats, once the headline is known: framing prompts outside
     the body run, header bylines and datelines (read later into metadata), short lines above
-    a headline that heads the body, and paragraphs repeated in another role."""
+    a headline that heads the body, a thread's post signatures, and paragraphs repeated in
+    another role; with ``Options(captions=True)``, doubted captions between kept blocks are
+    given back."""
     drop_edges(blocks)
     drop_header_lines(blocks, options)
     drop_above_headline(blocks)
+    if options.captions:
+        restore_inner_captions(blocks)
+    duplicates.drop_thread_signatures(blocks)
     duplicates.drop_repeated_paragraphs(blocks)
 
 

@@ -9,6 +9,10 @@ offers built alike, a slide's title echoed by its description right below it) re
 role (same kind, same path) or stands right beside its original in one parent. Only layout
 copies are dropped. (A section printed twice with identical markup stays twice: dropping runs
 of copies whatever their markup cost the readability corpus, whose references keep them.)
+
+A thread's post signatures are a third kind: the same markup under every post, so not layout
+copies, and not written into the text either. They are dropped where two or more elements
+of the page are named as signatures (rule ``signature``).
 """
 
 from __future__ import annotations
@@ -18,11 +22,44 @@ from collections.abc import Sequence
 from cleannews.blocks import Block, BlockKind
 from cleannews.dom import Element
 from cleannews.filters.boilerplate import live
+from cleannews.rules.concepts import attrs_of
+from cleannews.rules.widgets import names_signature
 
 #: Paragraphs shorter than this (characters) are labels and lines, left to other rules.
 MIN_REPEATED_CHARS = 60
+#: A copy with more of its text in links than this is a link to the text, not the text.
+LINKED_SHARE = 0.5
 #: Kinds whose repeated lines are the content (table rows, code).
 _DATA_KINDS = frozenset({BlockKind.CELL, BlockKind.CODE})
+
+
+#: A page with this many elements named as signatures is a thread whose posts are signed.
+MIN_SIGNATURES = 2
+
+
+def drop_thread_signatures(blocks: Sequence[Block]) -> None:
+    """Drop the blocks of post signatures (elements named by a signature word) when the page
+    holds MIN_SIGNATURES+ of them: each post of a thread repeats its author's signature. Blocks
+    of the same text elsewhere (a signature a post typed in) go too. A single element so named
+    is left alone (some articles name their byline so)."""
+    found: dict[Element, Element | None] = {}
+    signed = [(b, s) for b in live(blocks) if (s := _signature(b, found)) is not None]
+    if len({s for _, s in signed}) < MIN_SIGNATURES:
+        return
+    texts = {b.text.casefold() for b, _ in signed}
+    for block in live(blocks):  # the signed blocks, and the signatures a post wrote unmarked
+        if block.text.casefold() in texts:
+            block.drop("signature", "a post's signature (the thread repeats one under each post)")
+
+
+def _signature(block: Block, found: dict[Element, Element | None]) -> Element | None:
+    """The innermost ancestor of ``block`` named as a signature, None if none is."""
+    for element in reversed(block.ancestors):
+        if element not in found:
+            found[element] = element if names_signature(attrs_of(element)) else None
+        if found[element] is not None:
+            return element
+    return None
 
 
 def drop_repeated_paragraphs(blocks: Sequence[Block]) -> None:
@@ -48,11 +85,16 @@ def drop_repeated_paragraphs(blocks: Sequence[Block]) -> None:
 
 
 def _drop_copy(copy: Block, keeper: Block) -> None:
-    """Drop one of two copies: the later, unless only the earlier is a caption (the body's
-    copy is the one to keep)."""
-    if _caption(keeper) and not _caption(copy):
+    """Drop one of two copies: the later, unless only the earlier is a caption or a link
+    (the body's copy is the one to keep, not the picture's or the teaser's)."""
+    if _caption(keeper) > _caption(copy) or _linked(keeper) > _linked(copy):
         copy, keeper = keeper, copy
     copy.drop("duplicate", f"repeated paragraph (a copy stays: {keeper.text[:40]!r}...)")
+
+
+def _linked(block: Block) -> bool:
+    """True when most of the block's text is link text (a teaser's or a menu's copy)."""
+    return block.link_density > LINKED_SHARE
 
 
 def _caption(block: Block) -> bool:

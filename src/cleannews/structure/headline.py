@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from cleannews.blocks import Block, BlockKind, Label
+from cleannews.dom import Element
 from cleannews.words import normalise
 
 #: A line is an echo of the headline when their word sets overlap this much, and the
@@ -58,3 +61,41 @@ def mark_headline(blocks: Sequence[Block], headline: Block) -> None:
             continue  # an echo has about the headline's length
         if _similar(normalise(block.text), key):
             block.drop("headline-echo", "repeats the headline")
+
+
+#: A headline names the title when this share of its word characters are words of the title.
+TITLE_WORDS_SHARE = 0.75
+
+
+def names_title(headline: str, title: str) -> bool:
+    """True when the ``headline`` says what ``title`` says: one holds the other, or most of
+    the headline's word characters are words of the title (after Readability's test of a
+    heading that duplicates the title)."""
+    a, b = headline.casefold(), title.casefold()
+    if a in b or b in a:
+        return True
+    words = regex.findall(r"\w+", a)
+    known = set(regex.findall(r"\w+", b))
+    total = sum(map(len, words))
+    return sum(len(w) for w in words if w in known) >= TITLE_WORDS_SHARE * total
+
+
+def keep_unlike_headline(blocks: Sequence[Block], headline: Block, title: str | None) -> None:
+    """Give ``headline`` back to the body when the article's title says something else and
+    the headline stands among the body's paragraphs (one parent holds it and a kept
+    paragraph): it is then the body's first heading, not the title."""
+    if not title or headline.label is not Label.TITLE or names_title(headline.text, title):
+        return
+    if len(headline.ancestors) > 1 and _among_paragraphs(blocks, headline.ancestors[-2]):
+        headline.restore()
+
+
+def _among_paragraphs(blocks: Sequence[Block], parent: Element) -> bool:
+    """True when ``parent`` holds a kept paragraph as a child."""
+    return any(
+        b.live
+        and b.kind is BlockKind.PARAGRAPH
+        and len(b.ancestors) > 1
+        and b.ancestors[-2] is parent
+        for b in blocks
+    )

@@ -17,7 +17,14 @@ from urllib.parse import urljoin
 
 import regex
 
-from cleannews.blocks import Block, BlockKind, FigureContext, ItemContext, ListContext
+from cleannews.blocks import (
+    CLASSIFIER_RULE,
+    Block,
+    BlockKind,
+    FigureContext,
+    ItemContext,
+    ListContext,
+)
 from cleannews.dom import Element
 from cleannews.model import (
     Code,
@@ -179,6 +186,20 @@ def caption_owner(block: Block) -> Element | None:
         if CAPTION_CONCEPT in element_concepts(element):
             return element if _beside_picture(element) else None
     return None
+
+
+def restore_inner_captions(blocks: Sequence[Block]) -> None:
+    """Give back the captions the classifier doubted between two kept blocks: an element
+    named a caption by class beside a picture (see :func:`caption_owner`) is the picture's
+    caption, a ``Figure``, whatever its words. Run only when captions count as text
+    (``Options(captions=True)``): otherwise a heading above a caption given back would be
+    kept for it, with nothing under it in ``Article.text``."""
+    kept = [i for i, block in enumerate(blocks) if block.live]
+    if not kept:
+        return
+    for block in blocks[kept[0] + 1 : kept[-1]]:
+        if block.rule == CLASSIFIER_RULE and caption_owner(block) is not None:
+            block.restore()
 
 
 _PICTURES = ("img", "picture", "video")
