@@ -95,3 +95,15 @@ def test_a_farm_page_with_a_lower_case_title_and_a_speech_dash_lead() -> None:
     assert article.title == "my-lower-case-slug"
     assert "– To jest cytat" in article.text
     assert "Bookmark" not in article.text
+
+
+def test_promo_by_structure_is_judged_on_farm_framed_pages_only() -> None:
+    from cleannews.text.frames import drop_structural_promo
+
+    blocks = [Block(PROMO), Block(PROSE)]
+    drop_structural_promo(blocks, None)  # an ordinary page: a shop's "we" talking to "you"
+    assert not blocks[0].dropped
+    drop_structural_promo(blocks, Frame(headline=0, echo=None, copies=1))
+    assert not blocks[0].dropped
+    drop_structural_promo(blocks, Frame(headline=0, echo=None, copies=2))
+    assert blocks[0].rule == "promo-structure" and not blocks[1].dropped

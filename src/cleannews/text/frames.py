@@ -243,8 +243,12 @@ def structural_promo(text: str, names: frozenset[str]) -> str | None:
     return None
 
 
-def drop_structural_promo(blocks: Sequence[Block]) -> None:
-    """Paragraphs the site speaks in about itself to the reader, by structure."""
+def drop_structural_promo(blocks: Sequence[Block], frame: Frame | None) -> None:
+    """Paragraphs the site speaks in about itself to the reader, by structure, on a page
+    framed like a farm (its headline printed twice or more): on other pages a shop's, a
+    coach's or a society's "we" talking to "you" is their article."""
+    if frame is None or not frame.repeated:
+        return
     names = site_names(blocks)
     for block in blocks:
         if block.dropped or block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
