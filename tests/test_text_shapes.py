@@ -1,5 +1,5 @@
-"""Plain-text shapes the content-farm family showed wrong (issue 12): speech dashes, lines a
-page prints twice, exclaimed headings, a headline in lower case, promo weighed by a cut."""
+"""Plain-text shapes the content-farm family showed wrong (issue 12): speech dashes, a line after
+a reading-time line, exclaimed headings, a headline in lower case, promo weighed by a cut."""
 
 from __future__ import annotations
 
@@ -37,15 +37,14 @@ def test_speech_dashes_side_by_side_are_still_a_list() -> None:
     assert _kinds("- single\n") == [("list_item", "single")]  # a hyphen bullet stands alone
 
 
-def test_a_line_the_page_prints_twice_is_not_joined_to_the_line_above() -> None:
+def test_a_rule_line_is_never_continued_by_the_next_line() -> None:
+    # a reading-time line (a whole line by the rule data) then a lower-case headline
     text = "my-lower-case-slug\n\n5 min read · June 28, 2025\nmy-lower-case-slug\n\n" + PROSE
     assert [t for _, t in _kinds(text)][:3] == [
         "my-lower-case-slug", "5 min read · June 28, 2025", "my-lower-case-slug",
     ]  # fmt: skip
-    wrapped = "The council voted on Tuesday\nto rebuild the old bridge.\n"
-    assert [t for _, t in _kinds(wrapped)] == [
-        "The council voted on Tuesday to rebuild the old bridge."
-    ]
+    wrapped = "Not sure what software\nis best for your business?\n"
+    assert [t for _, t in _kinds(wrapped)] == ["Not sure what software is best for your business?"]
 
 
 def test_a_short_exclaimed_line_between_kept_paragraphs_is_a_heading() -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from cleannews.blocks import Block, BlockKind
+from cleannews.rules.loader import line_rule
 from cleannews.words import CLOSING_MARKS, SENTENCE_MARKS
 
 _BULLET = regex.compile(
@@ -107,8 +108,9 @@ def _list_item(match: regex.Match[str], group: int, level: int) -> Block:
 
 
 def _joined_lines(paragraph: str, repeated: frozenset[str] = frozenset()) -> Iterator[str]:
-    """Lines of a paragraph, a wrapped line joined to the line it continues (never a line
-    the page prints more than once: that is a line of its own, an echo or a menu entry)."""
+    """Lines of a paragraph, a wrapped line joined to the line it continues, except a line
+    the page prints again elsewhere after a line the rule data knows as a whole line ("5 min
+    read · June 28, 2025" then a lower-case headline and its echoes)."""
     current: list[str] = []  # the parts, joined once: joining at each line is quadratic
     for line in paragraph.split("\n"):
         stripped = line.strip()
@@ -117,7 +119,7 @@ def _joined_lines(paragraph: str, repeated: frozenset[str] = frozenset()) -> Ite
             and stripped
             and _continues(current[-1], stripped)
             and not _BULLET.match(line)
-            and stripped not in repeated
+            and not (stripped in repeated and len(current) == 1 and line_rule(current[0]))
         ):
             current.append(stripped)
             continue
