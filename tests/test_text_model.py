@@ -323,7 +323,7 @@ def farm_failures(sources: list[Source], pages: int) -> list[str]:
 
 @pytest.mark.slow
 def test_generated_farm_pages_from_readability_dev_articles_come_out_clean() -> None:
-    """The 12 readability dev articles plain text can show, 500 pages: 98% measured."""
+    """The 12 readability dev articles plain text can show, 500 pages: 99.2% measured."""
     sources = corpus_sources(25, ("readability",))
     assert len(sources) >= 10
     failures = farm_failures(sources, 500)
@@ -332,12 +332,12 @@ def test_generated_farm_pages_from_readability_dev_articles_come_out_clean() -> 
 
 @pytest.mark.slow
 def test_generated_farm_pages_from_dev_articles_of_two_corpora() -> None:
-    """25 articles, the readability ones then trafilatura-eval's, 500 pages: 79% measured,
-    below the 95% target of issue 12. What still fails is in the articles the HTML extraction
-    gave: list items that are sentence ends, lead paragraphs the line model drops, headings
-    without text of their own (per article, not per wording: each failing article fails for
-    most of its farm pages). This asserts the level reached, not the target."""
+    """25 articles, the readability ones then trafilatura-eval's, 500 pages: 95.8% measured
+    (79.2% before speech-dash lines, lines printed twice, exclaimed headings, lower-case
+    headlines and promo-free cut weights). What still fails is one article whose section
+    heading is followed by a photo caption the HTML extraction kept as a paragraph (a
+    heading-shaped line: in plain text the caption reads as the heading)."""
     sources = corpus_sources(25, ("readability", "trafilatura"))
     assert len(sources) == 25
     failures = farm_failures(sources, 500)
-    assert len(failures) <= 0.25 * 500, failures[:10]
+    assert len(failures) <= 0.05 * 500, failures[:10]

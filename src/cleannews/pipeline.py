@@ -222,7 +222,7 @@ def extract_text(
         headline.restore()
         mark_headline(blocks, headline)
         cut_frame(blocks, kept, frame)
-    drop_structural_promo(blocks)
+    drop_structural_promo(blocks, frame)
     drop_by_line_model(blocks, p, kept)
     if not filters.live(blocks):
         restore_likeliest(blocks, p)  # a tiny page: its likeliest lines beat an empty article

@@ -83,10 +83,10 @@ def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Fra
         return None
     first_prose = next((i for i in range(start, len(blocks)) if is_prose(blocks[i])), start)
     lookback = range(max(0, first_prose - HEADLINE_LOOKBACK), min(first_prose, len(blocks)))
-    candidates = [i for i in lookback if _title_candidate(blocks[i])]
+    keys = [key(b.text) for b in blocks]
+    candidates = [i for i in lookback if _title_candidate(blocks[i], keys)]
     if not candidates:
         return None
-    keys = [key(b.text) for b in blocks]
     copies = {i: [j for j, k in enumerate(keys) if is_copy(k, keys[i])] for i in candidates}
     best = max(candidates, key=lambda i: (len(copies[i]) > 1, blocks[i].level == 1, i))
     if len(copies[best]) >= 3:
@@ -96,12 +96,20 @@ def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Fra
     return Frame(headline, after[0] if after else None, len(copies[best]))
 
 
-def _title_candidate(block: Block) -> bool:
-    return (
-        (block.label is not Label.BOILERPLATE or block.rule == "headline-echo")
-        and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-        and is_heading_like(block.text)
-    )
+def _title_candidate(block: Block, keys: Sequence[str]) -> bool:
+    """A heading-like line, or one in lower case that the page prints twice or more (a
+    headline in lower case, "adac-kindersitztest-herbst-2018", is known by its copies)."""
+    if block.label is Label.BOILERPLATE and block.rule != "headline-echo":
+        return False
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+        return False
+    text = block.text
+    if is_heading_like(text):
+        return True
+    if not text[:1].islower() or not is_heading_like(text[:1].upper() + text[1:]):
+        return False
+    own = key(text)
+    return sum(1 for k in keys if k == own) >= 2
 
 
 #: A headline frames the article once: header promo, article, footer promo. A line printed
@@ -118,19 +126,35 @@ def _best_stretch(blocks: Sequence[Block], kept: Sequence[bool], copies: list[in
     holding = sum(kept_prose(blocks, kept, bounds[n] + 1, bounds[n + 1]) > 0 for n in stretches)
     if holding > MAX_FRAMED_STRETCHES:
         return None
-    best = max(
-        stretches,
-        key=lambda n: sum(
-            len(blocks[i].text) for i in range(bounds[n] + 1, bounds[n + 1]) if kept[i]
-        ),
-    )
+    best = max(stretches, key=lambda n: _article_chars(blocks, kept, bounds[n] + 1, bounds[n + 1]))
     echo = copies[best + 1] if best + 1 < len(copies) else None
     return Frame(copies[best], echo, len(copies))
 
 
+def _article_chars(blocks: Sequence[Block], kept: Sequence[bool], low: int, high: int) -> int:
+    """Characters of the kept lines among ``low`` to ``high`` that no promo rule took: the
+    phrase rules' drops and paragraphs that are promo by structure do not count (a farm's
+    greetings can outweigh a short article)."""
+    return sum(
+        len(blocks[i].text) for i in range(low, high) if kept[i] and not _promo_line(blocks[i])
+    )
+
+
+_NO_NAMES: frozenset[str] = frozenset()
+
+
 def kept_prose(blocks: Sequence[Block], kept: Sequence[bool], low: int, high: int) -> int:
-    """Characters of kept prose among lines ``low`` to ``high`` (exclusive)."""
-    return sum(len(blocks[i].text) for i in range(low, high) if kept[i] and is_prose(blocks[i]))
+    """Characters of kept prose among lines ``low`` to ``high`` (exclusive), promo left out
+    as in :func:`_article_chars`."""
+    return sum(
+        len(blocks[i].text)
+        for i in range(low, high)
+        if kept[i] and is_prose(blocks[i]) and not _promo_line(blocks[i])
+    )
+
+
+def _promo_line(block: Block) -> bool:
+    return block.dropped or structural_promo(block.text, _NO_NAMES) is not None
 
 
 def cut_frame(blocks: Sequence[Block], kept: Sequence[bool], frame: Frame) -> None:
@@ -219,8 +243,12 @@ def structural_promo(text: str, names: frozenset[str]) -> str | None:
     return None
 
 
-def drop_structural_promo(blocks: Sequence[Block]) -> None:
-    """Paragraphs the site speaks in about itself to the reader, by structure."""
+def drop_structural_promo(blocks: Sequence[Block], frame: Frame | None) -> None:
+    """Paragraphs the site speaks in about itself to the reader, by structure, on a page
+    framed like a farm (its headline printed twice or more): on other pages a shop's, a
+    coach's or a society's "we" talking to "you" is their article."""
+    if frame is None or not frame.repeated:
+        return
     names = site_names(blocks)
     for block in blocks:
         if block.dropped or block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):

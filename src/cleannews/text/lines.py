@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from cleannews.blocks import Block, BlockKind
+from cleannews.rules.loader import line_rule
 from cleannews.words import CLOSING_MARKS, SENTENCE_MARKS
 
 _BULLET = regex.compile(
@@ -48,17 +49,37 @@ def text_blocks(text: str) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks: list[Block] = []
     groups = itertools.count()
+    repeated = _repeated_lines(text)
     for paragraph in regex.split(r"\n[ \t]*\n", text):
-        blocks.extend(_paragraph_blocks(paragraph, groups))
+        blocks.extend(_paragraph_blocks(paragraph, groups, repeated))
     mark_headings(blocks)
     return blocks
 
 
-def _paragraph_blocks(paragraph: str, groups: Iterator[int]) -> Iterator[Block]:
+#: Dashes that open a line of dialogue or a quotation's attribution in many languages
+#: ("– To dla nas ważna chwila", "— zaznaczył."): such a line is a list item only beside
+#: another bullet line.
+_SPEECH_DASHES = "–—"
+
+
+def _repeated_lines(text: str) -> frozenset[str]:
+    """Lines the page prints more than once (a headline's echoes, menu entries)."""
+    counts = Counter(line.strip() for line in text.split("\n"))
+    return frozenset(line for line, n in counts.items() if n > 1 and line)
+
+
+def _paragraph_blocks(
+    paragraph: str, groups: Iterator[int], repeated: frozenset[str] = frozenset()
+) -> Iterator[Block]:
     group: int | None = None
     base_indent = 0
-    for line in _joined_lines(paragraph):
-        bullet = _BULLET.match(line)
+    lines = list(_joined_lines(paragraph, repeated))
+    bullets = [_BULLET.match(line) for line in lines]
+    for n, line in enumerate(lines):
+        bullet = bullets[n]
+        if bullet and bullet["mark"] and bullet["mark"] in _SPEECH_DASHES:
+            beside = bullets[max(0, n - 1) : n] + bullets[n + 1 : n + 2]
+            bullet = bullet if any(beside) else None
         if bullet:
             indent = len(bullet["indent"].expandtabs(4))
             if group is None:
@@ -86,12 +107,20 @@ def _list_item(match: regex.Match[str], group: int, level: int) -> Block:
     )
 
 
-def _joined_lines(paragraph: str) -> Iterator[str]:
-    """Lines of a paragraph, a wrapped line joined to the line it continues."""
+def _joined_lines(paragraph: str, repeated: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Lines of a paragraph, a wrapped line joined to the line it continues, except a line
+    the page prints again elsewhere after a line the rule data knows as a whole line ("5 min
+    read · June 28, 2025" then a lower-case headline and its echoes)."""
     current: list[str] = []  # the parts, joined once: joining at each line is quadratic
     for line in paragraph.split("\n"):
         stripped = line.strip()
-        if current and stripped and _continues(current[-1], stripped) and not _BULLET.match(line):
+        if (
+            current
+            and stripped
+            and _continues(current[-1], stripped)
+            and not _BULLET.match(line)
+            and not (stripped in repeated and len(current) == 1 and line_rule(current[0]))
+        ):
             current.append(stripped)
             continue
         if current:
@@ -156,10 +185,27 @@ def mark_kept_headings(blocks: list[Block]) -> None:
         numbered = id(block) in lone
         if block.kind is not BlockKind.PARAGRAPH and not numbered:
             continue
-        if is_heading_like(block.text) and _sentence_after_heading(after):
+        if _kept_heading_shape(block.text) and _sentence_after_heading(after):
             if numbered:  # "1. Why it matters" alone between paragraphs: a numbered heading
                 block.text, block.group = f"{block.marker} {block.text}", None
             block.kind, block.level = BlockKind.HEADING, 2
+
+
+#: Between kept paragraphs, a line this short may end with an exclamation mark and still be
+#: a heading ("Nektar giftig? Nein!", "¡Por fin!"); a longer one is a sentence.
+EXCLAIMED_HEADING_WORDS = 8
+
+
+def _kept_heading_shape(text: str) -> bool:
+    if is_heading_like(text):
+        return True
+    bare = text.rstrip("!")
+    return (
+        bare != text
+        and len(text.split()) <= EXCLAIMED_HEADING_WORDS
+        and bool(bare)
+        and is_heading_like(bare)
+    )
 
 
 def _lone_numbered(blocks: list[Block]) -> set[int]:
