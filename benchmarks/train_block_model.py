@@ -1,6 +1,6 @@
 """Train the block classifier (``src/cleannews/data/block_model.json``) on the dev splits.
 
-    python -m benchmarks.train_block_model [--c 1.0] [--threshold 0.5] [--output model.json]
+    python -m benchmarks.train_block_model [--c 1.0] [--weighting block] [--output model.json]
     python -m benchmarks.train_block_model --validate [--json OUT]   # reports, writes nothing
 
 Blocks come from the same pipeline code as extraction (``pipeline.candidates`` and
@@ -14,7 +14,13 @@ identical features. Labels:
 - captions (``structure.sections.caption_owner``) carry no label on a corpus whose references
   leave captions out by convention (``corpora.CAPTIONS_IN_REFERENCE``): they become figures,
   which that corpus does not score, and are not boilerplate.
-Only dev-split pages are used for fitting; each corpus carries the same total weight. The
+Only dev-split pages are used for fitting; each corpus carries the same total weight, shared
+among its blocks equally (``--weighting block``, the default) or the way its metric counts
+them (``--weighting page``, measured in RESULTS.md with ``--c 0.001``): on a
+snippet-scored corpus each labelled block counts once, on a shingle-scored one each page
+weighs the same (the metric averages per page) and its blocks share that weight by
+log1p(tokens) (with ``block``, a readability or wcxb-dev page of many short menu lines
+outweighs one long article, which the metric does not). The
 held-out halves are scored at the end, and the model is validated across corpora:
 
 - own holdout: the model fitted on the dev halves of all three corpora, scored (extraction
@@ -185,7 +191,7 @@ def dataset(
     rows: Rows,
     split: str,
     corpora: Iterable[CorpusName] = CORPORA,
-    weighting: Weighting = Weighting.PAGE,
+    weighting: Weighting = Weighting.BLOCK,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features, labels and sample weights (mean 1); each corpus carries the same total
     weight, shared inside it by :func:`block_weights`."""
@@ -256,9 +262,9 @@ class Settings(NamedTuple):
     """How a model is fitted: inverse regularisation strength, decision threshold, and how
     each corpus's weight is shared among its blocks."""
 
-    c: float = 0.001
+    c: float = 1.0
     threshold: float = 0.5
-    weighting: Weighting = Weighting.PAGE
+    weighting: Weighting = Weighting.BLOCK
 
 
 def validate(rows: Rows, settings: Settings) -> dict[str, Any]:
@@ -303,8 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Weighting,
         choices=list(Weighting),
         default=defaults.weighting,
-        help="share of each corpus's weight per block: 'page' as its metric counts "
-        "(default), 'block' equal per block",
+        help="share of each corpus's weight per block: 'block' equal per block (default), "
+        "'page' as the corpus's metric counts (with --c 0.001: see RESULTS.md)",
     )
     parser.add_argument(
         "--output",
@@ -335,8 +341,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     spec["note"] = (
         "Logistic block classifier (classifier.py). Trained by benchmarks/train_block_model.py on "
         "the dev split of trafilatura-eval, readability and wcxb-dev (labels from their "
-        "annotations, each corpus weighted equally); weights apply to (x - mean) / scale. "
-        "Retrain after changing features."
+        "annotations, each corpus weighted equally, shared among its blocks as --weighting "
+        "says); weights apply to (x - mean) / scale. Retrain after changing features."
     )
     spec["training"] = {
         "corpora": list(CORPORA),
