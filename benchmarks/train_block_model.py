@@ -20,8 +20,8 @@ them (``--weighting page``, measured in RESULTS.md with ``--c 0.001``): on a
 snippet-scored corpus each labelled block counts once, on a shingle-scored one each page
 weighs the same (the metric averages per page) and its blocks share that weight by
 log1p(tokens) (with ``block``, a readability or wcxb-dev page of many short menu lines
-outweighs one long article, which the metric does not). The
-held-out halves are scored at the end, and the model is validated across corpora:
+outweighs one long article, which the metric does not). The held-out halves are scored at
+the end, and the model is validated across corpora:
 
 - own holdout: the model fitted on the dev halves of all three corpora, scored (extraction
   F1 by the corpus's metric, with its caption convention) on each corpus's holdout half;
@@ -301,8 +301,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--weighting",
         type=Weighting,
         choices=list(Weighting),
+        metavar="{" + ",".join(w.value for w in Weighting) + "}",
         default=defaults.weighting,
-        help="share of each corpus's weight per block: 'block' equal per block (default), "
+        help="share of each corpus's weight per block: 'block' equal per block (the default), "
         "'page' as the corpus's metric counts (with --c 0.001: see RESULTS.md)",
     )
     parser.add_argument(
