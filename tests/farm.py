@@ -202,7 +202,14 @@ def plain_text_can_show(source: Source) -> bool:
     """False for an article whose structure plain text cannot carry: a paragraph shaped like
     a heading (a caption, a bold lead-in line, a stray label kept by the HTML extraction:
     in text, it is a heading to any reader) or a heading shaped like a paragraph (lower
-    case, markup). Such articles would test the impossible, so the family leaves them out."""
+    case, markup), a section heading that repeats the headline (in text, a copy of the
+    headline is the frame's echo) or a section opening with a line that does not end like a
+    sentence (a caption under the heading: in text, it reads as the heading). Such articles
+    would test the impossible, so the family leaves them out."""
+    if any(heading.strip() == source.title.strip() for heading, _, _ in source.sections):
+        return False
+    if any(ps and not ps[0].strip().endswith(tuple(_SENTENCE_END)) for _, ps, _ in source.sections):
+        return False
     paragraphs = [*source.lead, *(p for _, ps, _ in source.sections for p in ps)]
     for paragraph in paragraphs:
         text = paragraph.strip()
