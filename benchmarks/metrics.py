@@ -101,7 +101,13 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
 
 def shingle_score(reference: str, prediction: str, size: int = SHINGLE_SIZE) -> ShingleScore:
     """Per-document shingle matching of a prediction against the reference text."""
-    expected, predicted = shingles(reference, size), shingles(prediction, size)
+    return score_shingles(shingles(reference, size), shingles(prediction, size))
+
+
+def score_shingles(
+    expected: Counter[tuple[str, ...]], predicted: Counter[tuple[str, ...]]
+) -> ShingleScore:
+    """The shingle score of a prediction's shingles against the reference's."""
     tp = sum((expected & predicted).values())
     fp = sum((predicted - expected).values())
     fn = sum((expected - predicted).values())

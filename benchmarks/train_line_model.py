@@ -43,6 +43,7 @@ from benchmarks.corpora import CorpusMissingError
 from benchmarks.flatten import CORPORA, FLATTENINGS, Labeler, Page, flattened, pages
 from benchmarks.metrics import (
     ShingleScore,
+    score_shingles,
     shingle_prf,
     shingles,
     snippet_counts,
@@ -228,14 +229,7 @@ def _reference_shingles(reference: str) -> Counter[tuple[str, ...]]:
 def _shingle_score(reference: str, text: str) -> ShingleScore:
     """``metrics.shingle_score``, the reference's shingles computed once per page (the grid
     scores every page ten times)."""
-    expected, predicted = _reference_shingles(reference), shingles(text)
-    tp = sum((expected & predicted).values())
-    fp = sum((predicted - expected).values())
-    fn = sum((expected - predicted).values())
-    total = tp + fp + fn
-    if total == 0:
-        return ShingleScore(0.0, 0.0, 0.0)
-    return ShingleScore(tp / total, fp / total, fn / total)
+    return score_shingles(_reference_shingles(reference), shingles(text))
 
 
 def choose_parameters(items: Sequence[PageLines], probabilities: dict[int, np.ndarray]
