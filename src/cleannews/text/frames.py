@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -154,7 +154,14 @@ def kept_prose(blocks: Sequence[Block], kept: Sequence[bool], low: int, high: in
 
 
 def _promo_line(block: Block) -> bool:
-    return block.dropped or structural_promo(block.text, _NO_NAMES) is not None
+    return block.dropped or _promo_by_structure(block.text)
+
+
+@lru_cache(maxsize=4096)
+def _promo_by_structure(text: str) -> bool:
+    """``structural_promo`` without site names, once per text: the frame's weighing reads
+    the same lines for every stretch and cut it compares."""
+    return structural_promo(text, _NO_NAMES) is not None
 
 
 def cut_frame(blocks: Sequence[Block], kept: Sequence[bool], frame: Frame) -> None:
