@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import gzip
 import math
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-if str(PROJECT_ROOT) not in sys.path:  # make the benchmarks package importable
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from benchmarks.corpora import Doc, SnippetAnnotation, WcxbAnnotation  # noqa: E402
-from benchmarks.train_block_model import (  # noqa: E402
+from benchmarks.corpora import Doc, SnippetAnnotation, WcxbAnnotation
+from benchmarks.train_block_model import (
     PageRows,
     Rows,
     Settings,
@@ -28,7 +22,7 @@ from benchmarks.train_block_model import (  # noqa: E402
     train,
 )
 
-from cleannews.html import classifier  # noqa: E402
+from cleannews.html import classifier
 
 _BODY = (
     "The council voted on Tuesday to rebuild the old bridge, which has been closed since the "

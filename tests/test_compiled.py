@@ -35,8 +35,6 @@ from cleannews.html.segment import segment
 from cleannews.options import PURE_PYTHON_ENV
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-if str(PROJECT_ROOT) not in sys.path:  # make the benchmarks package importable
-    sys.path.insert(0, str(PROJECT_ROOT))
 
 from benchmarks.add_golden import GOLDEN, source_of  # noqa: E402
 from benchmarks.corpora import (  # noqa: E402

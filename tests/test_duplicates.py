@@ -3,19 +3,12 @@ removal in ``Article.boilerplate``; repetition written into the text kept."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from benchmarks.duplicates import repeated_paragraphs
 
 import cleannews
 import support
 from cleannews.blocks import Block, BlockKind
 from cleannews.filters.duplicates import MIN_REPEATED_CHARS, drop_repeated_paragraphs
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-if str(PROJECT_ROOT) not in sys.path:  # make the benchmarks package importable
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from benchmarks.duplicates import repeated_paragraphs  # noqa: E402
 
 PROSE = support.PROSE
 NOTICE = "Correction: an earlier version of this story gave the wrong date for the council vote."

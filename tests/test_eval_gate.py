@@ -12,16 +12,10 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-if str(PROJECT_ROOT) not in sys.path:  # make the benchmarks package importable
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from benchmarks.corpora import (  # noqa: E402
+from benchmarks.corpora import (
     CORPUS_NAMES,
     CorpusMissingError,
     CorpusName,
@@ -31,7 +25,7 @@ from benchmarks.corpora import (  # noqa: E402
     select,
     split_of,
 )
-from benchmarks.floors import (  # noqa: E402
+from benchmarks.floors import (
     FLOORS_PATH,
     LAYOUTS,
     CorpusChangedError,
@@ -41,8 +35,8 @@ from benchmarks.floors import (  # noqa: E402
     pin,
     save,
 )
-from benchmarks.floors import main as floors_main  # noqa: E402
-from benchmarks.metrics import (  # noqa: E402
+from benchmarks.floors import main as floors_main
+from benchmarks.metrics import (
     PRF,
     ShingleScore,
     SnippetCounts,
@@ -55,8 +49,8 @@ from benchmarks.metrics import (  # noqa: E402
     snippet_prf,
     tokenize,
 )
-from benchmarks.peers import load_adapter  # noqa: E402
-from benchmarks.scoring import run_docs, score_text, summarize  # noqa: E402
+from benchmarks.peers import load_adapter
+from benchmarks.scoring import run_docs, score_text, summarize
 
 # --- trafilatura snippet metric --------------------------------------------------------------
 

@@ -7,18 +7,10 @@ the same output. The strategies live in ``fuzz/strategies.py``, shared with the 
 from __future__ import annotations
 
 import gzip
-import sys
-from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-if str(PROJECT_ROOT) not in sys.path:  # make the fuzz package importable
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from fuzz.kinds import KINDS  # noqa: E402
-from fuzz.strategies import (  # noqa: E402
+from fuzz.kinds import KINDS
+from fuzz.strategies import (
     SOURCES,
     TEXT_SOURCES,
     check,
@@ -26,8 +18,9 @@ from fuzz.strategies import (  # noqa: E402
     options,
     utf8_pages,
 )
+from hypothesis import HealthCheck, assume, given, settings
 
-from cleannews import InputKind, Options  # noqa: E402
+from cleannews import InputKind, Options
 
 FAST = settings(
     max_examples=100,

@@ -11,20 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-
-import cleannews
-from cleannews import ListBlock
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-if str(PROJECT_ROOT) not in sys.path:  # make the benchmarks package importable
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from benchmarks.add_golden import (  # noqa: E402
+from benchmarks.add_golden import (
     CONTENT_FIELDS,
     GOLDEN,
     add_case,
@@ -32,6 +23,9 @@ from benchmarks.add_golden import (  # noqa: E402
     source_of,
     write_expected,
 )
+
+import cleannews
+from cleannews import ListBlock
 
 CASES = sorted(p for p in GOLDEN.iterdir() if p.is_dir())
 UPDATE = os.environ.get("CLEANNEWS_UPDATE_GOLDEN") == "1"

@@ -9,13 +9,11 @@ each corpus (all flattenings) to bound its time; skips when the corpora or the f
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpora import CorpusMissingError  # noqa: E402
 

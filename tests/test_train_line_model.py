@@ -3,19 +3,14 @@ corpus is scored with a model fitted on the other corpora's dev pages only."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 pytest.importorskip("sklearn", reason="training needs the bench extra")
 
-from benchmarks import train_line_model as tlm  # noqa: E402
+from benchmarks import train_line_model as tlm
 
 
 def _item(corpus: str, n: int) -> tlm.PageLines:

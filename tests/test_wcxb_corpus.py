@@ -7,16 +7,10 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 from pathlib import Path
 
 import pytest
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-if str(PROJECT_ROOT) not in sys.path:  # make the benchmarks package importable
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from benchmarks.corpora import (  # noqa: E402
+from benchmarks.corpora import (
     CAPTIONS_IN_REFERENCE,
     CORPUS_NAMES,
     WcxbAnnotation,
@@ -24,10 +18,10 @@ from benchmarks.corpora import (  # noqa: E402
     load_corpus,
     split_of,
 )
-from benchmarks.metrics import SnippetCounts  # noqa: E402
-from benchmarks.report import build_report, markdown  # noqa: E402
-from benchmarks.scoring import page_error, score_text, summarize  # noqa: E402
-from benchmarks.worker import Job, JobOutcome  # noqa: E402
+from benchmarks.metrics import SnippetCounts
+from benchmarks.report import build_report, markdown
+from benchmarks.scoring import page_error, score_text, summarize
+from benchmarks.worker import Job, JobOutcome
 
 BODY = "one two three four five six"
 
