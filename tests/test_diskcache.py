@@ -89,3 +89,25 @@ def test_line_model_same_with_and_without_cache(
         for stage, expected in ((model.first, plain.first), (model.second, plain.second)):
             assert [stage.margin(v) for v in vectors] == [expected.margin(v) for v in vectors]
     assert len(list(tmp_path.glob("code-*.marshal"))) == 2
+
+
+def test_folder_is_bounded_oldest_entries_go_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
+    monkeypatch.setattr(diskcache, "MAX_ENTRIES", 5)
+    other = tmp_path / "notes.txt"  # not an entry: never deleted
+    other.write_text("mine")
+    for number in range(8):
+        value = [number]
+        assert diskcache.cached_json("t", str(number), lambda: value) == [number]
+        (entry,) = [p for p in tmp_path.glob("t-*.json") if p.read_text() == f"[{number}]"]
+        os.utime(entry, (1_000_000 + number, 1_000_000 + number))  # a distinct age each
+    left = sorted(p.read_text() for p in tmp_path.glob("t-*.json"))
+    assert left == ["[3]", "[4]", "[5]", "[6]", "[7]"]
+    assert other.read_text() == "mine"
+    assert _double(diskcache.compiled_code(SOURCE, "<test>")) == 42  # a new entry is kept
+    assert len(list(tmp_path.glob("code-*.marshal"))) == 1
+    assert len(list(tmp_path.glob("t-*.json"))) == 4

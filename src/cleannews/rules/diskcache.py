@@ -28,6 +28,10 @@ from typing import Any
 
 #: Set to a folder for the disk cache, or to "" for none.
 CACHE_DIR_ENV = "CLEANNEWS_CACHE_DIR"
+#: Entries kept in the folder; older ones are deleted when a new one is written.
+MAX_ENTRIES = 64
+#: The file name endings of entries (what pruning may delete).
+_ENTRY_SUFFIXES = (".marshal", ".json")
 
 
 def cache_dir() -> Path | None:
@@ -75,6 +79,25 @@ def _write(path: Path, data: bytes) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        return
+    _prune(path.parent, keep=path)
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Delete the oldest entries of ``folder`` beyond ``MAX_ENTRIES`` (never ``keep``, the
+    entry just written; other files in the folder are left alone)."""
+    try:
+        entries = [
+            (entry.stat().st_mtime, entry)
+            for entry in folder.iterdir()
+            if entry.suffix in _ENTRY_SUFFIXES and not entry.name.startswith(".") and entry != keep
+        ]
+    except OSError:
+        return  # unreadable now: the next write tries again
+    entries.sort()
+    for _, entry in entries[: max(0, len(entries) + 1 - MAX_ENTRIES)]:
+        with contextlib.suppress(OSError):
+            entry.unlink()  # gone already (another process pruned it) or not ours to delete
 
 
 def cached_json(name: str, made_from: str, make: Callable[[], Any]) -> Any:
