@@ -3,6 +3,8 @@ folder that cannot be used costs only time (the results are always the same)."""
 
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
 from types import CodeType
 
@@ -94,15 +96,14 @@ def test_line_model_same_with_and_without_cache(
 def test_folder_is_bounded_oldest_entries_go_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import os
-
     monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
     monkeypatch.setattr(diskcache, "MAX_ENTRIES", 5)
     other = tmp_path / "notes.txt"  # not an entry: never deleted
     other.write_text("mine")
     for number in range(8):
-        value = [number]
-        assert diskcache.cached_json("t", str(number), lambda: value) == [number]
+        assert diskcache.cached_json("t", str(number), functools.partial(list, [number])) == [
+            number
+        ]
         (entry,) = [p for p in tmp_path.glob("t-*.json") if p.read_text() == f"[{number}]"]
         os.utime(entry, (1_000_000 + number, 1_000_000 + number))  # a distinct age each
     left = sorted(p.read_text() for p in tmp_path.glob("t-*.json"))
