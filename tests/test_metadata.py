@@ -702,3 +702,27 @@ def test_title_variants_fast_path_matches_the_splits(title: str) -> None:
     texts = (title, strip_site_name(title), metadata.strip_site_affixes(title, ()))
     expected = tuple(dict.fromkeys(normalise(text) for text in dict.fromkeys(texts)))
     assert metadata._variants(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "minutes"),
+    [
+        ("Lesezeit: 4 Minuten", 4),
+        ("Temps de lecture : 6 min", 6),
+        ("Tiempo de lectura: 8 minutos", 8),
+        ("Tempo di lettura: 3 minuti", 3),
+        ("9 minutos de leitura", 9),
+        ("3 min read", 3),
+    ],
+)
+def test_stated_reading_time_is_read_in_each_language(line: str, minutes: int) -> None:
+    """A reading-time line in any language the line rules drop feeds reading_time_minutes
+    (the body alone would give an estimate of 1 minute)."""
+    body = "Dies ist ein langer Absatz mit vielen Wörtern und ganzen Sätzen darin. " * 6
+    article = cleannews.extract(
+        f"Ein Titel für die Seite\n\n{line}\n\n{body}\n\n{body}",
+        options=cleannews.Options(input_kind=cleannews.InputKind.TEXT),
+    )
+    assert article.reading_time_minutes == minutes
+    assert article.provenance["reading_time_minutes"].startswith("text:reading-line")
+    assert line not in article.text

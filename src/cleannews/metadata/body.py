@@ -80,7 +80,9 @@ def article_region(blocks: Sequence[Block], titles: Sequence[str] = ()) -> list[
     return region
 
 
-_LINE_RULES = frozenset({"reading-line", "ui-leftover", "ui-leftover-multi", "repeated"})
+#: The line rules whose dropped lines state a reading time (read into ``reading_time``).
+_READING_RULES = frozenset({"reading-line", "reading-line-multi"})
+_LINE_RULES = _READING_RULES | {"ui-leftover", "ui-leftover-multi", "repeated"}
 #: The rules of :func:`drop_header_lines`: their blocks stay in the region wherever they are.
 HEADER_LINE_RULES = frozenset({"byline", "dateline"})
 
@@ -145,9 +147,9 @@ def text_metadata(blocks: Sequence[Block], meta: Metadata, options: Options) -> 
     """Dates, bylines, dek and reading time stated in the article's own lines."""
     region = article_region(blocks, [text for text, _ in meta.titles[:3]])
     for block in region:
-        minutes = reading_minutes(block.text) if block.rule == "reading-line" else None
+        minutes = reading_minutes(block.text) if block.rule in _READING_RULES else None
         if minutes is not None:
-            meta.offer("reading_time", minutes, "text:reading-line")
+            meta.offer("reading_time", minutes, f"text:{block.rule}")
     dated = meta.published is not None and meta.modified is not None
     inline = _inline_memo()  # the offers below walk the same blocks' inline elements
     if not dated:
