@@ -404,3 +404,20 @@ def test_json_ld_text_is_not_read_when_the_page_shows_its_body_or_holds_a_summar
     assert "Structured copy" not in shown
     summary = {"@type": "NewsArticle", "articleBody": "A short summary of the story."}
     assert "summary" not in cleannews.extract(_script_page(summary)).text
+
+
+def test_wiki_edit_section_links_leave_the_headings() -> None:
+    """MediaWiki's '[edit]' beside each heading is an editing link, not the heading's text."""
+    prose = "The history of the project is long, and many people have written about it. " * 4
+    page = (
+        "<html><body><div id=content><h1>Mozilla</h1><p>" + prose + "</p>"
+        '<h2><span class="mw-headline" id="History">History</span>'
+        '<span class="mw-editsection"><span class="mw-editsection-bracket">[</span>'
+        '<a href="/w/index.php?action=edit&amp;section=1">edit</a>'
+        '<span class="mw-editsection-bracket">]</span></span></h2><p>' + prose + "</p>"
+        "</div></body></html>"
+    )
+    article = cleannews.extract(page)
+    headings = [s.heading for s in article.sections if s.heading]
+    assert headings == ["History"]
+    assert "[edit]" not in article.text and "[edit]" not in article.to_markdown()
