@@ -5,6 +5,7 @@ generous and nothing asserts wall-clock time."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import time
@@ -12,12 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from benchmarks import template_sites
 from distributed import Client, LocalCluster
 
 import warcs
 from cleannews.cli import cluster as cli_cluster
 from cleannews.cli.main import main
 from cleannews.dask import output_name, records_bag, run, write_partition
+from cleannews.templates import SiteTemplates
 
 #: Seconds the tests wait for the cluster, at most (a busy 2-core machine is slow).
 PATIENCE = 300
@@ -137,3 +140,61 @@ def test_an_unreachable_scheduler_exits_with_2(
     assert code == 2
     assert err.startswith("cleannews: cannot use the Dask cluster tcp://127.0.0.1:9: ")
     assert len(err.strip().splitlines()) == 1
+
+
+SITE = template_sites.build()
+HERALD = [p for p in SITE if p.site == "valleyherald.example"]
+NEWSLETTER = "The Morning Herald: the valley's news before breakfast"
+BRIEF = [p for p in SITE if p.site == "dailybrief"]
+BRIEF_PROMO = "DailyBrief sorts the noise from the news"
+
+
+def texts(path: Path) -> dict[str, str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {r.get("url") or r["path"]: r["text"] for r in map(json.loads, lines)}
+
+
+def test_saved_site_templates_run_on_the_cluster_as_in_one_process(
+    client: Client, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entries = [warcs.response(p.url, p.source.encode()) for p in HERALD if p.url]
+    crawl = str(warcs.write(tmp_path / "crawl.warc.gz", entries))
+    saved, local = tmp_path / "t.json", tmp_path / "local.jsonl"
+    assert main([crawl, "-o", str(local), "--learn-templates", "--templates", str(saved)]) == 0
+    address = client.scheduler.address
+    out, plain = tmp_path / "out", tmp_path / "plain"
+    assert main([crawl, "--dask", address, "-d", str(out), "--templates", str(saved)]) == 0
+    assert main([crawl, "--dask", address, "-d", str(plain)]) == 0
+    cluster = texts(out / output_name(crawl, "jsonl"))
+    assert cluster == texts(local) and len(cluster) == len(entries)
+    assert not any(NEWSLETTER in text for text in cluster.values())
+    assert all(NEWSLETTER in text for text in texts(plain / output_name(crawl, "jsonl")).values())
+    capsys.readouterr()
+
+
+def test_a_folder_of_pages_counts_under_its_name_on_the_cluster(
+    client: Client, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "dailybrief"  # plain-text pages without URLs: the folder is the host
+    folder.mkdir()
+    for page in BRIEF:
+        (folder / f"{page.name}.txt").write_text(page.source, encoding="utf-8")
+    saved, local = tmp_path / "t.json", tmp_path / "local.jsonl"
+    assert (
+        main([str(folder), "-o", str(local), "--learn-templates", "--templates", str(saved)]) == 0
+    )
+    (result,) = run([str(folder)], tmp_path / "out", client, templates=SiteTemplates.load(saved))
+    cluster = texts(Path(result.output))
+    assert len(cluster) == len(BRIEF) and not any(BRIEF_PROMO in t for t in cluster.values())
+    assert sorted(cluster.values()) == sorted(texts(local).values())
+    capsys.readouterr()
+
+
+def test_learning_templates_on_the_cluster_is_refused_with_advice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = crawls(tmp_path, count=1, copies=1)[0]
+    with pytest.raises(SystemExit) as exit_:
+        main([source, "--dask", "local:1", "-d", str(tmp_path / "out"), "--learn-templates"])
+    assert exit_.value.code == 2
+    assert "learn first" in capsys.readouterr().err

@@ -13,6 +13,8 @@ a partition whose output exists is finished, and a rerun skips it. A worker that
 mid-partition leaves no output; the scheduler runs the partition again on another worker, so
 no record is lost or written twice. One bad record gives an error record and never fails its
 partition. Workers keep no state between records (memory stays flat over a long run).
+Site templates learned before (:class:`cleannews.templates.SiteTemplates`, ``--templates
+FILE``) are sent to every worker once and dropped from each page, as in a local run.
 
 Needs the ``dask`` extra: ``pip install 'cleannews[dask]'`` (and ``warc``/``parquet`` for
 WARC input and parquet output).
@@ -21,6 +23,7 @@ WARC input and parquet output).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -30,7 +33,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from cleannews.errors import CleannewsError, InputError, MissingExtraError
 from cleannews.input.load import read_path
@@ -38,6 +41,9 @@ from cleannews.options import Options
 from cleannews.parquet import ParquetOutput, umask
 from cleannews.pipeline import extract
 from cleannews.warc import ArchiveReader, Record, archive_kind
+
+if TYPE_CHECKING:
+    from cleannews.templates import SiteTemplates
 
 MISSING_DASK = "running on Dask needs dask and distributed: pip install 'cleannews[dask]'"
 OutputFormat = Literal["jsonl", "parquet"]
@@ -65,34 +71,46 @@ def output_name(source: str, fmt: OutputFormat) -> str:
     return f"{base}-{digest}.{fmt}"
 
 
-def records(source: str, options: Options | None = None) -> Iterator[dict[str, Any]]:
+def records(
+    source: str, options: Options | None = None, templates: SiteTemplates | None = None
+) -> Iterator[dict[str, Any]]:
     """The JSON records of one input, as the command line writes them in jsonl: ``path``,
-    where the page came from, then the article (or an ``error``)."""
-    options = options or Options()
+    where the page came from, then the article (or an ``error``); with ``templates``, each
+    page's site templates dropped (a folder's pages without a URL count under its name)."""
+    job = _Job(options or Options(), templates)
     if "://" in source or archive_kind(source) is not None:
-        reader = ArchiveReader(source, options)
+        reader = ArchiveReader(source, job.options)
         try:
             for record in reader:
-                yield _archive_record(source, record, options)
+                yield _archive_record(source, record, job)
         except CleannewsError as error:  # not an archive after all, FastWARC missing...
             yield _error({"path": source}, error)
     elif Path(source).is_dir():
         for page in sorted(Path(source).rglob("*")):
             if page.is_file() and page.name.lower().removesuffix(".gz").endswith(_PAGE_SUFFIXES):
-                yield _page({"path": str(page)}, lambda p=page: read_path(p, options), options)
+                read = functools.partial(read_path, page, job.options)
+                yield _page({"path": str(page)}, read, job, host=page.resolve().parent.name)
     else:
-        yield from _jsonl_records(source, options)
+        yield from _jsonl_records(source, job)
 
 
-def _archive_record(source: str, record: Record, options: Options) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Job:
+    """What every record of a partition is extracted with."""
+
+    options: Options
+    templates: SiteTemplates | None = None
+
+
+def _archive_record(source: str, record: Record, job: _Job) -> dict[str, Any]:
     head = {"path": source} | record.fields()
     if record.error is not None or record.text is None:
         return _error(head, record.error or InputError("the record has no payload"))
     text = record.text
-    return _page(head, lambda: text, options, url=record.url)
+    return _page(head, lambda: text, job, url=record.url)
 
 
-def _jsonl_records(source: str, options: Options) -> Iterator[dict[str, Any]]:
+def _jsonl_records(source: str, job: _Job) -> Iterator[dict[str, Any]]:
     try:  # closed by the with below; a file that cannot be opened is an error record
         handle = Path(source).open(encoding="utf-8", errors="replace")  # noqa: SIM115
     except OSError as error:
@@ -111,17 +129,18 @@ def _jsonl_records(source: str, options: Options) -> Iterator[dict[str, Any]]:
             if not isinstance(html, str):
                 yield _error(head, InputError("no html field"))
                 continue
-            yield _page(head, lambda h=html: h, options, url=head["url"])
+            yield _page(head, lambda h=html: h, job, url=head["url"])
 
 
 def _page(
-    head: dict[str, Any], source: Any, options: Options, url: str | None = None
+    head: dict[str, Any], source: Any, job: _Job, url: str | None = None, host: str | None = None
 ) -> dict[str, Any]:
     """The record of one page; its error record when it cannot be extracted. This is a worker
     boundary, like the command line's: a bug becomes an error record, never a failed
     partition (a failed partition would be retried, and fail again, forever)."""
+    site = None if job.templates is None else job.templates.bound(host)
     try:
-        data = extract(source(), url=url, options=options).to_dict()
+        data = extract(source(), url=url, options=job.options, templates=site).to_dict()
     except CleannewsError as error:
         return _error(head, error)
     except MemoryError:
@@ -139,14 +158,18 @@ def _error(head: dict[str, Any], error: CleannewsError) -> dict[str, Any]:
 
 
 def write_partition(
-    source: str, output_dir: str, fmt: OutputFormat = "jsonl", options: Options | None = None
+    source: str,
+    output_dir: str,
+    fmt: OutputFormat = "jsonl",
+    options: Options | None = None,
+    templates: SiteTemplates | None = None,
 ) -> PartitionResult:
     """Extract one input and commit its output file; nothing to do when it exists."""
     target = Path(output_dir) / output_name(source, fmt)
     if target.exists():
         return PartitionResult(source, str(target), already_done=True)
     counts: Counter[str] = Counter()
-    rows = _counted(records(source, options), counts)
+    rows = _counted(records(source, options, templates), counts)
     if fmt == "parquet":
         with ParquetOutput(target) as output:
             output.write(rows)
@@ -177,19 +200,23 @@ def _write_jsonl(target: Path, rows: Iterator[dict[str, Any]]) -> None:
         raise
 
 
-def records_bag(sources: Sequence[str], options: Options | None = None) -> Any:
+def records_bag(
+    sources: Sequence[str], options: Options | None = None, templates: SiteTemplates | None = None
+) -> Any:
     """A ``dask.bag`` of the JSON records of ``sources``, one partition per input."""
     try:
         import dask.bag
         from dask.delayed import delayed
     except ImportError:
         raise MissingExtraError(MISSING_DASK) from None
-    parts = [delayed(_record_list)(source, options) for source in sources]
+    parts = [delayed(_record_list)(source, options, templates) for source in sources]
     return dask.bag.from_delayed(parts)  # type: ignore[no-untyped-call]
 
 
-def _record_list(source: str, options: Options | None) -> list[dict[str, Any]]:
-    return list(records(source, options))
+def _record_list(
+    source: str, options: Options | None, templates: SiteTemplates | None
+) -> list[dict[str, Any]]:
+    return list(records(source, options, templates))
 
 
 def run(
@@ -199,13 +226,16 @@ def run(
     *,
     fmt: OutputFormat = "jsonl",
     options: Options | None = None,
+    templates: SiteTemplates | None = None,
 ) -> list[PartitionResult]:
     """Write every input's partition under ``output_dir`` on the cluster of ``client``
-    (finished partitions are skipped); the results in input order."""
+    (finished partitions are skipped); the results in input order. ``templates`` are sent
+    to the workers once, not with every partition."""
     folder = os.fspath(output_dir)
     Path(folder).mkdir(parents=True, exist_ok=True)
+    shared = None if templates is None else client.scatter(templates, broadcast=True)
     futures = [
-        client.submit(write_partition, source, folder, fmt, options, pure=False)
+        client.submit(write_partition, source, folder, fmt, options, shared, pure=False)
         for source in sources
     ]
     return list(client.gather(futures))

@@ -52,7 +52,8 @@ site templates:
   HOST" in --explain). The host is that of the page's URL (a web archive record's,
   or <link rel=canonical>, og:url), else --url's, else the page file's folder.
   With --templates FILE the templates learned are saved there; without
-  --learn-templates, --templates FILE uses templates saved before.
+  --learn-templates, --templates FILE uses templates saved before (with --dask
+  too: every worker gets them; learning runs without --dask).
 
 errors:
   A page that cannot be extracted is reported on stderr as "cleannews: PATH: message"
@@ -356,8 +357,11 @@ def _check_scale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> N
     """Parquet output goes to one file (or, on Dask, one file per input under a folder);
     Dask writes one output per input under ``--output-dir``."""
     if args.dask is not None:
-        if args.templates or args.learn_templates:
-            parser.error("--templates and --learn-templates run without --dask")
+        if args.learn_templates:
+            parser.error(
+                "--learn-templates runs without --dask: learn first (cleannews "
+                "--learn-templates --templates FILE ...), then --dask with --templates FILE"
+            )
         if args.output_dir is None:
             parser.error("--dask needs --output-dir (one output file per input)")
         if args.format not in (None, "json", "jsonl", "parquet"):

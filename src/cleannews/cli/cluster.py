@@ -1,5 +1,6 @@
 """``--dask ADDRESS`` or ``--dask local:N``: the inputs run on a Dask cluster (see
-:mod:`cleannews.dask`), one partition per input under ``--output-dir``."""
+:mod:`cleannews.dask`), one partition per input under ``--output-dir``; ``--templates FILE``
+sends saved site templates to the workers."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from cleannews.cli import templates
 from cleannews.cli.args import Plan
 from cleannews.dask import MISSING_DASK, OutputFormat, run
 
@@ -18,10 +20,13 @@ CONNECT_TIMEOUT = 10.0
 def execute_on_dask(plan: Plan) -> int:
     """Run the plan's inputs on the cluster; 2 when there is no cluster to run on."""
     assert plan.dask is not None and plan.output_dir is not None, "checked by make_plan"
+    sites = templates.prepare(plan, tuple).site_templates  # --templates FILE: read once, here
     try:
         with _client(plan.dask) as client:
             fmt: OutputFormat = "parquet" if plan.parquet else "jsonl"
-            results = run(plan.paths, plan.output_dir, client, fmt=fmt, options=plan.job.options)
+            options = plan.job.options
+            results = run(plan.paths, plan.output_dir, client, fmt=fmt, options=options,
+                          templates=sites)  # fmt: skip
     except ImportError:
         print(f"cleannews: {MISSING_DASK}", file=sys.stderr)
         return 2
