@@ -421,3 +421,16 @@ def test_wiki_edit_section_links_leave_the_headings() -> None:
     headings = [s.heading for s in article.sections if s.heading]
     assert headings == ["History"]
     assert "[edit]" not in article.text and "[edit]" not in article.to_markdown()
+
+
+def test_a_paragraph_with_a_generated_hex_id_is_not_removed_as_an_ad() -> None:
+    # Medium numbers every paragraph with a hex id; 'e1ad' split at its digit reads 'ad'.
+    step = "Step {} of the profiling guide explains what the inspector records. "
+    prose = [step.format(n) * 3 for n in range(5)]
+    ids = ("98b9", "3c0f", "77d1", "b2e4")
+    paragraphs = "".join(f"<p id='{i}'>{text}</p>" for i, text in zip(ids, prose, strict=False))
+    lead = "With the inspector module you can also take heap snapshots and trace calls."
+    listed = f"<ul><li>{prose[4]}</li></ul>"
+    body = f"<h1>Profiling</h1>{paragraphs}<p id='e1ad'>{lead}</p>{listed}"
+    article = cleannews.extract(f"<html><body><article>{body}</article></body></html>")
+    assert "heap snapshots" in article.text

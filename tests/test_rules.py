@@ -64,6 +64,12 @@ def test_words_never_match_inside_other_words() -> None:
     assert not advertising.matches("header shadow download")
 
 
+def test_a_generated_hex_id_names_no_concept() -> None:
+    # Medium numbers each paragraph with a hex id: 'e1ad' split at its digit is not an ad.
+    assert rules.concepts_in("e1ad 98b9 3fa9c0") == frozenset()
+    assert rules.concepts_in("ad1") == {"advertising"}  # an ad slot numbered, as written
+
+
 def test_concepts_in_combines_every_class_name() -> None:
     assert rules.concepts_in("widget relatedPosts entry-content") == {
         "sidebar",

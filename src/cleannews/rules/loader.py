@@ -61,7 +61,7 @@ class ClassConcept:
         return any(
             self.matches_words(class_words(name))
             for name in attrs.split()
-            if not name.lower().startswith(_ignored_prefixes())
+            if not names_nothing(name)
         )
 
     def matches_words(self, words: tuple[str, ...]) -> bool:
@@ -189,7 +189,7 @@ def _split_words(name: str) -> tuple[str, ...]:
 @short_key_cache(maxsize=65536, max_chars=MAX_NAME_CHARS)
 def name_concepts(name: str) -> frozenset[str]:
     """Names of the concepts one class name or id belongs to (cached: names repeat)."""
-    if name.lower().startswith(_ignored_prefixes()):
+    if names_nothing(name):
         return frozenset()
     words = _split_words(name)  # not class_words: its cache would only hold this name again
     index = _concept_index()
@@ -231,6 +231,18 @@ def _concept_index() -> _ConceptIndex:
         phrases=phrases,
         phrase_starts=frozenset(phrase.split(" ")[0] for phrase in phrases),
     )
+
+
+#: A hexadecimal hash with a digit before a letter ('e1ad', '3fa9c0'): a generated id or class
+#: (Medium numbers every paragraph so), whose pieces split at digits are no words ('e1ad'
+#: would read as 'ad'). A name ending in its digits ('ad1', 'ad12') still names an ad slot.
+_HEX_HASH = regex.compile(r"[0-9a-f]*[0-9][a-f][0-9a-f]*")
+
+
+def names_nothing(name: str) -> bool:
+    """A class name or id that names no concept: one of the taxonomy prefixes
+    (``ignored_prefixes`` in ``class_tokens.json``) or a generated hexadecimal hash."""
+    return name.lower().startswith(_ignored_prefixes()) or _HEX_HASH.fullmatch(name) is not None
 
 
 @cache
