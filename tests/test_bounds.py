@@ -12,8 +12,8 @@ from cleannews.blocks import Block, BlockKind, Label
 from cleannews.structure.bounds import (
     BODY_WORDS,
     HEADLINE_TO_BODY,
-    body_run,
     TRAILER_MIN_P,
+    body_run,
     drop_above_headline,
     drop_doubted_trailer,
     drop_edges,

@@ -397,8 +397,7 @@ def test_a_page_emptied_by_class_names_is_extracted_again_without_them() -> None
     ticker = "".join(f'<div class="comment-item"><p>{n}. {PROSE}</p></div>' for n in range(3))
     page = f'<html><body><nav>Home</nav><div class="comments-feed">{ticker}</div></body></html>'
     article = cleannews.extract(page)
-    assert PROSE in article.text
-    assert not any(line in article.text for line in lines)
+    assert article.text.count(PROSE) == 3
     assert "Home" not in article.text
 
 

@@ -266,10 +266,10 @@ def segment_and_score(body: Element) -> list[Block]:
 
 def trim_article(blocks: list[Block], options: Options) -> None:
     """The article's edges and repeats, once the headline is known: framing prompts outside
-    the body run, short doubted lines below it, header bylines and datelines (read later into metadata), short lines above
-    a headline that heads the body, a thread's post signatures, and paragraphs repeated in
-    another role; with ``Options(captions=True)``, doubted captions between kept blocks are
-    given back."""
+    the body run, short doubted lines below it, header bylines and datelines (read later
+    into metadata), short lines above a headline that heads the body, a thread's post
+    signatures, and paragraphs repeated in another role; with ``Options(captions=True)``,
+    doubted captions between kept blocks are given back."""
     drop_edges(blocks)
     drop_doubted_trailer(blocks)
     drop_header_lines(blocks, options)
