@@ -12,10 +12,8 @@ from cleannews.blocks import Block, BlockKind, Label
 from cleannews.structure.bounds import (
     BODY_WORDS,
     HEADLINE_TO_BODY,
-    TRAILER_MIN_P,
     body_run,
     drop_above_headline,
-    drop_doubted_trailer,
     drop_edges,
     is_body_paragraph,
 )
@@ -80,32 +78,6 @@ def test_a_long_paragraph_with_a_prompt_in_it_stays() -> None:
     blocks = [Block(BODY), bio]
     drop_edges(blocks)
     assert not bio.dropped
-
-
-def _judged(text: str, p: float, kind: BlockKind = BlockKind.PARAGRAPH) -> Block:
-    block = Block(text, kind, level=2 if kind is BlockKind.HEADING else 0)
-    block.features.p_content = p
-    return block
-
-
-def test_a_short_line_below_the_body_needs_the_models_confidence() -> None:
-    doubted = [_judged("Weitere Informationen", TRAILER_MIN_P - 0.1, BlockKind.HEADING),
-               _judged("Kontakt: Presseamt", TRAILER_MIN_P - 0.2)]  # fmt: skip
-    sure = _judged("Thanks to Ana for the photos.", TRAILER_MIN_P + 0.1)
-    longer = _judged(support.PROSE, TRAILER_MIN_P - 0.2)
-    decided = _judged("Kontakt", 0.0)
-    decided.label = Label.CONTENT  # kept by an earlier stage, never scored
-    above = _judged("Kicker line", 0.1)
-    blocks = [above, _judged(BODY, 1.0), *doubted, sure, longer, decided]
-    drop_doubted_trailer(blocks)
-    assert [b for b in blocks if b.dropped] == doubted
-    assert {b.rule for b in doubted} == {"doubted-trailer"}
-
-
-def test_a_page_without_body_paragraphs_keeps_its_short_lines() -> None:
-    blocks = [_judged("Weitere Informationen", 0.1), _judged("Kontakt", 0.2)]
-    drop_doubted_trailer(blocks)
-    assert not any(b.dropped for b in blocks)
 
 
 def test_code_and_table_cells_are_never_edge_dropped() -> None:

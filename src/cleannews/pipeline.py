@@ -37,7 +37,7 @@ from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
 from cleannews.rules.concepts import ClassNames
 from cleannews.rules.schema_types import type_pattern
-from cleannews.structure.bounds import drop_above_headline, drop_doubted_trailer, drop_edges
+from cleannews.structure.bounds import drop_above_headline, drop_edges
 from cleannews.structure.headline import html_headline, keep_unlike_headline, mark_headline
 from cleannews.structure.pagetype import judge, measure
 from cleannews.structure.sections import document_base, restore_inner_captions, sections
@@ -266,12 +266,11 @@ def segment_and_score(body: Element) -> list[Block]:
 
 def trim_article(blocks: list[Block], options: Options) -> None:
     """The article's edges and repeats, once the headline is known: framing prompts outside
-    the body run, short doubted lines below it, header bylines and datelines (read later
-    into metadata), short lines above a headline that heads the body, a thread's post
-    signatures, and paragraphs repeated in another role; with ``Options(captions=True)``,
-    doubted captions between kept blocks are given back."""
+    the body run, header bylines and datelines (read later into metadata), short lines above
+    a headline that heads the body, a thread's post signatures, and paragraphs repeated in
+    another role; with ``Options(captions=True)``, doubted captions between kept blocks are
+    given back."""
     drop_edges(blocks)
-    drop_doubted_trailer(blocks)
     drop_header_lines(blocks, options)
     drop_above_headline(blocks)
     if options.captions:

@@ -9,9 +9,7 @@ earn their place:
   (newsletter and follow prompts, affiliate disclosures, comment-policy notes, print-edition
   notes); inside the run the same words are the article's own and are never touched;
 - above a headline that heads the body, short lines and list items (kickers, breadcrumbs,
-  shop banners) are dropped; headings, table cells and longer paragraphs stay;
-- below the last paragraph, a short line or heading the block model kept without much
-  confidence is dropped (a contact label, "more information", a teaser title, a desk name).
+  shop banners) are dropped; headings, table cells and longer paragraphs stay.
 
 The header's bylines and date lines go to the metadata (``metadata.body.drop_header_lines``,
 which needs the date parser of a later stage).
@@ -84,33 +82,6 @@ def drop_edges(blocks: Sequence[Block]) -> None:
         rule = edge_rule(block.text)
         if rule is not None:
             block.drop(rule.id, rule.reason)
-
-
-#: Below the body run, a line or heading of at most this many words needs the block model's
-#: P(content) of at least :data:`TRAILER_MIN_P` to stay.
-TRAILER_WORDS = 6
-TRAILER_MIN_P = 0.8
-_TRAILER_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING)
-
-
-def drop_doubted_trailer(blocks: Sequence[Block]) -> None:
-    """Short lines and headings after the last body paragraph that the block model kept
-    with little confidence: in the trailer, what frames the article (contact and
-    "more information" labels, teaser titles, desk names) is as short as the article's own
-    closing lines, so a short one stays only when the model is sure of it. Blocks another
-    stage decided, and list items and cells (judged with their group), keep their verdict."""
-    run = body_run(blocks)
-    if run is None:
-        return
-    for block in blocks[run.last + 1 :]:
-        if (
-            block.label is Label.UNDECIDED
-            and block.kind in _TRAILER_KINDS
-            and block.group is None
-            and block.features.p_content < TRAILER_MIN_P
-            and not longer_than(block.text, TRAILER_WORDS)
-        ):
-            block.drop("doubted-trailer", "short line after the article, doubted by the model")
 
 
 def edge_rule(text: str) -> PhraseRule | None:
