@@ -274,6 +274,8 @@ def test_block_scores_are_those_of_the_dense_vectors(
         containers: Sequence[Element],
         favor: Favor,
         names: ClassNames | None,
+        *,
+        captions: bool = False,
     ) -> None:
         found = block_features(blocks, containers, names)
         assert names is not None and found == block_features(blocks, containers)  # re-read
@@ -285,7 +287,7 @@ def test_block_scores_are_those_of_the_dense_vectors(
             )
             assert len(f.columns) == len(f.values)
         assert [_sparse_probability(f) for f in found] == dense
-        plain(blocks, containers, favor, names)
+        plain(blocks, containers, favor, names, captions=captions)
         grouped = {f.place for f in found if blocks[f.place].group is not None}
         for f, p in zip(found, dense, strict=True):
             if f.place not in grouped:

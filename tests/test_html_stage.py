@@ -9,7 +9,7 @@ import pytest
 import cleannews
 import support
 from cleannews import Options
-from cleannews.blocks import Block, BlockKind, FigureContext
+from cleannews.blocks import HINT_VETO_RULE, Block, BlockKind, FigureContext
 from cleannews.filters.features import compute
 from cleannews.html.classifier import CAPTION_MARGIN, _figure_caption
 from cleannews.html.clean import clean
@@ -350,6 +350,31 @@ def test_classifier_keeps_or_drops_a_table_as_a_whole() -> None:
             "9 residents, according to the census",
         ],
     )
+
+
+def _vetoed(article: cleannews.Article) -> set[str]:
+    return {r.text for r in article.boilerplate if r.rule == HINT_VETO_RULE}
+
+
+def test_a_short_line_a_vetoing_hint_matches_is_dropped_whatever_the_model_says() -> None:
+    lines = ("Bild: Jahr Media", "Lesen Sie auch:", "Alle Rechte vorbehalten.")
+    body = f"<p>{PROSE}</p>".join(f"<p>{line}</p>" for line in lines)
+    page = f"<html><body><article><h1>Haushalt</h1><p>{PROSE}</p>{body}<p>{PROSE}</p>"
+    article = cleannews.extract(page + "</article></body></html>")
+    assert _vetoed(article) == set(lines)
+    assert PROSE in article.text
+    assert not any(line in article.text for line in lines)
+    # a photo credit is caption furniture: with captions counted as text it is not vetoed
+    with_captions = cleannews.extract(
+        page + "</article></body></html>", options=Options(captions=True)
+    )
+    assert _vetoed(with_captions) == set(lines) - {"Bild: Jahr Media"}
+
+
+def test_a_vetoing_hint_leaves_longer_text_to_the_model() -> None:
+    line = "Lesen Sie auch: " + " ".join(["Wort"] * 20)
+    page = f"<html><body><article><h1>Haushalt</h1><p>{PROSE}</p><p>{line}</p><p>{PROSE}</p>"
+    assert not _vetoed(cleannews.extract(page + "</article></body></html>"))
 
 
 def test_favor_moves_the_classifier_threshold() -> None:

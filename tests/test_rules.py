@@ -85,6 +85,14 @@ def test_line_rules_respect_their_word_limit() -> None:
     assert not ui.matches("Share " + "word " * ui.max_words)
 
 
+def test_only_hint_rules_veto_and_their_examples_are_short_enough_to_be_vetoed() -> None:
+    vetoing = [rule for rule in rules.phrase_rules() if rule.veto_words or rule.caption]
+    assert vetoing  # credits, read-also labels, rights notices, rating prompts
+    for rule in vetoing:
+        assert rule.kind is rules.RuleKind.HINT and rule.veto_words > 0, rule.id
+        assert any(len(example.split()) <= rule.veto_words for example in rule.examples)
+
+
 def test_unknown_concept_is_a_rule_error() -> None:
     with pytest.raises(rules.RuleError):
         rules.concept("no-such-concept")

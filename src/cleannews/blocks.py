@@ -105,6 +105,8 @@ class CodeContext:
 #: The rule id of the block classifier's verdicts (the neighbour revisions and the relaxed
 #: retry look for it).
 CLASSIFIER_RULE = "classifier"
+#: The rule id of a short block dropped because a vetoing hint rule matches it.
+HINT_VETO_RULE = "hint-veto"
 
 
 @dataclass(slots=True)

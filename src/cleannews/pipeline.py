@@ -165,7 +165,7 @@ def extract_html(
     thread = any(map(type_pattern("thread").fullmatch, meta.types))
     found = candidates(root, dropped, by_class=by_class, thread=thread)
     blocks = found.blocks
-    decide(blocks, found.containers, options.favor, found.names)
+    decide(blocks, found.containers, options.favor, found.names, captions=options.captions)
     revise_by_neighbours(blocks, found.containers)
     if templates is not None:
         templates.filter_blocks(blocks, [u for u in (url, meta.canonical_url) if u])

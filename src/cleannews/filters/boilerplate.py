@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind, Label
+from cleannews.blocks import CLASSIFIER_RULE, HINT_VETO_RULE, Block, BlockKind, Label
 from cleannews.dom import link_share
 from cleannews.rules.loader import line_rule, signal_weight
 from cleannews.words import count_sentences
@@ -124,7 +124,7 @@ def drop_repeated(blocks: Sequence[Block], protect: Block | None = None) -> None
 
 #: Verdicts that weigh evidence (and can be wrong on a tiny page), as opposed to rules that
 #: recognise boilerplate for what it is (a promo paragraph, an interface label).
-RELAXABLE = frozenset({CLASSIFIER_RULE, "link-heavy", "empty-heading"})
+RELAXABLE = frozenset({CLASSIFIER_RULE, HINT_VETO_RULE, "link-heavy", "empty-heading"})
 
 
 def relax(blocks: Sequence[Block]) -> None:

@@ -20,13 +20,14 @@ from typing import NamedTuple
 
 import regex
 
-from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind, Label
+from cleannews.blocks import CLASSIFIER_RULE, HINT_VETO_RULE, Block, BlockKind, Label
 from cleannews.dom import Element, link_share
 from cleannews.errors import RuleError
 from cleannews.options import Favor
 from cleannews.rules.concepts import ClassNames, element_concepts
 from cleannews.rules.literals import fold
 from cleannews.rules.loader import (
+    PhraseRule,
     RuleKind,
     admitted,
     class_concepts,
@@ -142,21 +143,52 @@ def decide(
     containers: Sequence[Element],
     favor: Favor = Favor.BALANCED,
     names: ClassNames | None = None,
+    *,
+    captions: bool = False,
 ) -> None:
-    """Drop undecided blocks the model scores below its threshold (moved by ``favor``);
-    ``names``: the class/id concepts cleaning found (else read from the attributes)."""
+    """Drop undecided blocks the model scores below its threshold (moved by ``favor``), then
+    short blocks a vetoing hint rule matches (:func:`veto_hints`); ``names``: the class/id
+    concepts cleaning found (else read from the attributes); ``captions``: whether captions
+    and credits count as text (``Options.captions``)."""
     model = block_model()
     threshold = model.threshold + FAVOR_SHIFT[favor]
-    scored = [
-        (blocks[f.place], _sparse_probability(f), f.in_main)
-        for f in block_features(blocks, containers, names)
-    ]
+    found = block_features(blocks, containers, names)
+    scored = [(blocks[f.place], _sparse_probability(f), f.in_main) for f in found]
     shared = _group_probabilities([(block, p) for block, p, _ in scored])
     for block, own, inside in scored:
         p = shared.get((block.kind, block.group), own) if block.group is not None else own
         block.features.p_content = p
         if p < threshold and not (inside and _figure_caption(block, threshold - p)):
             block.drop(CLASSIFIER_RULE, f"looks like boilerplate (p={p:.2f})")
+    veto_hints(blocks, found, captions)
+
+
+def veto_hints(blocks: Sequence[Block], found: Sequence[BlockVector], captions: bool) -> None:
+    """Short blocks matching a vetoing hint rule (``veto_words`` in ``data/boilerplate``:
+    photo credits, "read also" labels, rights notices) are boilerplate whatever the model
+    says: a model fitted on corpora where a rule never fires (the English ones, for the
+    multilingual rules) gives its feature no weight. Credits (``caption``) are vetoed only
+    when captions are left out of the text. Table cells and list items keep their group's
+    verdict. (The blocks are those the model judged: a doubted one is dropped again under the
+    veto's rule, which the neighbour revisions do not undo.)"""
+    vetoes = _vetoes(captions)
+    for features in found:
+        block = blocks[features.place]
+        if block.group is not None:
+            continue
+        rule = next((vetoes[c] for c in features.columns if c in vetoes), None)
+        if rule is not None and block.features.words <= rule.veto_words:
+            block.drop(HINT_VETO_RULE, rule.reason)
+
+
+@cache
+def _vetoes(captions: bool) -> dict[int, PhraseRule]:
+    """The vetoing hint rules by their feature column."""
+    return {
+        column: rule
+        for column, rule in zip(_layout().hints, rules_of_kind(RuleKind.HINT), strict=True)
+        if rule.veto_words and not (captions and rule.caption)
+    }
 
 
 def _figure_caption(block: Block, doubt: float) -> bool:

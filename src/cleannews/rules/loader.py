@@ -92,6 +92,12 @@ class PhraseRule:
     note: str
     examples: tuple[str, ...]
     non_examples: tuple[str, ...]
+    #: Hint rules: a block of at most this many words that matches is boilerplate whatever
+    #: the block model says (0: the match is only a feature).
+    veto_words: int = 0
+    #: Hint rules: the line is caption furniture (a photo credit), vetoed only when captions
+    #: are left out of the text (``Options.captions``).
+    caption: bool = False
 
     def matches(self, text: str) -> bool:
         """Line rules: the whole short text matches. Edge rules: a short text contains a
@@ -308,6 +314,8 @@ def _load_phrase_file(name: str) -> list[PhraseRule]:
             note=spec["note"],
             examples=tuple(spec["examples"]),
             non_examples=tuple(spec["non_examples"]),
+            veto_words=int(spec.get("veto_words", 0)),
+            caption=bool(spec.get("caption", False)),
         )
         for spec in data["rules"]
     ]
