@@ -3,6 +3,8 @@ removal in ``Article.boilerplate``; repetition written into the text kept."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from benchmarks.duplicates import repeated_paragraphs
 
 import cleannews
@@ -222,20 +224,16 @@ def test_keep_first_copies_judges_only_live_blocks_and_keeps_the_first() -> None
     heading = Block(PROSE, BlockKind.HEADING)
     keep_first_copies([dropped, first, other, copy, heading], captions=False)
     assert not first.dropped and not other.dropped
-    assert not copy.dropped  # same kind and no element: the same role, written repetition
-    assert heading.dropped and heading.rule == "duplicate"
-    copy.restore()
-    keep_first_copies([first, other, copy], captions=False, written=False)
-    assert copy.dropped and not first.dropped
+    assert copy.dropped and heading.dropped and heading.rule == "duplicate"
     assert dropped.rule == "promo"
 
 
 def test_captions_count_only_when_they_are_body_text() -> None:
     caption = Block(OTHER[1], BlockKind.CAPTION)
     again = Block(OTHER[1], BlockKind.CAPTION)
-    keep_first_copies([caption, Block(PROSE), again], captions=False, written=False)
+    keep_first_copies([caption, Block(PROSE), again], captions=False)
     assert not again.dropped  # figures, not text: both pictures keep their caption
-    keep_first_copies([caption, Block(PROSE), again], captions=True, written=False)
+    keep_first_copies([caption, Block(PROSE), again], captions=True)
     assert again.dropped
 
 
@@ -254,15 +252,15 @@ def _text_page(middle: str) -> str:
 
 
 def test_text_mode_gets_the_same_rule() -> None:
+    markdown = cleannews.InputKind.MARKDOWN
     page = _text_page(f"# {PROSE}")  # a Markdown heading repeating the first paragraph
-    article = cleannews.extract(
-        page, options=cleannews.Options(input_kind=cleannews.InputKind.MARKDOWN)
-    )
-    assert repeated_paragraphs(article) == []
-    assert PROSE in _duplicates(article)
+    article = cleannews.extract(page, options=cleannews.Options(input_kind=markdown))
+    assert repeated_paragraphs(article) == [PROSE]  # by default: as before
+    once = cleannews.Options(input_kind=markdown, repeats_once=True)
+    article = cleannews.extract(page, options=once)
+    assert repeated_paragraphs(article) == [] and _duplicates(article) == [PROSE]
     refrain = _text_page(PROSE)
     text = cleannews.Options(input_kind=cleannews.InputKind.TEXT)
     assert cleannews.extract(refrain, options=text).text.count(PROSE) == 2
-    once = cleannews.Options(input_kind=cleannews.InputKind.TEXT, repeats_once=True)
-    article = cleannews.extract(refrain, options=once)
+    article = cleannews.extract(refrain, options=dataclasses.replace(text, repeats_once=True))
     assert article.text.count(PROSE) == 1 and _duplicates(article) == [PROSE]

@@ -10,11 +10,10 @@ role (same kind, same path) or stands right beside its original in one parent. O
 copies are dropped. (A section printed twice with identical markup stays twice: dropping runs
 of copies whatever their markup cost the readability corpus, whose references keep them.)
 
-The same test runs once more on the finished body (``keep_first_copies``, from the pipeline's
-assembly, HTML and text alike): restores, the relaxed retry and the headline's give-back can
-bring a copy back after the first pass. ``Options(repeats_once=True)`` drops written
-repetition there too, so no 60+-character paragraph appears twice (it costs the readability
-corpus, whose references keep every copy).
+``Options(repeats_once=True)`` adds a last pass over the finished body, HTML and text alike
+(``keep_first_copies``, from the pipeline's assembly): every 60+-character paragraph is kept
+once, written repetition too. It is off by default because most references keep written
+repetition (readability's every copy; see benchmarks/RESULTS.md, branch ``dupes2``).
 
 A thread's post signatures are a third kind: the same markup under every post, so not layout
 copies, and not written into the text either. They are dropped where two or more elements
@@ -132,34 +131,21 @@ def _alike(a: Element, b: Element) -> bool:
     return a.tag == b.tag and a.get("class") == b.get("class")
 
 
-def keep_first_copies(blocks: Sequence[Block], *, captions: bool, written: bool = True) -> None:
-    """The last word on repeats, once every other verdict is in (restores and retries can
-    bring a copy back): of each paragraph, heading, list item or quotation of
-    MIN_REPEATED_CHARS+ characters the body still holds twice or more, the first copy stays
-    and the later ones go (rule ``duplicate``). A copy in the same structural role as the one
-    kept (written repetition, see the module notes) stays unless ``written`` is False. Cells
-    of a data table and code are data, where repeated lines are the content; a layout table's
-    cells are text. Captions count only when they are body text (``captions``)."""
+def keep_first_copies(blocks: Sequence[Block], *, captions: bool) -> None:
+    """Every repeat kept once (``Options(repeats_once=True)``), once every other verdict is
+    in: of each paragraph, heading, list item or quotation of MIN_REPEATED_CHARS+ characters
+    the body still holds twice or more, the first copy stays and the later ones go (rule
+    ``duplicate``), written repetition too. Cells of a data table and code are data, where
+    repeated lines are the content; a layout table's cells are text. Captions count only
+    when they are body text (``captions``)."""
     first: dict[str, Block] = {}
-    previous: Block | None = None
     for block in live(blocks):
-        before, previous = previous, block
         if not _counted(block, captions):
             continue
-        key = " ".join(block.text.split()).casefold()
-        keeper = first.setdefault(key, block)
-        if keeper is block:
-            continue
-        if written and _written(keeper, block, before):
-            first[key] = block  # a refrain: the next copy is judged against this one
-            continue
-        block.drop("duplicate", f"repeated paragraph, kept once (first: {keeper.text[:40]!r}...)")
-
-
-def _written(keeper: Block, copy: Block, before: Block | None) -> bool:
-    """True when the copy repeats the kept one as written text does: in the same role, or
-    as an echo right beside it in one parent (a slide's title and its description)."""
-    return _same_role(keeper, copy) or (keeper is before and _siblings(keeper, copy))
+        keeper = first.setdefault(" ".join(block.text.split()).casefold(), block)
+        if keeper is not block:
+            text = keeper.text[:40]
+            block.drop("duplicate", f"repeated paragraph, kept once (first: {text!r}...)")
 
 
 def _counted(block: Block, captions: bool) -> bool:
