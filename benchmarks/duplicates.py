@@ -9,7 +9,8 @@ collapsed; table rows and code are data, where repeated lines are the content, a
 counted. A page counts when one of its paragraphs of ``--min-chars`` (default 60) or more
 characters appears twice or more.
 cleannews runs with each corpus's caption convention (``corpora.CAPTIONS_IN_REFERENCE``), as
-the runner scores it; ``--default-options`` runs plain ``Options()`` instead (captions out).
+the runner scores it; ``--default-options`` runs plain ``Options()`` instead (captions out);
+``--repeats-once`` adds ``Options(repeats_once=True)`` (written repetition kept once too).
 ``--list`` prints dev pages only: held-out pages are counted, never shown.
 """
 
@@ -64,11 +65,15 @@ def _texts(content: Sequence[Any], captions: bool) -> Iterator[str]:
             yield from _texts(node.content, captions)
 
 
-def _article(doc: Doc, default_options: bool) -> Any:
+def _article(doc: Doc, default_options: bool, repeats_once: bool = False) -> Any:
+    import dataclasses
+
     import cleannews
 
     captions = False if default_options else CAPTIONS_IN_REFERENCE[doc.corpus]
     options = cleannews_options(cleannews, captions)
+    if repeats_once:
+        options = dataclasses.replace(options, repeats_once=True)
     return cleannews.extract(decode_html(doc.raw), url=doc.url, options=options)
 
 
@@ -76,7 +81,9 @@ def count(corpus: CorpusName, docs: Sequence[Doc], args: argparse.Namespace) -> 
     """(pages with a repeated paragraph, pages) of ``docs``, listing dev pages if asked."""
     found = 0
     for doc in docs:
-        repeated = repeated_paragraphs(_article(doc, args.default_options), args.min_chars)
+        repeated = repeated_paragraphs(
+            _article(doc, args.default_options, args.repeats_once), args.min_chars
+        )
         if not repeated:
             continue
         found += 1
@@ -94,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-chars", type=int, default=MIN_CHARS)
     parser.add_argument("--list", action="store_true", help="print the dev pages and lines")
     parser.add_argument("--default-options", action="store_true")
+    parser.add_argument("--repeats-once", action="store_true", help="Options(repeats_once=True)")
     args = parser.parse_args(argv)
     load_adapter("cleannews")
     names = CORPUS_NAMES if args.corpus == "all" else (args.corpus,)

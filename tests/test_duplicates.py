@@ -3,12 +3,18 @@ removal in ``Article.boilerplate``; repetition written into the text kept."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from benchmarks.duplicates import repeated_paragraphs
 
 import cleannews
 import support
 from cleannews.blocks import Block, BlockKind
-from cleannews.filters.duplicates import MIN_REPEATED_CHARS, drop_repeated_paragraphs
+from cleannews.filters.duplicates import (
+    MIN_REPEATED_CHARS,
+    drop_repeated_paragraphs,
+    keep_first_copies,
+)
 
 PROSE = support.PROSE
 NOTICE = "Correction: an earlier version of this story gave the wrong date for the council vote."
@@ -174,3 +180,87 @@ def test_a_page_relaxed_for_being_empty_keeps_its_repeats_once() -> None:
     article = cleannews.extract(page)
     assert all(article.text.count(title) == 1 for title in titles)
     assert sorted(_duplicates(article)) == sorted(titles)
+
+
+# --- the last word on repeats (keep_first_copies), after every other verdict -------------------
+
+
+def test_a_refrain_is_kept_by_default_and_once_with_repeats_once() -> None:
+    body = f"<p>{PROSE}</p><p>{OTHER[0]}</p><p>{PROSE}</p><p>{OTHER[1]}</p><p>{PROSE}</p>"
+    kept = cleannews.extract(_page(body))
+    assert kept.text.count(PROSE) == 3
+    once = cleannews.extract(_page(body), options=cleannews.Options(repeats_once=True))
+    assert once.text.count(PROSE) == 1
+    assert once.text.index(PROSE) < once.text.index(OTHER[0])  # the first copy stays
+    assert _duplicates(once) == [PROSE, PROSE]
+    assert repeated_paragraphs(once) == []
+
+
+def test_repeats_once_keeps_short_lines_and_data_table_rows() -> None:
+    short = "Read more of our coverage below."
+    row = f"<tr><td>{OTHER[2]}</td><td>12</td></tr>"
+    table = f"<table><tr><th>Note</th><th>Day</th></tr>{row}{row}</table>"
+    body = f"<p>{PROSE}</p><p>{short}</p><p>{OTHER[0]}</p><p>{short}</p>{table}"
+    article = cleannews.extract(_page(body), options=cleannews.Options(repeats_once=True))
+    assert article.text.count(short) == 2
+    assert article.text.count(OTHER[2]) == 2
+    assert not _duplicates(article)
+
+
+def test_a_layout_table_repeating_a_cell_keeps_it_once() -> None:
+    """A table for presentation is read as paragraphs: its repeated cell is a repeated one."""
+    cells = (OTHER[1], PROSE, OTHER[2], PROSE)
+    rows = "".join(f"<tr><td>{text}</td><td>{n}</td></tr>" for n, text in enumerate(cells))
+    body = f"<p>{OTHER[0]}</p><table role='presentation'>{rows}</table>"
+    article = cleannews.extract(_page(body), options=cleannews.Options(repeats_once=True))
+    assert article.text.count(PROSE) == 1
+    assert repeated_paragraphs(article) == []
+
+
+def test_keep_first_copies_judges_only_live_blocks_and_keeps_the_first() -> None:
+    dropped = Block(PROSE)
+    dropped.drop("promo", "test")
+    first, other, copy = Block(PROSE), Block(OTHER[0]), Block(" ".join(PROSE.upper().split()))
+    heading = Block(PROSE, BlockKind.HEADING)
+    keep_first_copies([dropped, first, other, copy, heading], captions=False)
+    assert not first.dropped and not other.dropped
+    assert copy.dropped and heading.dropped and heading.rule == "duplicate"
+    assert dropped.rule == "promo"
+
+
+def test_captions_count_only_when_they_are_body_text() -> None:
+    caption = Block(OTHER[1], BlockKind.CAPTION)
+    again = Block(OTHER[1], BlockKind.CAPTION)
+    keep_first_copies([caption, Block(PROSE), again], captions=False)
+    assert not again.dropped  # figures, not text: both pictures keep their caption
+    keep_first_copies([caption, Block(PROSE), again], captions=True)
+    assert again.dropped
+
+
+def _text_page(middle: str) -> str:
+    lines = [
+        "Home | News | Sport",
+        "Bridge to be rebuilt after council vote",
+        PROSE,
+        OTHER[0],
+        middle,
+        OTHER[1],
+        OTHER[2],
+        "Privacy policy · Cookie settings",
+    ]
+    return "\n\n".join(lines)
+
+
+def test_text_mode_gets_the_same_rule() -> None:
+    markdown = cleannews.InputKind.MARKDOWN
+    page = _text_page(f"# {PROSE}")  # a Markdown heading repeating the first paragraph
+    article = cleannews.extract(page, options=cleannews.Options(input_kind=markdown))
+    assert repeated_paragraphs(article) == [PROSE]  # by default: as before
+    once = cleannews.Options(input_kind=markdown, repeats_once=True)
+    article = cleannews.extract(page, options=once)
+    assert repeated_paragraphs(article) == [] and _duplicates(article) == [PROSE]
+    refrain = _text_page(PROSE)
+    text = cleannews.Options(input_kind=cleannews.InputKind.TEXT)
+    assert cleannews.extract(refrain, options=text).text.count(PROSE) == 2
+    article = cleannews.extract(refrain, options=dataclasses.replace(text, repeats_once=True))
+    assert article.text.count(PROSE) == 1 and _duplicates(article) == [PROSE]

@@ -10,6 +10,11 @@ role (same kind, same path) or stands right beside its original in one parent. O
 copies are dropped. (A section printed twice with identical markup stays twice: dropping runs
 of copies whatever their markup cost the readability corpus, whose references keep them.)
 
+``Options(repeats_once=True)`` adds a last pass over the finished body, HTML and text alike
+(``keep_first_copies``, from the pipeline's assembly): every 60+-character paragraph is kept
+once, written repetition too. It is off by default because most references keep written
+repetition (readability's every copy; see benchmarks/RESULTS.md, branch ``dupes2``).
+
 A thread's post signatures are a third kind: the same markup under every post, so not layout
 copies, and not written into the text either. They are dropped where two or more elements
 of the page are named as signatures (rule ``signature``).
@@ -124,3 +129,36 @@ def _same_role(a: Block, b: Block) -> bool:
 
 def _alike(a: Element, b: Element) -> bool:
     return a.tag == b.tag and a.get("class") == b.get("class")
+
+
+def keep_first_copies(blocks: Sequence[Block], *, captions: bool) -> None:
+    """Every repeat kept once (``Options(repeats_once=True)``), once every other verdict is
+    in: of each paragraph, heading, list item or quotation of MIN_REPEATED_CHARS+ characters
+    the body still holds twice or more, the first copy stays and the later ones go (rule
+    ``duplicate``), written repetition too. Cells of a data table and code are data, where
+    repeated lines are the content; a layout table's cells are text. Captions count only
+    when they are body text (``captions``)."""
+    first: dict[str, Block] = {}
+    for block in live(blocks):
+        if not _counted(block, captions):
+            continue
+        keeper = first.setdefault(" ".join(block.text.split()).casefold(), block)
+        if keeper is not block:
+            text = keeper.text[:40]
+            block.drop("duplicate", f"repeated paragraph, kept once (first: {text!r}...)")
+
+
+def _counted(block: Block, captions: bool) -> bool:
+    """True for a block of body text long enough to count as a repeated paragraph."""
+    if len(block.text) < MIN_REPEATED_CHARS or _data(block):
+        return False
+    return captions or not _caption(block)
+
+
+def _data(block: Block) -> bool:
+    """True for code and the cells of a data table (a layout table's cells are paragraphs)."""
+    if block.kind is BlockKind.CODE:
+        return True
+    if block.cell is not None:
+        return block.cell.table.data
+    return block.kind is BlockKind.CELL
