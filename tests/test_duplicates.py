@@ -4,12 +4,15 @@ removal in ``Article.boilerplate``; repetition written into the text kept."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
+import pytest
 from benchmarks.duplicates import repeated_paragraphs
 
 import cleannews
 import support
 from cleannews.blocks import Block, BlockKind
+from cleannews.cli.main import main
 from cleannews.filters.duplicates import (
     MIN_REPEATED_CHARS,
     drop_repeated_paragraphs,
@@ -194,6 +197,18 @@ def test_a_refrain_is_kept_by_default_and_once_with_repeats_once() -> None:
     assert once.text.index(PROSE) < once.text.index(OTHER[0])  # the first copy stays
     assert _duplicates(once) == [PROSE, PROSE]
     assert repeated_paragraphs(once) == []
+
+
+def test_the_command_line_keeps_repeats_once_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.html"
+    body = f"<p>{PROSE}</p><p>{OTHER[0]}</p><p>{PROSE}</p><p>{OTHER[1]}</p><p>{PROSE}</p>"
+    page.write_text(_page(body), encoding="utf-8")
+    assert main([str(page), "-f", "text"]) == 0
+    assert capsys.readouterr().out.count(PROSE) == 3
+    assert main([str(page), "-f", "text", "--repeats-once"]) == 0
+    assert capsys.readouterr().out.count(PROSE) == 1
 
 
 def test_repeats_once_keeps_short_lines_and_data_table_rows() -> None:

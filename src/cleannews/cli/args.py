@@ -157,6 +157,10 @@ def _extraction_options(ext: argparse._ArgumentGroup) -> None:
         help="precision drops doubtful blocks, recall keeps them",
     )  # fmt: skip
     ext.add_argument(
+        "--repeats-once", action="store_true",
+        help="keep every paragraph of 60+ characters once, even where the page repeats it",
+    )  # fmt: skip
+    ext.add_argument(
         "--learn-templates",
         action="store_true",
         help="learn each site's templates from the batch first (saved to --templates FILE)",
@@ -325,6 +329,7 @@ def _options(args: argparse.Namespace) -> Options:
     options = Options(input_kind=InputKind(args.input_kind), favor=Favor(args.favor))
     changes: dict[str, object] = {
         "tables": not args.no_tables, "links": not args.no_links, "images": not args.no_images,
+        "repeats_once": args.repeats_once,
     }  # fmt: skip
     if args.max_bytes:
         changes["max_input_bytes"] = args.max_bytes
