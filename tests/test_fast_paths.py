@@ -16,10 +16,10 @@ from lxml import etree
 import cleannews
 import support
 from cleannews import pipeline
-from cleannews.blocks import Block
+from cleannews.blocks import Block, BlockKind, Label
 from cleannews.dom import Element, leading_text, text_of
 from cleannews.errors import InputTooLargeError
-from cleannews.filters.boilerplate import promo_score
+from cleannews.filters.boilerplate import live, promo_score
 from cleannews.filters.features import _SENTENCE_END, _ends_sentence, compute
 from cleannews.html.classifier import (
     _digits,
@@ -414,3 +414,11 @@ def test_word_count_shortcut_is_the_length_of_the_split() -> None:
     for text in texts:
         assert whitespace_words(text) == len(text.split()), repr(text)
         assert count_both(text)[1] == len(text.split()), repr(text)
+
+
+def test_live_blocks_are_those_the_property_calls_live() -> None:
+    blocks = [Block(label.value, label=label) for label in Label]
+    assert [b.text for b in live(blocks)] == ["undecided", "content"]
+    assert [b for b in blocks if b.live] == live(blocks)
+    for kind in BlockKind:  # members hash by identity, as they compare
+        assert {kind: 1}[kind] == 1 and hash(kind) == object.__hash__(kind)
