@@ -217,6 +217,43 @@ def test_text_length_counts_what_xpath_counts(monkeypatch: pytest.MonkeyPatch) -
     assert counted > 100
 
 
+#: Attributes the page-wide attribute walks read, in every spelling that matters to them.
+_ATTRIBUTE_PAGE = (
+    '<html lang="en"><head><base><base href="/b/"><title>T</title><title>U</title>'
+    '<meta name="a" content="b"><link rel="canonical" href="/c"><link href="/x">'
+    '<script>1</script></head><body itemscope itemprop="x">'
+    '<div aria-controls="p1 p2" data-target="#p3" data-bs-target="p4" itemprop="author">'
+    '<a href="#s1">one</a><a href="#">none</a><a href="&#35;s2">two</a><a rel="author" '
+    'href="/me">me</a><a name="x" href="http://e/#y">far</a><span itemscope itemprop="a b">'
+    "</span></div><!-- c --><svg><a href='#s3'>svg</a></svg></body></html>"
+)
+
+
+@needs_compiled
+def test_attribute_walks_find_what_the_xpaths_find(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleannews.dom import strings
+    from cleannews.html import _walk, toc_box
+    from cleannews.metadata import head
+
+    roots = [parse_html(_ATTRIBUTE_PAGE, 1000)]
+    roots += [parse_html(source_of(c).read_text(encoding="utf-8"), 250_000) for c in HTML_CASES]
+    for root in roots:
+        assert _walk.control_targets(root) == strings(clean._CONTROL_TARGETS, root)
+        for top in (root, root.find("body"), root[0]):
+            pure, fast = _both(
+                monkeypatch,
+                lambda top=top: (
+                    head._owners("itemprop", top),
+                    head._owners("itemscope", top),
+                    [getattr(head._scan(top), f) for f in head._Head.__slots__],
+                ),
+            )
+            assert pure == fast
+        pure, fast = _both(monkeypatch, lambda root=root: toc_box._anchor_links(root))
+        assert pure == fast
+    assert len(toc_box._anchor_links(roots[0])) == 3
+
+
 def test_the_switch_forces_the_pure_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(PURE_PYTHON_ENV, "1")
     assert compiled.walks() is None

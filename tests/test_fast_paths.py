@@ -16,10 +16,10 @@ from lxml import etree
 import cleannews
 import support
 from cleannews import pipeline
-from cleannews.blocks import Block
+from cleannews.blocks import Block, BlockKind, Label
 from cleannews.dom import Element, leading_text, text_of
 from cleannews.errors import InputTooLargeError
-from cleannews.filters.boilerplate import promo_score
+from cleannews.filters.boilerplate import live, promo_score
 from cleannews.filters.features import _SENTENCE_END, _ends_sentence, compute
 from cleannews.html.classifier import (
     _digits,
@@ -42,8 +42,9 @@ from cleannews.html.select import inside_sums
 from cleannews.html.toc_box import _anchor_links, extract_toc
 from cleannews.options import Favor
 from cleannews.rules.concepts import ClassNames, element_concepts
-from cleannews.rules.literals import ALPHABET, REPERTOIRE, fold, needs_of
+from cleannews.rules.literals import ALPHABET, REPERTOIRE, Needs, NeedsIndex, fold, needs_of
 from cleannews.rules.loader import RuleKind, possible_rules, rule_needs, rules_of_kind
+from cleannews.words import count_both, whitespace_words
 
 PROSE = support.PROSE
 
@@ -167,6 +168,24 @@ def test_possible_rules_keep_every_rule_that_matches() -> None:
             for text in (v for t in rule.examples for v in _variants(t)):
                 found = [r for r in rules_of_kind(kind) if r.pattern.search(text)]
                 assert set(found) <= set(possible_rules(kind, text))
+
+
+def test_needs_index_admits_what_each_requirement_admits() -> None:
+    made: list[Needs | None] = [
+        Needs(("ab", "cd"), False),
+        None,
+        Needs(("cd",), True),
+        Needs((), True),
+        Needs(("é",), False),
+    ]
+    texts = ["", "xx", "AB", "xcdx", "Ça", "É", "\u4e2d", "\u4e2d cd", "İ", "ſ", "ab\u4e2d", PROSE]
+    for kind in RuleKind:  # and the packaged rules' requirements on their examples
+        texts += [v for r in rules_of_kind(kind) for t in r.examples for v in _variants(t)]
+    for needs in (made, *map(rule_needs, RuleKind)):
+        index = NeedsIndex.of(needs)
+        for text in texts:
+            expected = [n is None or n.admits(text, fold(text)) for n in needs]
+            assert index.admitted(text) == expected, text
 
 
 @pytest.mark.parametrize(
@@ -385,3 +404,23 @@ def test_class_names_are_the_attributes_concepts() -> None:
     for element in root.find("body").iter(etree.Element):  # type: ignore[union-attr]
         assert names.concepts(element) == element_concepts(element)
     assert clean(etree.fromstring("<html><p class='share'>x</p></html>"), []) is None
+
+
+def test_word_count_shortcut_is_the_length_of_the_split() -> None:
+    spaces = [c for c in map(chr, range(0x110000)) if c.isspace()]
+    assert all(not c.isprintable() for c in spaces if c != " ")  # what the shortcut rests on
+    pieces = [" ", "  ", "a", "é", "中", "x y", *spaces]
+    rng = random.Random(7)
+    texts = ["", " ", PROSE, " ".join(PROSE.split())]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(5000)]
+    for text in texts:
+        assert whitespace_words(text) == len(text.split()), repr(text)
+        assert count_both(text)[1] == len(text.split()), repr(text)
+
+
+def test_live_blocks_are_those_the_property_calls_live() -> None:
+    blocks = [Block(label.value, label=label) for label in Label]
+    assert [b.text for b in live(blocks)] == ["undecided", "content"]
+    assert [b for b in blocks if b.live] == live(blocks)
+    for kind in BlockKind:  # members hash by identity, as they compare
+        assert {kind: 1}[kind] == 1 and hash(kind) == object.__hash__(kind)

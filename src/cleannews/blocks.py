@@ -18,6 +18,10 @@ from cleannews.dom import Element, link_share
 class BlockKind(enum.Enum):
     """What a block is, structurally."""
 
+    # Members compare by identity: hashing them so too is C-level (Enum's own ``__hash__``
+    # is a Python call, made for every set or dict test of a kind).
+    __hash__ = object.__hash__
+
     PARAGRAPH = "paragraph"
     HEADING = "heading"
     LIST_ITEM = "list_item"
@@ -130,10 +134,16 @@ class Features:
 class Label(enum.Enum):
     """The verdict on a block."""
 
+    __hash__ = object.__hash__  # (as BlockKind's)
+
     UNDECIDED = "undecided"
     CONTENT = "content"
     BOILERPLATE = "boilerplate"
     TITLE = "title"
+
+
+#: The labels of a block still in the running for the body.
+LIVE_LABELS = frozenset({Label.UNDECIDED, Label.CONTENT})
 
 
 @dataclass(slots=True, eq=False)
@@ -202,7 +212,7 @@ class Block:
     def live(self) -> bool:
         """True while the block is in the running for the body: not dropped, not the
         headline."""
-        return self.label is Label.UNDECIDED or self.label is Label.CONTENT
+        return self.label in LIVE_LABELS
 
     @property
     def dropped(self) -> bool:

@@ -104,19 +104,25 @@ def extract(
         kind = kind_from_name(loaded.path.name)
     kind = input_kind(text, kind)
     if kind is InputKind.HTML:
-        return extract_page(text, url, options, templates)
+        return extract_page(text, url, options, templates, utf8=loaded.utf8)
     return extract_text(text, url, options, templates, markdown=kind is InputKind.MARKDOWN)
 
 
 def extract_page(
-    text: str, url: str | None, options: Options, templates: SiteFilter | None = None
+    text: str,
+    url: str | None,
+    options: Options,
+    templates: SiteFilter | None = None,
+    *,
+    utf8: bytes | None = None,
 ) -> Article:
     """HTML, with one relaxed retry when class/id cleaning left next to nothing: a site that
-    names its article wrapper ``comments`` or ``ad-slot`` must not lose the article."""
-    article = extract_html(parse_html(text, options.max_elements), url, options, templates)
+    names its article wrapper ``comments`` or ``ad-slot`` must not lose the article
+    (``utf8``: the text's UTF-8 bytes, when loading made them)."""
+    article = extract_html(parse_html(text, options.max_elements, utf8), url, options, templates)
     if len(article.text) >= RETRY_BELOW_CHARS:
         return article
-    root = parse_html(text, options.max_elements)
+    root = parse_html(text, options.max_elements, utf8)
     retry = extract_html(root, url, options, templates, by_class=False)
     best = retry if len(retry.text) > len(article.text) else article
     if len(best.text) >= RETRY_BELOW_CHARS:

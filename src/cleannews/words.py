@@ -32,10 +32,22 @@ def longer_than(text: str, words: int) -> bool:
     return len(text.split(maxsplit=words)) > words
 
 
+def whitespace_words(text: str) -> int:
+    """``len(text.split())``, without making the words when the text is collapsed (single
+    spaces between words, as block texts are): in a printable text the space is the only
+    white space character (every other one is a control or a separator)."""
+    if text.isprintable() and text[:1] != " " and text[-1:] != " " and "  " not in text:
+        return text.count(" ") + 1 if text else 0
+    return len(text.split())
+
+
 def count_both(text: str) -> tuple[int, int]:
     """(:func:`count_words`, whitespace-separated tokens) of ``text``, from one split."""
+    if text.isascii():
+        words = whitespace_words(text)
+        return words, words
     tokens = text.split()
-    if text.isascii() or _MAYBE_UNSPACED.search(text) is None:
+    if _MAYBE_UNSPACED.search(text) is None:
         return len(tokens), len(tokens)
     unspaced = len(_UNSPACED.findall(text))
     if not unspaced:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from cleannews.blocks import CLASSIFIER_RULE, HINT_VETO_RULE, Block, BlockKind, Label
+from cleannews.blocks import CLASSIFIER_RULE, HINT_VETO_RULE, LIVE_LABELS, Block, BlockKind, Label
 from cleannews.dom import link_share
 from cleannews.rules.loader import line_rule, signal_weight
 from cleannews.words import count_sentences
@@ -42,7 +42,7 @@ _GROUPED = frozenset({BlockKind.LIST_ITEM, BlockKind.CELL})
 
 def live(blocks: Sequence[Block]) -> list[Block]:
     """Blocks still in the running for the body: not dropped, not the headline."""
-    return [b for b in blocks if b.live]
+    return [b for b in blocks if b.label in LIVE_LABELS]  # (Block.live, without a call each)
 
 
 def drop_phrase_lines(blocks: Sequence[Block]) -> None:

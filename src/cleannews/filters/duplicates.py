@@ -58,13 +58,19 @@ def drop_thread_signatures(blocks: Sequence[Block]) -> None:
 
 
 def _signature(block: Block, found: dict[Element, Element | None]) -> Element | None:
-    """The innermost ancestor of ``block`` named as a signature, None if none is."""
-    for element in reversed(block.ancestors):
-        if element not in found:
-            found[element] = element if names_signature(attrs_of(element)) else None
-        if found[element] is not None:
-            return element
-    return None
+    """The innermost ancestor of ``block`` named as a signature, None if none is.
+    ``found`` remembers the same for each ancestor (blocks share their outer ancestors, and
+    an element's block-level ancestors are the same for every block below it)."""
+    ancestors = block.ancestors
+    start = len(ancestors)
+    while start > 0 and ancestors[start - 1] not in found:
+        start -= 1
+    innermost = found[ancestors[start - 1]] if start > 0 else None
+    for element in ancestors[start:]:
+        if names_signature(attrs_of(element)):
+            innermost = element
+        found[element] = innermost
+    return innermost
 
 
 def drop_repeated_paragraphs(blocks: Sequence[Block]) -> None:

@@ -7,7 +7,7 @@ import unicodedata
 import regex
 
 from cleannews.blocks import Block, Features
-from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
+from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS, whitespace_words
 
 _COMMAS = ",،、，"
 #: The ``sentence`` feature (the model was trained on it, so it keeps its own test): the last
@@ -30,7 +30,7 @@ def compute(blocks: list[Block]) -> None:
             commas += sum(text.count(c) for c in _COMMAS[1:])
         block.features = Features(
             chars=float(chars),
-            words=float(len(text.split())),
+            words=float(whitespace_words(text)),
             commas=float(commas),
             link_density=block.link_density,
             sentence=1.0 if _ends_sentence(text) else 0.0,

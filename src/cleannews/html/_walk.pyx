@@ -499,3 +499,153 @@ def segment(_Element body not None, walk, block_tags, starts, ends, flush):
                 _segment_event(body, c_node, True, tags, walk, parts, owners, flush)
                 break
             c_node = c_node.parent
+
+
+# --- attribute walks: what an attribute XPath over the page selects, without XPath ---------------
+
+cdef inline bint _tag_is(tree.xmlNode* c_node, const char* name) noexcept:
+    """True for an element called ``name`` without a namespace (as ``iter(name)`` matches)."""
+    return cetree._getNs(c_node) is NULL and strcmp(<const char*>c_node.name, name) == 0
+
+
+cdef int _add_targets(tree.xmlNode* c_node, list found) except -1:
+    """The control-target attribute values of one element, in attribute order."""
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    cdef const char* value
+    cdef bint link = c_attr is not NULL and _tag_is(c_node, "a")
+    while c_attr is not NULL:
+        if (
+            _is_named(c_attr, "aria-controls") or _is_named(c_attr, "data-target")
+            or _is_named(c_attr, "data-bs-target")
+        ):
+            found.append(cetree.attributeValue(c_node, c_attr))
+        elif link and _is_named(c_attr, "href"):
+            value = _plain_value(c_attr)
+            if value is NULL:  # not one plain text node: test the string itself
+                text = cetree.attributeValue(c_node, c_attr)
+                if text.startswith("#"):
+                    found.append(text)
+            elif value[0] == 35:  # "#"
+                found.append(cetree.attributeValue(c_node, c_attr))
+        c_attr = c_attr.next
+    return 0
+
+
+def control_targets(_Element root not None):
+    """The values the XPath ``//@aria-controls | //@data-target | //@data-bs-target |
+    //a/@href[starts-with(., '#')]`` selects in ``root``'s document, in document order."""
+    cdef tree.xmlNode* c_top = root._c_node.doc.children
+    cdef tree.xmlNode* c_node
+    found = []
+    while c_top is not NULL:
+        if c_top.type == tree.XML_ELEMENT_NODE:
+            c_node = c_top
+            while c_node is not NULL:
+                if c_node.properties is not NULL:
+                    _add_targets(c_node, found)
+                c_node = _next_element(c_node, c_top)
+        c_top = c_top.next
+    return found
+
+
+def attribute_owners(_Element root not None, bytes name not None):
+    """The elements the XPath ``descendant-or-self::*/@NAME`` selects the attributes of
+    (``name`` in UTF-8, no namespace), in document order: an owner once per such attribute."""
+    cdef const char* c_name = name
+    cdef tree.xmlNode* c_top = root._c_node
+    cdef tree.xmlNode* c_node = c_top
+    cdef tree.xmlAttr* c_attr
+    found = []
+    while c_node is not NULL:
+        c_attr = c_node.properties
+        while c_attr is not NULL:
+            if _is_named(c_attr, c_name):
+                found.append(cetree.elementFactory(root._doc, c_node))
+            c_attr = c_attr.next
+        c_node = _next_element(c_node, c_top)
+    return found
+
+
+cdef bint _inside_body(tree.xmlNode* c_node) noexcept:
+    c_node = c_node.parent
+    while c_node is not NULL and c_node.type == tree.XML_ELEMENT_NODE:
+        if _tag_is(c_node, "body"):
+            return True
+        c_node = c_node.parent
+    return False
+
+
+cdef tree.xmlAttr* _first_attribute(tree.xmlNode* c_node, const char* name) noexcept:
+    """The first attribute ``name`` without a namespace (what ``element.get`` reads), or NULL."""
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    while c_attr is not NULL:
+        if _is_named(c_attr, name):
+            return c_attr
+        c_attr = c_attr.next
+    return NULL
+
+
+def anchor_links(_Element root not None):
+    """The ``a`` elements of ``root``'s tree (from its root element) inside a ``body`` whose
+    ``href`` is ``#`` and at least one more character, in document order (see
+    ``cleannews.html.toc_box._anchor_links``)."""
+    cdef tree.xmlNode* c_top = _first_element(root._c_node.doc.children)  # the root element
+    cdef tree.xmlNode* c_node = c_top
+    cdef tree.xmlAttr* c_href
+    cdef const char* value
+    found = []
+    while c_node is not NULL:
+        if _tag_is(c_node, "a"):
+            c_href = _first_attribute(c_node, "href")
+            if c_href is not NULL:
+                value = _plain_value(c_href)
+                if value is NULL:
+                    href = cetree.attributeValue(c_node, c_href)
+                    keep = len(href) > 1 and href[0] == "#"
+                else:
+                    keep = value[0] == 35 and value[1] != 0
+                if keep and _inside_body(c_node):
+                    found.append(cetree.elementFactory(root._doc, c_node))
+        c_node = _next_element(c_node, c_top)
+    return found
+
+
+def head_elements(_Element root not None):
+    """What the head metadata reads by tag, in one walk over ``root`` and its descendants
+    (see ``cleannews.metadata.head._scan``): the ``href`` of the first ``base`` and the text of
+    the first ``title`` (``root`` itself is neither), then the ``meta`` and ``script``
+    elements and the ``a``/``link`` elements with both ``rel`` and ``href``, in document
+    order."""
+    cdef tree.xmlNode* c_top = root._c_node
+    cdef tree.xmlNode* c_node = c_top
+    cdef tree.xmlAttr* c_href
+    cdef const char* name
+    base = title = None
+    cdef bint title_seen = False
+    metas, scripts, links = [], [], []
+    while c_node is not NULL:
+        name = <const char*>c_node.name
+        if cetree._getNs(c_node) is not NULL:
+            pass
+        elif strcmp(name, "a") == 0 or strcmp(name, "link") == 0:
+            if _first_attribute(c_node, "rel") is not NULL and _first_attribute(c_node, "href") is not NULL:
+                links.append(cetree.elementFactory(root._doc, c_node))
+        elif strcmp(name, "meta") == 0:
+            metas.append(cetree.elementFactory(root._doc, c_node))
+        elif strcmp(name, "script") == 0:
+            scripts.append(cetree.elementFactory(root._doc, c_node))
+        elif c_node is c_top:
+            pass
+        elif strcmp(name, "title") == 0:
+            if not title_seen:
+                title_seen = True
+                title = cetree.textOf(c_node)
+                if title is None:
+                    title = ""
+        elif strcmp(name, "base") == 0:
+            if base is None:  # a first base without href leaves room for a later one
+                c_href = _first_attribute(c_node, "href")
+                if c_href is not NULL:
+                    base = cetree.attributeValue(c_node, c_href)
+        c_node = _next_element(c_node, c_top)
+    return base, title, metas, scripts, links

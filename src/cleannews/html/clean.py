@@ -293,7 +293,9 @@ def _deferred(element: Element, body_chars: int) -> bool:
 def _control_targets(root: Element) -> frozenset[str]:
     """Ids that a control on the page opens or switches to."""
     found: set[str] = set()
-    for value in strings(_CONTROL_TARGETS, root):
+    walk = walks()
+    values = walk.control_targets(root) if walk is not None else strings(_CONTROL_TARGETS, root)
+    for value in values:
         found.update(token.lstrip("#") for token in value.split())
     return frozenset(found)
 

@@ -37,22 +37,25 @@ def _parser(encoding: str | None = None) -> etree.HTMLParser:
     return parser
 
 
-def _document(text: str) -> Element | None:
+def _document(text: str, utf8: bytes | None = None) -> Element | None:
     """lxml's tree of ``text``, parsed from its UTF-8 bytes: libxml2 reads UTF-8 natively,
     while a str reaches it as UCS-2 or UCS-4 to convert (parsing takes 10-15% longer; the
     trees of 613 dev pages are identical either way). A str with lone surrogates has no
-    UTF-8 form and is parsed as it is."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return etree.fromstring(text, parser=_parser())
-    return etree.fromstring(data, parser=_parser("utf-8"))
+    UTF-8 form and is parsed as it is. ``utf8``: those bytes, when the caller has them."""
+    if utf8 is None:
+        try:
+            utf8 = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return etree.fromstring(text, parser=_parser())
+    return etree.fromstring(utf8, parser=_parser("utf-8"))
 
 
-def parse_html(text: str, max_elements: int) -> Element:
-    """The document element of ``text``, parsed by lxml (never BeautifulSoup)."""
+def parse_html(text: str, max_elements: int, utf8: bytes | None = None) -> Element:
+    """The document element of ``text``, parsed by lxml (never BeautifulSoup); ``utf8``:
+    the text's UTF-8 bytes, when loading made them (not made again)."""
     if text[:1024].lstrip(_BLANK)[:5].lower() == "<?xml":  # lxml refuses str declaring bytes
         text = _XML_DECLARATION.sub("", text, count=1)
+        utf8 = None  # the bytes of the text before
     if _NOT_BLANK.search(text) is None:
         raise EmptyInputError("input is empty")
     # Refuse a page of millions of tags before lxml builds millions of elements (a page with
@@ -66,7 +69,7 @@ def parse_html(text: str, max_elements: int) -> Element:
             limit = f"{max_elements:,}-element limit (Options.max_elements)"
             raise InputTooLargeError(f"page has {tags:,} tags, over the {limit}")
     try:
-        root = _document(text)
+        root = _document(text, utf8)
     except (ValueError, etree.XMLSyntaxError) as exc:
         raise ParseError(f"cannot parse the page as HTML: {exc}") from None
     if root is None:

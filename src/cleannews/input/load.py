@@ -50,6 +50,8 @@ class Loaded:
 
     text: str
     path: Path | None = None
+    #: The UTF-8 bytes of ``text`` when loading made them (the HTML parser reads them).
+    utf8: bytes | None = None
 
 
 def read_path(path: Path, options: Options) -> bytes:
@@ -79,7 +81,10 @@ def read_path(path: Path, options: Options) -> bytes:
 def load(source: Source, options: Options) -> Loaded:
     """Reduce any supported source to text, without characters no page may carry."""
     loaded = _load(source, options)
-    return Loaded(text=clean_text(loaded.text), path=loaded.path)
+    utf8 = _utf8_if_clean(loaded.text)
+    if utf8 is not None:
+        return Loaded(text=loaded.text, path=loaded.path, utf8=utf8)
+    return Loaded(text=_cleaned(loaded.text), path=loaded.path)
 
 
 def _load(source: Source, options: Options) -> Loaded:
@@ -149,8 +154,11 @@ def clean_text(text: str) -> str:
     U+FFFF, and with lone surrogates replaced by U+FFFD. lxml silently truncates a text node
     at a lone surrogate, and refuses to set a text holding any of the others (XML forbids
     them)."""
-    if not _needs_cleaning(text):
-        return text
+    return text if _utf8_if_clean(text) is not None else _cleaned(text)
+
+
+def _cleaned(text: str) -> str:
+    """:func:`clean_text` of a text that needs cleaning."""
     if "\x0b" in text or "\x0c" in text or "\x85" in text:
         text = text.translate(_BREAKS)
     # On UTF-8 bytes, each step below is a C pass (a regex over a large str takes ~10 ms per
@@ -171,18 +179,21 @@ def unify_line_breaks(text: str) -> str:
     return text
 
 
-def _needs_cleaning(text: str) -> bool:
-    """Fast check for :func:`clean_text` (a regex scan of a whole page costs a millisecond;
-    encoding and byte-level checks cost a tenth of that)."""
+def _utf8_if_clean(text: str) -> bytes | None:
+    """The UTF-8 bytes of ``text`` when it needs no cleaning by :func:`clean_text`, else None:
+    the fast check (a regex scan of a whole page costs a millisecond; encoding and
+    byte-level checks cost a tenth of that)."""
     if "\ufffe" in text or "\uffff" in text:
-        return True
+        return None
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
-        return True  # a lone surrogate
+        return None  # a lone surrogate
     if len(data.translate(None, _C0_BYTES)) != len(data):
-        return True
-    return b"\xc2" in data and _C1_UTF8.search(data) is not None  # U+0080..U+00BF start \xc2
+        return None
+    if b"\xc2" in data and _C1_UTF8.search(data) is not None:  # U+0080..U+00BF start \xc2
+        return None
+    return data
 
 
 def _check_size(data: _T, options: Options) -> _T:

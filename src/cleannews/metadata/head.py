@@ -27,6 +27,7 @@ import regex
 from lxml import etree
 
 from cleannews.dom import Element, text_of
+from cleannews.html.compiled import walks
 from cleannews.metadata import jsonld
 from cleannews.metadata.accumulator import Metadata, Offer
 from cleannews.rules.memo import MAX_NAME_CHARS, short_key_cache
@@ -139,11 +140,16 @@ _URL_PROPS = frozenset({"image", "license"})
 #: than ``descendant-or-self::*[@itemprop]``, which evaluates a predicate per element.
 _SCOPES = etree.XPath("descendant-or-self::*/@itemscope")
 _PROPS = etree.XPath("descendant-or-self::*/@itemprop")
+_OWNED = {"itemscope": _SCOPES, "itemprop": _PROPS}
 
 
-def _owners(xpath: etree.XPath, root: Element) -> list[Element]:
-    """The elements owning the attributes an attribute XPath selects, in document order."""
-    result = xpath(root)
+def _owners(name: str, root: Element) -> list[Element]:
+    """The elements in ``root`` (itself included) owning an attribute ``name``, in document
+    order (found in C by the compiled walk, else by the attribute XPath)."""
+    walk = walks()
+    if walk is not None:
+        return walk.attribute_owners(root, name.encode())  # type: ignore[no-any-return]
+    result = _OWNED[name](root)
     return [
         owner
         for item in result  # type: ignore[union-attr]
@@ -154,10 +160,10 @@ def _owners(xpath: etree.XPath, root: Element) -> list[Element]:
 def _microdata_offers(root: Element) -> Iterator[Offer]:
     """Item properties of the article's itemscope (scopes nested in it excluded), or of no
     scope at all when the page has no article scope."""
-    props = _owners(_PROPS, root)
+    props = _owners("itemprop", root)
     if not props:
         return
-    scope = next((el for el in _owners(_SCOPES, root) if _is_article_scope(el)), None)
+    scope = next((el for el in _owners("itemscope", root) if _is_article_scope(el)), None)
     for element in props:  # the nearest scope being ``scope`` puts an element inside it
         prop = _itemprop(element)
         if prop is None or not _in_scope(element, scope):
@@ -244,6 +250,9 @@ _HEAD_TAGS = ("base", "title", "meta", "script", "link", "a")
 
 
 def _scan(root: Element) -> _Head:
+    walk = walks()
+    if walk is not None:  # the same elements, found in C
+        return _Head(*walk.head_elements(root))
     head = _Head()
     for element in root.iter(*_HEAD_TAGS):
         tag = element.tag

@@ -69,6 +69,50 @@ class Needs:
 
 
 @dataclass(frozen=True, slots=True)
+class NeedsIndex:
+    """The requirements of several patterns at once: each distinct literal is looked for
+    once per text (in one C-level ``filter``), and only the patterns whose literals were
+    found, the ones without requirements and (in a text outside :data:`REPERTOIRE`) those
+    admitting other characters are admitted. The same verdicts as :meth:`Needs.admits`."""
+
+    size: int
+    #: Folded literal -> the patterns needing it (or another of theirs).
+    by_word: dict[str, tuple[int, ...]]
+    words: tuple[str, ...]
+    #: Patterns without requirements (always admitted) and those admitting other characters.
+    always: tuple[int, ...]
+    other: tuple[int, ...]
+
+    @classmethod
+    def of(cls, needs: Sequence[Needs | None]) -> NeedsIndex:
+        by_word: dict[str, list[int]] = {}
+        for i, need in enumerate(needs):
+            for word in () if need is None else dict.fromkeys(need.words):
+                by_word.setdefault(word, []).append(i)
+        return cls(
+            len(needs),
+            {word: tuple(found) for word, found in by_word.items()},
+            tuple(by_word),
+            tuple(i for i, need in enumerate(needs) if need is None),
+            tuple(i for i, need in enumerate(needs) if need is not None and need.other),
+        )
+
+    def admitted(self, text: str) -> list[bool]:
+        """For each pattern, False when it provably cannot match in ``text``."""
+        found = [False] * self.size
+        for i in self.always:
+            found[i] = True
+        if self.other and not text.isascii() and not _in_repertoire(text):
+            for i in self.other:
+                found[i] = True
+        by_word = self.by_word
+        for word in filter(fold(text).__contains__, self.words):
+            for i in by_word[word]:
+                found[i] = True
+        return found
+
+
+@dataclass(frozen=True, slots=True)
 class _Facts:
     """What a piece of pattern matches: exactly one of ``exact`` (folded, when few), and
     any match holds what ``needs`` says (None: nothing known)."""

@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from cleannews.errors import RuleError
-from cleannews.rules.literals import Needs, fold, needs_of_all
+from cleannews.rules.literals import Needs, NeedsIndex, needs_of_all
 from cleannews.rules.memo import MAX_NAME_CHARS, short_key_cache
 from cleannews.words import longer_than
 
@@ -334,10 +334,14 @@ def rule_needs(kind: RuleKind) -> tuple[Needs | None, ...]:
     return needs_of_all([r.source for r in rules_of_kind(kind)], _FLAGS)
 
 
+@cache
+def _needs_index(kind: RuleKind) -> NeedsIndex:
+    return NeedsIndex.of(rule_needs(kind))
+
+
 def admitted(kind: RuleKind, text: str) -> list[bool]:
     """For each rule of one kind, False when it provably cannot match in ``text``."""
-    folded = fold(text)
-    return [needs is None or needs.admits(text, folded) for needs in rule_needs(kind)]
+    return _needs_index(kind).admitted(text)
 
 
 def possible_rules(kind: RuleKind, text: str) -> list[PhraseRule]:

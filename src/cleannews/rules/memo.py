@@ -57,7 +57,10 @@ def short_keys_cache(
 
         @wraps(function)
         def call(*args: Any) -> R:
-            size = sum(len(arg) for arg in args if isinstance(arg, str))
+            size = 0
+            for arg in args:  # (a loop, not a generator: this runs for every call)
+                if isinstance(arg, str):
+                    size += len(arg)
             return cached(*args) if size <= max_chars else function(*args)
 
         _expose(call, cached)
