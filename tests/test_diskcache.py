@@ -3,10 +3,14 @@ folder that cannot be used costs only time (the results are always the same)."""
 
 from __future__ import annotations
 
+import os
+import pickle
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 import pytest
+import regex
 
 from cleannews.rules import diskcache, literals, loader
 from cleannews.rules.loader import RuleKind
@@ -89,3 +93,47 @@ def test_line_model_same_with_and_without_cache(
         for stage, expected in ((model.first, plain.first), (model.second, plain.second)):
             assert [stage.margin(v) for v in vectors] == [expected.margin(v) for v in vectors]
     assert len(list(tmp_path.glob("code-*.marshal"))) == 2
+
+
+_PATTERNS = (
+    (r"(?i)\b(?:read|more)\s+(?P<n>\d+)\p{L}*", 0),
+    (r"^#{1,6}[ \t]+\S", regex.MULTILINE),
+    (rb"\xed[\xa0-\xbf][\x80-\xbf]", 0),
+)
+
+
+def _fresh(source: str | bytes, flags: int) -> regex.Pattern[Any]:
+    diskcache._PATTERNS.clear()  # this process's memo: make the next call ask the disk
+    return diskcache.compile_pattern(source, flags)
+
+
+def test_patterns_written_once_and_read_back_equal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
+    for source, flags in _PATTERNS:
+        direct = regex.compile(source, flags)
+        written, read = _fresh(source, flags), _fresh(source, flags)
+        for pattern in (written, read):
+            assert (pattern.pattern, pattern.flags) == (direct.pattern, direct.flags)
+            assert pattern.groupindex == direct.groupindex
+        assert read is not written  # the second came from the disk
+    text = "Read 12 minutes\n## Head"
+    assert _fresh(*_PATTERNS[0]).search(text).group("n") == "12"  # type: ignore[union-attr]
+    assert _fresh(*_PATTERNS[1]).search(text) is not None
+    assert len(list(tmp_path.glob("re-*.pickle"))) == len(_PATTERNS)
+
+
+def test_pattern_entry_naming_anything_else_is_not_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
+    source, flags = _PATTERNS[0]
+    _fresh(source, flags)
+    (entry,) = tmp_path.glob("re-*.pickle")
+    entry.write_bytes(pickle.dumps(os.getcwd))  # a callable that is not the pattern maker
+    assert _fresh(source, flags).pattern == source
+    entry.write_bytes(b"\x80damaged")
+    assert _fresh(source, flags).pattern == source
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, "")
+    assert _fresh(source, flags).flags == regex.compile(source, flags).flags

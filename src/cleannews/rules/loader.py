@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from cleannews.errors import RuleError
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.literals import Needs, fold, needs_of_all
 from cleannews.rules.memo import MAX_NAME_CHARS, short_key_cache
 from cleannews.words import longer_than
@@ -115,7 +116,7 @@ class PhraseRule:
 
 
 _NONE: frozenset[str] = frozenset()
-_CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+_CAMEL = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu})")
 #: Characters that separate words in class names and ids (everything but letters).
 _SEPARATOR_CHARS = "-_0123456789.:/#@[]()!?*+=,;'\"\\&%$~^|<>{}`"
 _SEPARATORS = str.maketrans(dict.fromkeys(_SEPARATOR_CHARS, " "))
@@ -144,7 +145,7 @@ def read_json(*parts: str) -> dict[str, Any]:
 @lru_cache(maxsize=1024)
 def _compiled_rule(source: str, rule_id: str) -> regex.Pattern[str]:
     try:
-        return regex.compile(source, _FLAGS)
+        return compile_pattern(source, _FLAGS)
     except regex.error as exc:
         raise RuleError(f"bad pattern in phrase rule {rule_id}: {exc}") from None
 
@@ -342,7 +343,7 @@ def signal_weight(text: str) -> float:
 @cache
 def _line_pattern() -> regex.Pattern[str]:
     parts = [f"(?P<r{i}>{r.source})" for i, r in enumerate(rules_of_kind(RuleKind.LINE))]
-    return regex.compile("|".join(parts), _FLAGS)
+    return compile_pattern("|".join(parts), _FLAGS)
 
 
 @cache

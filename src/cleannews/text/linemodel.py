@@ -24,21 +24,21 @@ import regex
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.errors import RuleError
-from cleannews.rules.diskcache import compiled_code
+from cleannews.rules.diskcache import compile_pattern, compiled_code
 from cleannews.rules.loader import RuleKind, line_rule, possible_rules, read_json, signal_weight
 from cleannews.text.lines import is_title_like
 from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
 
-_WORD = regex.compile(r"\w+")
+_WORD = compile_pattern(r"\w+")
 #: The line features know the full-width marks too, and a closing bracket after the mark.
 _MARKS = SENTENCE_MARKS + CJK_SENTENCE_MARKS
-_SENTENCE_END = regex.compile(f"[{_MARKS}][{CLOSING_MARKS}\\]]*$")
-_SENTENCES = regex.compile(f"[{_MARKS}]+(?:\\s|$)")
-_DIGITS = regex.compile(r"\d")
-_PUNCT = regex.compile(r"[^\w\s]")
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
-_URLISH = regex.compile(r"https?://|www\.|\S@\S|\.com\b")
-_COPYRIGHT = regex.compile(r"©|\(c\)|copyright|all rights reserved", regex.IGNORECASE)
+_SENTENCE_END = compile_pattern(f"[{_MARKS}][{CLOSING_MARKS}\\]]*$")
+_SENTENCES = compile_pattern(f"[{_MARKS}]+(?:\\s|$)")
+_DIGITS = compile_pattern(r"\d")
+_PUNCT = compile_pattern(r"[^\w\s]")
+_YEAR = compile_pattern(r"\b(?:19|20)\d\d\b")
+_URLISH = compile_pattern(r"https?://|www\.|\S@\S|\.com\b")
+_COPYRIGHT = compile_pattern(r"©|\(c\)|copyright|all rights reserved", regex.IGNORECASE)
 #: Characters looked at for the per-character ratios (long lines are sampled).
 _SAMPLE = 400
 #: Hint phrases are looked for in lines up to this long.
