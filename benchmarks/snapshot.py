@@ -2,9 +2,10 @@
 
 A refactor must leave output byte-identical. ``--write FILE`` records the digests of every page
 of every corpus found (HTML as saved, plus the extracted body fed back as plain text and as
-Markdown, so the text pipeline is covered too); ``--check FILE`` recomputes them and lists the
-pages whose output changed. Digests, not outputs, are stored: the file stays small and holds
-no corpus text.
+Markdown, so the text pipeline is covered too; and every ``--flat-every``-th dev page flattened
+whole-page each way of ``benchmarks.flatten``, menus, footers and frames included, as text or
+Markdown); ``--check FILE`` recomputes them and lists the pages whose output changed. Digests,
+not outputs, are stored: the file stays small and holds no corpus text.
 
     python -m benchmarks.snapshot --write /tmp/before.tsv
     ... refactor ...
@@ -71,12 +72,39 @@ def page_digests(page_id: str, raw: bytes, url: str | None) -> Iterator[tuple[st
             yield f"{page_id}#{kind}", f"error:{type(error).__name__}"
 
 
-def compute(root: Path, limit: int | None) -> dict[str, str]:
+def flat_digests(every: int, limit: int | None) -> Iterator[tuple[str, str]]:
+    """Digests of every ``every``-th dev page of each corpus flattened whole-page each way
+    (the line model, main run and frames see menus and footers only here)."""
+    from benchmarks.corpora import CorpusMissingError
+    from benchmarks.flatten import CORPORA, FLATTENINGS, flattened
+    from benchmarks.flatten import pages as flat_pages
+
+    for corpus in CORPORA:
+        try:
+            chosen = list(flat_pages(corpus, "dev"))[::every][:limit]
+        except CorpusMissingError:
+            continue
+        for page in chosen:
+            for how in FLATTENINGS:
+                yield f"flat/{corpus}/{page.id}#{how}", _flat_digest(flattened(page, how), how)
+
+
+def _flat_digest(flat: str, how: str) -> str:
+    kind = InputKind.MARKDOWN if how == "markdown" else InputKind.TEXT
+    try:
+        return _digest(cleannews.extract(flat, options=Options(input_kind=kind)))
+    except cleannews.CleannewsError as error:
+        return f"error:{type(error).__name__}"
+
+
+def compute(root: Path, limit: int | None, flat_every: int) -> dict[str, str]:
     out: dict[str, str] = {}
     for n, (page_id, raw, url) in enumerate(pages(root)):
         if limit is not None and n >= limit:
             break
         out.update(page_digests(page_id, raw, url))
+    if flat_every > 0:
+        out.update(flat_digests(flat_every, limit))
     return out
 
 
@@ -86,12 +114,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     group.add_argument("--write", type=Path, metavar="FILE")
     group.add_argument("--check", type=Path, metavar="FILE")
     parser.add_argument("--limit", type=int, default=None, help="first N pages only")
+    parser.add_argument(
+        "--flat-every", type=int, default=4, metavar="N",
+        help="also every Nth dev page flattened whole-page (0: none; needs the bench extra)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     root = corpora_root()
     if not root.is_dir():
         print(f"snapshot: no corpora at {root} (set CLEANNEWS_CORPORA)", file=sys.stderr)
         return 2
-    digests = compute(root, args.limit)
+    digests = compute(root, args.limit, args.flat_every)
     if args.write:
         args.write.write_text("".join(f"{k}\t{v}\n" for k, v in digests.items()))
         print(f"snapshot: {len(digests)} outputs written to {args.write}")

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import functools
 import os
+import pickle
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 import pytest
+import regex
 
 from cleannews.rules import diskcache, literals, loader
 from cleannews.rules.loader import RuleKind
@@ -112,3 +115,47 @@ def test_folder_is_bounded_oldest_entries_go_first(
     assert _double(diskcache.compiled_code(SOURCE, "<test>")) == 42  # a new entry is kept
     assert len(list(tmp_path.glob("code-*.marshal"))) == 1
     assert len(list(tmp_path.glob("t-*.json"))) == 4
+
+
+_PATTERNS = (
+    (r"(?i)\b(?:read|more)\s+(?P<n>\d+)\p{L}*", 0),
+    (r"^#{1,6}[ \t]+\S", regex.MULTILINE),
+    (rb"\xed[\xa0-\xbf][\x80-\xbf]", 0),
+)
+
+
+def _fresh(source: str | bytes, flags: int) -> regex.Pattern[Any]:
+    diskcache._PATTERNS.clear()  # this process's memo: make the next call ask the disk
+    return diskcache.compile_pattern(source, flags)
+
+
+def test_patterns_written_once_and_read_back_equal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
+    for source, flags in _PATTERNS:
+        direct = regex.compile(source, flags)
+        written, read = _fresh(source, flags), _fresh(source, flags)
+        for pattern in (written, read):
+            assert (pattern.pattern, pattern.flags) == (direct.pattern, direct.flags)
+            assert pattern.groupindex == direct.groupindex
+        assert read is not written  # the second came from the disk
+    text = "Read 12 minutes\n## Head"
+    assert _fresh(*_PATTERNS[0]).search(text).group("n") == "12"  # type: ignore[union-attr]
+    assert _fresh(*_PATTERNS[1]).search(text) is not None
+    assert len(list(tmp_path.glob("re-*.pickle"))) == len(_PATTERNS)
+
+
+def test_pattern_entry_naming_anything_else_is_not_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, str(tmp_path))
+    source, flags = _PATTERNS[0]
+    _fresh(source, flags)
+    (entry,) = tmp_path.glob("re-*.pickle")
+    entry.write_bytes(pickle.dumps(os.getcwd))  # a callable that is not the pattern maker
+    assert _fresh(source, flags).pattern == source
+    entry.write_bytes(b"\x80damaged")
+    assert _fresh(source, flags).pattern == source
+    monkeypatch.setenv(diskcache.CACHE_DIR_ENV, "")
+    assert _fresh(source, flags).flags == regex.compile(source, flags).flags

@@ -23,11 +23,9 @@ from cleannews.filters.boilerplate import live, promo_score
 from cleannews.filters.features import _SENTENCE_END, _ends_sentence, compute
 from cleannews.html.classifier import (
     _digits,
-    _short_hints,
     _sparse_probability,
     _stopword_ratio,
     _stopwords,
-    _trie,
     block_features,
     block_model,
     decide,
@@ -43,7 +41,14 @@ from cleannews.html.toc_box import _anchor_links, extract_toc
 from cleannews.options import Favor
 from cleannews.rules.concepts import ClassNames, element_concepts
 from cleannews.rules.literals import ALPHABET, REPERTOIRE, Needs, NeedsIndex, fold, needs_of
-from cleannews.rules.loader import RuleKind, possible_rules, rule_needs, rules_of_kind
+from cleannews.rules.loader import (
+    RuleKind,
+    hint_matches,
+    literal_trie,
+    possible_rules,
+    rule_needs,
+    rules_of_kind,
+)
 from cleannews.words import count_both, whitespace_words
 
 PROSE = support.PROSE
@@ -228,7 +233,7 @@ def test_hint_flags_agree_with_every_regex() -> None:
     texts += [f"{t} — and some more words to make it long" for t in texts]
     for text in texts:
         plain = tuple(1.0 if r.pattern.search(text) else 0.0 for r in hints)
-        assert _short_hints(text) == plain, text
+        assert hint_matches(text) == plain, text
 
 
 @pytest.mark.parametrize("sample", ["", "abc 123", "x٣4", "ΟΔΟΣ ΚΑΙ Σ", "İstanbul ist", PROSE])
@@ -384,7 +389,7 @@ def test_trie_finds_a_word_exactly_when_one_occurs() -> None:
     for _ in range(200):
         words = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 4))) for _ in range(6)}
         kept = sorted(w for w in words if not any(v != w and v in w for v in words))
-        pattern = re.compile(_trie(kept))
+        pattern = re.compile(literal_trie(kept))
         for _ in range(20):
             text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
             assert (pattern.search(text) is not None) == any(w in text for w in words), text

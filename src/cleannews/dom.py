@@ -3,8 +3,9 @@ their Python-level class lookup costs more than the parse itself)."""
 
 from __future__ import annotations
 
-import regex
 from lxml import etree
+
+from cleannews.rules.diskcache import compile_pattern
 
 Element = etree._Element
 
@@ -36,7 +37,7 @@ _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _LINK_TEXT = etree.XPath(".//a")
 #: Control characters but line feed and tab. The loader removes them from the page, but the
 #: parser decodes character references such as ``&#1;`` into them afterwards.
-_CONTROLS = regex.compile(r"[^\P{Cc}\n\t]")
+_CONTROLS = compile_pattern(r"[^\P{Cc}\n\t]")
 
 
 def printable(text: str) -> str:

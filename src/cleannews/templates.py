@@ -46,6 +46,7 @@ from cleannews.errors import CleannewsError, TemplatesError
 from cleannews.input.load import Source
 from cleannews.options import Options
 from cleannews.pipeline import extract
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import read_json
 
 #: What a templates file says it is, and the version of its layout this module reads.
@@ -59,9 +60,9 @@ MIN_SHARE = 0.5
 RULE = "site-template"
 #: Blocks never dropped as templates: headings (their sections decide), cells, code.
 _NEVER = frozenset({BlockKind.HEADING, BlockKind.CELL, BlockKind.CODE})
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_DIGITS = regex.compile(r"\p{Nd}+")
-_LETTER = regex.compile(r"\p{L}")
+_NON_WORD = compile_pattern(r"[^\p{L}\p{N}]+")
+_DIGITS = compile_pattern(r"\p{Nd}+")
+_LETTER = compile_pattern(r"\p{L}")
 
 
 def normalise(text: str) -> str:
@@ -98,13 +99,13 @@ def host_of(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-_WAYBACK = regex.compile(r"/web/\d+[a-z_]*/(.+)")
+_WAYBACK = compile_pattern(r"/web/\d+[a-z_]*/(.+)")
 
 
 @cache
 def _keep_patterns() -> tuple[regex.Pattern[str], ...]:
     rules = read_json("templates.json")["keep"]
-    return tuple(regex.compile(rule["pattern"], regex.IGNORECASE) for rule in rules)
+    return tuple(compile_pattern(rule["pattern"], regex.IGNORECASE) for rule in rules)
 
 
 def is_kept(text: str) -> bool:

@@ -15,11 +15,13 @@ from functools import cache
 
 import regex
 
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+from cleannews.rules.diskcache import compile_pattern
+
+_UNSPACED = compile_pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 #: Every letter of those scripts lies outside these ranges (Latin to Myanmar, Ethiopic to
 #: the punctuation blocks): text without any other character has none (range tests are far
 #: cheaper than script properties, and quotes and dashes fall in the ranges).
-_MAYBE_UNSPACED = regex.compile(r"[^\x00-\u0dff\u0e80-\u10ff\u1200-\u2e7f]")
+_MAYBE_UNSPACED = compile_pattern(r"[^\x00-\u0dff\u0e80-\u10ff\u1200-\u2e7f]")
 
 
 def count_words(text: str) -> int:
@@ -64,7 +66,7 @@ SENTENCE_MARKS = ".!?…"
 CJK_SENTENCE_MARKS = "。！？"
 #: Closing quotes and brackets that may follow a sentence's mark.
 CLOSING_MARKS = "»\"”’')"
-_SENTENCE_BREAKS = regex.compile(f"[{SENTENCE_MARKS}]+(?:\\s|$)")
+_SENTENCE_BREAKS = compile_pattern(f"[{SENTENCE_MARKS}]+(?:\\s|$)")
 
 
 @cache
@@ -72,7 +74,7 @@ def sentence_end(*, cjk: bool = True) -> regex.Pattern[str]:
     """A text ends with a sentence: a mark, maybe followed by closing quotes, brackets and
     white space (``cjk=False``: the marks of :data:`SENTENCE_MARKS` only)."""
     marks = SENTENCE_MARKS + (CJK_SENTENCE_MARKS if cjk else "")
-    return regex.compile(f"[{marks}][\\p{{Pf}}\\p{{Pe}}\"'\\s]*$")
+    return compile_pattern(f"[{marks}][\\p{{Pf}}\\p{{Pe}}\"'\\s]*$")
 
 
 def count_sentences(text: str) -> int:
@@ -83,8 +85,8 @@ def count_sentences(text: str) -> int:
 
 # --- titles --------------------------------------------------------------------------------------
 
-_SITE_SUFFIX = regex.compile(r"\s+(?:[|–—•·»:]|-{1,2}|::)\s+")
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_SITE_SUFFIX = compile_pattern(r"\s+(?:[|–—•·»:]|-{1,2}|::)\s+")
+_NON_WORD = compile_pattern(r"[^\p{L}\p{N}]+")
 
 
 def normalise(text: str) -> str:

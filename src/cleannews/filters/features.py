@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
-
 from cleannews.blocks import Block, Features
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS, whitespace_words
 
 _COMMAS = ",،、，"
@@ -14,7 +13,7 @@ _COMMAS = ",،、，"
 #: character before trailing white space is a sentence mark (also full-width) or a closing
 #: quote or bracket, even without a mark before it; the closing ’ does not count.
 _SENTENCE_MARKS = frozenset(SENTENCE_MARKS + CJK_SENTENCE_MARKS + CLOSING_MARKS.replace("’", ""))
-_SENTENCE_END = regex.compile(f"[{''.join(sorted(_SENTENCE_MARKS))}]\\s*$")
+_SENTENCE_END = compile_pattern(f"[{''.join(sorted(_SENTENCE_MARKS))}]\\s*$")
 
 
 def compute(blocks: list[Block]) -> None:

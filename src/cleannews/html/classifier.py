@@ -10,7 +10,6 @@ its weights, feature names and held-out scores are in ``data/block_model.json``.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,14 +24,12 @@ from cleannews.dom import Element, link_share
 from cleannews.errors import RuleError
 from cleannews.options import Favor
 from cleannews.rules.concepts import ClassNames, element_concepts
-from cleannews.rules.literals import fold
 from cleannews.rules.loader import (
     PhraseRule,
     RuleKind,
-    admitted,
     class_concepts,
+    hint_matches,
     read_json,
-    rule_needs,
     rules_of_kind,
 )
 
@@ -46,8 +43,6 @@ _DIGIT = regex.compile(r"\d")
 _SAMPLE = 400
 #: Hint phrases are looked for in blocks up to this long.
 _HINT_CHARS = 160
-#: From this length on, hint rules are tested for their literals before their regexes run.
-_LITERAL_CHARS = 40
 
 
 #: Features of the block itself; its hint, kind, heading level and tag flags follow them.
@@ -368,7 +363,7 @@ def _text_features(text: str) -> tuple[float, float, float, tuple[int, ...]]:
 def _short_text_features(text: str) -> tuple[float, float, float, tuple[int, ...]]:
     """:func:`_text_features` of a short text (cached: menus and labels repeat across pages)."""
     hints = _layout().hints
-    found = tuple(i for i, flag in zip(hints, _short_hints(text), strict=True) if flag)
+    found = tuple(i for i, flag in zip(hints, hint_matches(text), strict=True) if flag)
     return (*_sample_ratios(text[:_SAMPLE]), found)
 
 
@@ -419,51 +414,6 @@ def _digits(sample: str) -> int:
     if sample.isascii():
         return len(sample) - len(sample.encode("ascii").translate(None, b"0123456789"))
     return len(_DIGIT.findall(sample))
-
-
-def _short_hints(text: str) -> tuple[bool, ...]:
-    """Which hint rules match a short text. Most texts hold none of the rules' literals: one
-    search tells. Otherwise, in a text of a few words the regexes run at once; a longer one
-    is searched only for the rules whose own literals it holds."""
-    hints = rules_of_kind(RuleKind.HINT)
-    gate = _hint_literals()
-    if gate is not None and gate.search(fold(text)) is None:
-        return (False,) * len(hints)
-    if len(text) < _LITERAL_CHARS:
-        return tuple(rule.pattern.search(text) is not None for rule in hints)
-    return tuple(
-        ok and rule.pattern.search(text) is not None
-        for rule, ok in zip(hints, admitted(RuleKind.HINT, text), strict=True)
-    )
-
-
-@cache
-def _hint_literals() -> re.Pattern[str] | None:
-    """A pattern for the literals of all hint rules (see :mod:`.literals`): a folded text it
-    does not match in can match no hint rule. None when a rule's literals do not bound it.
-
-    The pattern is plain code points, no case folding or character classes, so ``re`` and
-    ``regex`` find the same; ``re`` skips positions by the words' first characters, several
-    times faster here, and the words are factored into a trie (``re`` tries alternatives
-    one by one)."""
-    needs = rule_needs(RuleKind.HINT)
-    if any(n is None or n.other for n in needs):
-        return None
-    words = {w for n in needs if n is not None for w in n.words}
-    kept = sorted(w for w in words if not any(v != w and v in w for v in words))
-    return re.compile(_trie(kept))
-
-
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` (sorted, none a prefix of another, none empty) factored by
-    their first characters."""
-    tails: dict[str, list[str]] = {}
-    for word in words:
-        tails.setdefault(word[0], []).append(word[1:])
-    return "|".join(
-        re.escape(first + rest[0]) if len(rest) == 1 else f"{re.escape(first)}(?:{_trie(rest)})"
-        for first, rest in tails.items()
-    )
 
 
 def _position(i: int, block: Block, page: _Page) -> list[float]:

@@ -9,6 +9,7 @@ from functools import cache
 import regex
 
 from cleannews.errors import DecodeError, InputError, InputTooLargeError
+from cleannews.rules.diskcache import compile_pattern
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _BINARY_MAGIC = {
@@ -32,11 +33,11 @@ _BINARY_MAGIC = {
     b"SQLite format 3\x00": "an SQLite database",
 }
 #: Bytes that never occur in text (NUL, tab, line breaks and ESC, used by ISO-2022, excepted).
-_CONTROL_BYTES = regex.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL_BYTES = compile_pattern(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
 #: Share of such bytes in the first 4 KiB above which the input is binary (random bytes: ~10%).
 MAX_CONTROL_SHARE = 0.02
-_HIGH_BYTES = regex.compile(rb"[\x80-\xff]+")
-_ESCAPED = regex.compile(r"[\udc80-\udcff]+")
+_HIGH_BYTES = compile_pattern(rb"[\x80-\xff]+")
+_ESCAPED = compile_pattern(r"[\udc80-\udcff]+")
 #: Declared charsets never used to decode a page: they are not byte encodings of text, or they
 #: reinterpret ASCII (``unicode_escape`` would expand every backslash sequence of a script).
 _NOT_CHARSETS = frozenset(
@@ -60,7 +61,7 @@ _BOMS = (
 def _charset_pattern() -> regex.Pattern[bytes]:
     # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">,
     # and <?xml version="1.0" encoding="x"?>
-    return regex.compile(
+    return compile_pattern(
         rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
         rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
         regex.IGNORECASE,

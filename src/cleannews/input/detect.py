@@ -7,6 +7,7 @@ from functools import cache
 import regex
 
 from cleannews.options import InputKind
+from cleannews.rules.diskcache import compile_pattern
 
 _MIN_TAGS = 3
 #: The start of an HTML document: a doctype, an XML declaration, or an html/head/body tag.
@@ -15,7 +16,7 @@ _DOCUMENT = r"<(?:!doctype\s+html|\?xml|html|head|body)\b"
 
 @cache
 def _tag_pattern() -> regex.Pattern[str]:
-    return regex.compile(
+    return compile_pattern(
         r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|a\s|br|article|section|"
         r"h[1-6]|ul|ol|li|table|img|script|style|link)\b[^<>]*>",
         regex.IGNORECASE,
@@ -47,9 +48,11 @@ _MIN_HEADINGS = 2
 
 @cache
 def _markdown_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    link = regex.compile(r"!?\[[^\]\n]{0,500}\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.{0,2}/|www\.)[^)\s]*")
-    heading = regex.compile(r"^#{1,6}[ \t]+\S", regex.MULTILINE)
-    other = regex.compile(r"^(?:```|~~~)|\*\*\S[^*\n]*\*\*|^>[ \t]", regex.MULTILINE)
+    link = compile_pattern(
+        r"!?\[[^\]\n]{0,500}\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.{0,2}/|www\.)[^)\s]*"
+    )
+    heading = compile_pattern(r"^#{1,6}[ \t]+\S", regex.MULTILINE)
+    other = compile_pattern(r"^(?:```|~~~)|\*\*\S[^*\n]*\*\*|^>[ \t]", regex.MULTILINE)
     return link, heading, other
 
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, Union
 
-import regex
 from lxml import etree
 
 from cleannews.errors import InputError, InputTooLargeError
 from cleannews.input.decode import decode, maybe_gunzip
 from cleannews.options import Options
+from cleannews.rules.diskcache import compile_pattern
 
 
 class BinaryReadable(Protocol):
@@ -34,13 +34,13 @@ else:
 _PATH_LIKE_CHARS = 4096
 _T = TypeVar("_T", str, bytes)
 #: Lone surrogates (U+D800..U+DFFF) as UTF-8 bytes (encoded with "surrogatepass").
-_SURROGATE_UTF8 = regex.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+_SURROGATE_UTF8 = compile_pattern(rb"\xed[\xa0-\xbf][\x80-\xbf]")
 #: U+FFFE and U+FFFF as UTF-8 bytes.
 _NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 #: C0 controls but tab, line feed and carriage return, and DEL, as UTF-8 bytes.
 _C0_BYTES = bytes(range(0, 9)) + b"\x0b\x0c" + bytes(range(14, 32)) + b"\x7f"
 #: C1 controls (U+0080..U+009F) as UTF-8 bytes.
-_C1_UTF8 = regex.compile(rb"\xc2[\x80-\x9f]")
+_C1_UTF8 = compile_pattern(rb"\xc2[\x80-\x9f]")
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
 
 

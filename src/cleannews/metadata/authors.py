@@ -33,25 +33,26 @@ import regex
 
 from cleannews.errors import RuleError
 from cleannews.metadata.dates import parse_date
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.memo import read_only
 
 __all__ = ["clean_authors", "clean_name", "looks_like_name"]
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
-_URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w+", _FLAGS)
-_PARENS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>")
-_SPACE = regex.compile(r"\s+")
-_EDGE = regex.compile(r"^[\W_]+|[\W_]+$")
-_DIGIT = regex.compile(r"\d")
-_NAME_WORD = regex.compile(r"(?:\p{Lu}|\p{Lt})[\p{L}\p{M}'’.\-]*|\p{Lo}[\p{L}\p{M}]*")
-_DOUBLED = regex.compile(r"(.{3,}?)\s*\1", regex.DOTALL)
-_GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
-_TRAILING_LOWER = regex.compile(r"(?:\s+\p{Ll}+)+$")
+_URL = compile_pattern(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w+", _FLAGS)
+_PARENS = compile_pattern(r"\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>")
+_SPACE = compile_pattern(r"\s+")
+_EDGE = compile_pattern(r"^[\W_]+|[\W_]+$")
+_DIGIT = compile_pattern(r"\d")
+_NAME_WORD = compile_pattern(r"(?:\p{Lu}|\p{Lt})[\p{L}\p{M}'’.\-]*|\p{Lo}[\p{L}\p{M}]*")
+_DOUBLED = compile_pattern(r"(.{3,}?)\s*\1", regex.DOTALL)
+_GLUED = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+_TRAILING_LOWER = compile_pattern(r"(?:\s+\p{Ll}+)+$")
 #: One capitalised word or two before a byline prefix: "Analysis by", "Opinion by".
-_LABEL = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?\s+(?=\p{Ll})")
+_LABEL = compile_pattern(r"^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?\s+(?=\p{Ll})")
 #: A name that is, or holds, an all-capitals word (CNN, BBC Culture, AP): an organisation,
 #: dropped when the same value names a person.
-_ACRONYM = regex.compile(r"^\p{Lu}{2,5}$|(?<!\S)\p{Lu}{3,5}(?!\S)")
+_ACRONYM = compile_pattern(r"^\p{Lu}{2,5}$|(?<!\S)\p{Lu}{3,5}(?!\S)")
 MAX_WORDS = 6
 MAX_CHARS = 60
 #: A name of CJK (uncased) letters longer than this is a phrase, not a name.
@@ -103,17 +104,17 @@ def _rules() -> _Rules:
     role = _words(data["roles"])
     try:
         return _Rules(
-            segments=regex.compile(_words(data["segment_separators"]), _FLAGS),
-            with_parens=regex.compile(
+            segments=compile_pattern(_words(data["segment_separators"]), _FLAGS),
+            with_parens=compile_pattern(
                 rf"\(\s*(?:{_words(data['with_words'])})\s+([^()]*)\)", _FLAGS
             ),
-            names=regex.compile(rf"\s*,\s*|\s+(?:{_words(data['name_separators'])})\s+", _FLAGS),
-            prefix=regex.compile(rf"^(?:(?:{_words(data['prefixes'])})\b\W*)+", _FLAGS),
-            skip=regex.compile(rf"^(?:{_words(data['skip_prefixes'])})\b", _FLAGS),
-            role=regex.compile(rf"(?:(?:{role})\b\W*)+", _FLAGS),
-            trailing_role=regex.compile(rf"\s+(?:{role})(?:\s+(?:{role}))*$", _FLAGS),
-            noise=regex.compile(rf"(?<!\w)(?:{_words(data['noise'])})(?!\w)", _FLAGS),
-            organisation=regex.compile(
+            names=compile_pattern(rf"\s*,\s*|\s+(?:{_words(data['name_separators'])})\s+", _FLAGS),
+            prefix=compile_pattern(rf"^(?:(?:{_words(data['prefixes'])})\b\W*)+", _FLAGS),
+            skip=compile_pattern(rf"^(?:{_words(data['skip_prefixes'])})\b", _FLAGS),
+            role=compile_pattern(rf"(?:(?:{role})\b\W*)+", _FLAGS),
+            trailing_role=compile_pattern(rf"\s+(?:{role})(?:\s+(?:{role}))*$", _FLAGS),
+            noise=compile_pattern(rf"(?<!\w)(?:{_words(data['noise'])})(?!\w)", _FLAGS),
+            organisation=compile_pattern(
                 rf"(?<!\w)(?:{_words(data['organisation_words'])})(?!\w)", _FLAGS
             ),
             particles=frozenset(p.casefold() for p in data["particles"]),

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
-import regex
-
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.dom import BLOCK_TAGS, Element, text_of
 from cleannews.metadata.accumulator import Metadata, Offer, to_date
@@ -21,13 +19,14 @@ from cleannews.metadata.dates import parse_date
 from cleannews.metadata.title import titles_agree
 from cleannews.options import Options
 from cleannews.rules.concepts import attrs_of
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import class_words, concepts_in
 from cleannews.rules.memo import MAX_ATTRS_CHARS, short_keys_cache
 from cleannews.rules.page_metadata import page_rules
 from cleannews.structure.bounds import BODY_WORDS, body_run, is_body_paragraph
 from cleannews.words import longer_than
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = compile_pattern(r"\d")
 #: Blocks before the headline that still count as the article header (kicker, date line).
 HEADER_BEFORE = 3
 #: Blocks after the headline, before the body starts, that count as the article header.

@@ -52,14 +52,15 @@ from typing import Any, NamedTuple
 import regex
 
 from cleannews.errors import RuleError
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.memo import read_only
 
 __all__ = ["ParsedDate", "parse_date", "parse_iso"]
 
 MIN_YEAR = 1990
 _FLAGS = regex.IGNORECASE
-_SPACES = regex.compile(r"\s+")
-_DIGIT = regex.compile(r"\d")
+_SPACES = compile_pattern(r"\s+")
+_DIGIT = compile_pattern(r"\d")
 _NOT_LETTER_BEFORE = r"(?<!\p{L})"
 _NOT_LETTER_AFTER = r"(?!\p{L})"
 _UNIT_DELTAS = {"second": 1, "minute": 60, "hour": 3600}
@@ -126,7 +127,7 @@ class _Patterns:
         """Called for a pattern not compiled yet: compile it and keep it."""
         if name.startswith("_") or name not in self._sources:
             raise AttributeError(name)
-        compiled = regex.compile(self._sources[name], _FLAGS)
+        compiled = compile_pattern(self._sources[name], _FLAGS)
         setattr(self, name, compiled)
         return compiled
 
@@ -545,7 +546,7 @@ def _iso_patterns() -> tuple[regex.Pattern[str], ...]:
         r"(?:\s+(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
         rf"(?:\s*(?:(?P<zname>{zones})|(?P<off>[+-]\d{{4}})))?)?"
     )
-    return tuple(regex.compile(source, _FLAGS) for source in (extended, basic, rfc2822))
+    return tuple(compile_pattern(source, _FLAGS) for source in (extended, basic, rfc2822))
 
 
 def parse_iso(text: str, *, reference: datetime | None = None) -> ParsedDate | None:

@@ -6,14 +6,13 @@ import math
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-import regex
-
 from cleannews.blocks import Block, BlockKind
 from cleannews.metadata import language
 from cleannews.metadata.accumulator import Metadata
 from cleannews.options import Options
+from cleannews.rules.diskcache import compile_pattern
 
-_URL_DATE = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)")
+_URL_DATE = compile_pattern(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)")
 #: A text guess overrides the declared language when at least this confident.
 OVERRIDE_CONFIDENCE = 0.6
 

@@ -30,10 +30,11 @@ from cleannews.dom import Element, text_of
 from cleannews.html.compiled import walks
 from cleannews.metadata import jsonld
 from cleannews.metadata.accumulator import Metadata, Offer
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.memo import MAX_NAME_CHARS, short_key_cache
 from cleannews.rules.schema_types import type_pattern
 
-_DC_KEY = regex.compile(r"^(?:dc|dcterms?)[.:]", regex.I)
+_DC_KEY = compile_pattern(r"^(?:dc|dcterms?)[.:]", regex.I)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 

@@ -21,6 +21,7 @@ import regex
 from lxml import etree
 
 from cleannews.dom import Element, strings
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.schema_types import type_pattern
 
 Offer = tuple[str, Any, str]
@@ -253,9 +254,9 @@ def main_text(graph: Graph) -> str | None:
     return _long_text("\n".join(t.strip() for t in texts if t.strip()))
 
 
-_QA_PAGE = regex.compile("QAPage", regex.I)
+_QA_PAGE = compile_pattern("QAPage", regex.I)
 #: Markup inside a JSON string (some sites put the article's HTML in ``articleBody``).
-_TAG = regex.compile(r"</?[A-Za-z][^<>]*>")
+_TAG = compile_pattern(r"</?[A-Za-z][^<>]*>")
 #: Structured text shorter than this is a summary, not the page's text.
 MIN_MAIN_TEXT_CHARS = 200
 

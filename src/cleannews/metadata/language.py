@@ -18,15 +18,14 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import regex
-
 from cleannews.errors import RuleError
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.memo import read_only
 
 __all__ = ["Guess", "guess", "normalise_tag", "primary"]
 
-_TAG = regex.compile(r"([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|\d{3}))?(?:-[a-z\d]{1,8})*")
-_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+_TAG = compile_pattern(r"([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|\d{3}))?(?:-[a-z\d]{1,8})*")
+_WORD = compile_pattern(r"\p{L}+(?:['’]\p{L}+)?")
 _NOT_LANGUAGES = frozenset({"und", "mul", "zxx", "xx", "null", "none"})
 #: Fewest words (or letters, for script-decided languages) worth guessing from.
 MIN_WORDS = 12
@@ -104,7 +103,7 @@ def _weights() -> dict[str, dict[str, float]]:
 
 
 _SCRIPTS = {
-    name: regex.compile(rf"\p{{Script={name}}}")
+    name: compile_pattern(rf"\p{{Script={name}}}")
     for name in (
         "Latin", "Cyrillic", "Arabic", "Greek", "Hebrew", "Han", "Hiragana", "Katakana",
         "Hangul", "Thai", "Devanagari", "Georgian", "Armenian", "Bengali", "Tamil",
@@ -112,7 +111,7 @@ _SCRIPTS = {
 }  # fmt: skip
 
 
-_ASCII = regex.compile(r"[\x00-\x7f]+")
+_ASCII = compile_pattern(r"[\x00-\x7f]+")
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 
 

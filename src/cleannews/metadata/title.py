@@ -8,10 +8,11 @@ from urllib.parse import urlsplit
 import regex
 
 from cleannews.metadata.accumulator import Metadata
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.memo import MAX_KEY_CHARS, short_key_cache, short_keys_cache
 from cleannews.words import normalise, strip_site_name
 
-_SEPARATOR = regex.compile(r"(\s+(?:[|–—•·»/]|-{1,2}|::)\s+|\s*_\s*|\s+:\s+)")
+_SEPARATOR = compile_pattern(r"(\s+(?:[|–—•·»/]|-{1,2}|::)\s+|\s*_\s*|\s+:\s+)")
 #: Characters every match of ``_SEPARATOR`` holds one of. A match of headline's site suffix
 #: (``strip_site_name``) is a match of ``_SEPARATOR`` too.
 _SEPARATOR_CHARS = frozenset("|–—•·»/-_:")

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import assert_never
 
-import regex
-
 from cleannews.model import Article, Code, Content, Figure, Link, ListBlock, Paragraph, Quote, Table
 from cleannews.output._inline import inline
 from cleannews.output.dicts import iso
+from cleannews.rules.diskcache import compile_pattern
 
-_MD_SPECIAL = regex.compile(r"[\\`*\[\]]|(?<!\w)_|_(?!\w)|<(?=[\p{L}/!?])")
-_MD_LINE_START = regex.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s)|(\d{1,9})([.)])(?=\s|$))")
-_MD_RULE = regex.compile(r"^\s*(?:[-=_*]\s*){3,}$")
-_FENCE_RUN = regex.compile(r"`{3,}")
+_MD_SPECIAL = compile_pattern(r"[\\`*\[\]]|(?<!\w)_|_(?!\w)|<(?=[\p{L}/!?])")
+_MD_LINE_START = compile_pattern(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s)|(\d{1,9})([.)])(?=\s|$))")
+_MD_RULE = compile_pattern(r"^\s*(?:[-=_*]\s*){3,}$")
+_FENCE_RUN = compile_pattern(r"`{3,}")
 
 
 def md_escape(text: str) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 
 import regex
 
-from cleannews.rules.diskcache import cached_json
+from cleannews.rules.diskcache import cached_json, compile_pattern
 
 #: Characters a literal may be made of (ASCII and the Latin letters of the rule files).
 ALPHABET = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x250)]))
@@ -39,7 +39,7 @@ REPERTOIRE = bytes(range(256)).decode("cp1252", errors="ignore")
 CAP = 24
 #: Literals this long are rare enough: fewer of them beat longer ones.
 LONG = 5
-_QUANTIFIER = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}\??")
+_QUANTIFIER = compile_pattern(r"\{(\d*)(?:(,)(\d*))?\}\??")
 _ZERO_WIDTH = frozenset("bBAZG")
 _SINGLE = frozenset("dDsSwWpPXN")
 
@@ -341,7 +341,7 @@ class _Reader:
 
     def single(self, source: str) -> _Facts:
         """One character of a class: its members in the repertoire, or any character outside."""
-        compiled = regex.compile(source, self.flags)
+        compiled = compile_pattern(source, self.flags)
         members = {fold(char) for char in REPERTOIRE if compiled.fullmatch(char)}
         if len(members) > CAP // 2:
             return _UNKNOWN

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -15,7 +16,8 @@ from typing import Any
 import regex
 
 from cleannews.errors import RuleError
-from cleannews.rules.literals import Needs, NeedsIndex, needs_of_all
+from cleannews.rules.diskcache import compile_pattern
+from cleannews.rules.literals import Needs, NeedsIndex, fold, needs_of_all
 from cleannews.rules.memo import MAX_NAME_CHARS, short_key_cache
 from cleannews.words import longer_than
 
@@ -121,7 +123,7 @@ class PhraseRule:
 
 
 _NONE: frozenset[str] = frozenset()
-_CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+_CAMEL = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu})")
 #: Characters that separate words in class names and ids (everything but letters).
 _SEPARATOR_CHARS = "-_0123456789.:/#@[]()!?*+=,;'\"\\&%$~^|<>{}`"
 _SEPARATORS = str.maketrans(dict.fromkeys(_SEPARATOR_CHARS, " "))
@@ -150,7 +152,7 @@ def read_json(*parts: str) -> dict[str, Any]:
 @lru_cache(maxsize=1024)
 def _compiled_rule(source: str, rule_id: str) -> regex.Pattern[str]:
     try:
-        return regex.compile(source, _FLAGS)
+        return compile_pattern(source, _FLAGS)
     except regex.error as exc:
         raise RuleError(f"bad pattern in phrase rule {rule_id}: {exc}") from None
 
@@ -366,7 +368,7 @@ def signal_weight(text: str) -> float:
 @cache
 def _line_pattern() -> regex.Pattern[str]:
     parts = [f"(?P<r{i}>{r.source})" for i, r in enumerate(rules_of_kind(RuleKind.LINE))]
-    return regex.compile("|".join(parts), _FLAGS)
+    return compile_pattern("|".join(parts), _FLAGS)
 
 
 @cache
@@ -387,3 +389,57 @@ def line_rule(text: str) -> PhraseRule | None:
         return None
     first = int(match.lastgroup[1:]) if match.lastgroup else 0
     return next((r for r in line_rules[first:] if r.matches(text)), None)
+
+
+#: From this length on, hint rules are tested for their literals before their regexes run.
+_LITERAL_CHARS = 40
+
+
+def hint_matches(text: str) -> tuple[bool, ...]:
+    """Which hint rules match a short text (the block classifier's and the line model's hint
+    features). Most texts hold none of the rules' literals: one
+    search tells. Otherwise, in a text of a few words the regexes run at once; a longer one
+    is searched only for the rules whose own literals it holds."""
+    hints = rules_of_kind(RuleKind.HINT)
+    gate = _hint_literals()
+    if gate is not None and gate.search(fold(text)) is None:
+        return (False,) * len(hints)
+    if len(text) < _LITERAL_CHARS:
+        return tuple(rule.pattern.search(text) is not None for rule in hints)
+    return tuple(
+        ok and rule.pattern.search(text) is not None
+        for rule, ok in zip(hints, admitted(RuleKind.HINT, text), strict=True)
+    )
+
+
+@cache
+def _hint_literals() -> re.Pattern[str] | None:
+    """A pattern for the literals of all hint rules (see :mod:`cleannews.rules.literals`): a
+    folded text it does not match in can match no hint rule. None when a rule's literals do
+    not bound it.
+
+    The pattern is plain code points, no case folding or character classes, so ``re`` and
+    ``regex`` find the same; ``re`` skips positions by the words' first characters, several
+    times faster here, and the words are factored into a trie (``re`` tries alternatives
+    one by one)."""
+    needs = rule_needs(RuleKind.HINT)
+    if any(n is None or n.other for n in needs):
+        return None
+    words = {w for n in needs if n is not None for w in n.words}
+    kept = sorted(w for w in words if not any(v != w and v in w for v in words))
+    return re.compile(literal_trie(kept))
+
+
+def literal_trie(words: list[str]) -> str:
+    """An alternation of ``words`` (sorted, none a prefix of another, none empty) factored by
+    their first characters."""
+    tails: dict[str, list[str]] = {}
+    for word in words:
+        tails.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first, rest in tails.items():
+        if len(rest) == 1:
+            parts.append(re.escape(first + rest[0]))
+        else:
+            parts.append(f"{re.escape(first)}(?:{literal_trie(rest)})")
+    return "|".join(parts)

@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from cleannews.errors import RuleError
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import read_json
 
 
@@ -69,14 +70,14 @@ def _compile(data: dict[str, Any]) -> PageRules:
         date_classes=_set(data, "date_classes"),
         subtitle_classes=_set(data, "subtitle_classes"),
         updated_classes=_set(data, "updated_classes"),
-        updated=regex.compile(
+        updated=compile_pattern(
             rf"(?<!\w)(?:{_longest_first(data['updated_words'])})(?:\W+\p{{L}}{{1,3}})?\W*$",
             regex.I,
         ),
-        byline=regex.compile(rf"^\s*(?i:{_longest_first(data['byline_prefixes'])})\s+\p{{Lu}}"),
+        byline=compile_pattern(rf"^\s*(?i:{_longest_first(data['byline_prefixes'])})\s+\p{{Lu}}"),
         reading_time=_one_group_each(_strings(data["reading_time"], "reading_time")),
-        label=regex.compile(rf"^(?:{data['label_prefixes']})\s*", regex.I),
-        placeholder=regex.compile("|".join([*spans, f"^(?:{nulls})$"]), regex.I),
+        label=compile_pattern(rf"^(?:{data['label_prefixes']})\s*", regex.I),
+        placeholder=compile_pattern("|".join([*spans, f"^(?:{nulls})$"]), regex.I),
         placeholder_openers=tuple(opener for opener, _ in templates),
         placeholder_chars=max(map(len, words)),
         examples=_frozen(data["examples"]),
@@ -102,9 +103,9 @@ def _longest_first(words: Iterable[str]) -> str:
 def _one_group_each(patterns: list[str]) -> regex.Pattern[str]:
     """The alternation of ``patterns``, each of which must capture exactly one group."""
     for pattern in patterns:
-        if regex.compile(pattern).groups != 1:
+        if compile_pattern(pattern).groups != 1:
             raise ValueError(f"reading_time pattern {pattern!r} must have one group")
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.I)
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns), regex.I)
 
 
 def _frozen(section: dict[str, list[Any]]) -> Mapping[str, tuple[Any, ...]]:

@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from cleannews.errors import RuleError
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import read_json
 
 
@@ -48,7 +49,7 @@ def type_rules() -> Mapping[str, TypeRule]:
 def _type_rule(name: str, spec: dict[str, Any]) -> TypeRule:
     flags = regex.IGNORECASE if spec["ignore_case"] else 0
     try:
-        pattern = regex.compile("(?:" + spec["pattern"] + ")", flags)
+        pattern = compile_pattern("(?:" + spec["pattern"] + ")", flags)
     except regex.error as exc:
         raise RuleError(f"bad pattern in schema_types.json type {name}: {exc}") from None
     return TypeRule(

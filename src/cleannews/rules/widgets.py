@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from cleannews.errors import RuleError
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import class_words, read_json
 from cleannews.rules.memo import read_only
 
@@ -38,7 +39,7 @@ def toc_labels() -> frozenset[str]:
 def slide_counter() -> regex.Pattern[str]:
     """A slide legend's counter at the start of its text: "3/50", "3 of 50" (groups k, N)."""
     words = "|".join(regex.escape(word) for word in _data()["slide_counter_words"])
-    return regex.compile(rf"(\d{{1,3}})\s*(?:{words})\s*(\d{{1,3}})(?!\d)")
+    return compile_pattern(rf"(\d{{1,3}})\s*(?:{words})\s*(\d{{1,3}})(?!\d)")
 
 
 @cache

@@ -15,8 +15,6 @@ from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-import regex
-
 from cleannews.blocks import (
     CLASSIFIER_RULE,
     Block,
@@ -41,11 +39,12 @@ from cleannews.model import (
     TocEntry,
 )
 from cleannews.rules.concepts import element_concepts
+from cleannews.rules.diskcache import compile_pattern
 
-_SLUG_DROP = regex.compile(r"[^\p{L}\p{N}\s-]+")
-_SLUG_SPACE = regex.compile(r"[\s-]+")
+_SLUG_DROP = compile_pattern(r"[^\p{L}\p{N}\s-]+")
+_SLUG_SPACE = compile_pattern(r"[\s-]+")
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.QUOTE)
-_PERMALINK = regex.compile(r"\s*[¶🔗]\s*$|\s+#$")
+_PERMALINK = compile_pattern(r"\s*[¶🔗]\s*$|\s+#$")
 
 
 def slug(text: str) -> str:

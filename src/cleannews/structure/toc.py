@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import regex
-
 from cleannews.model import Content, ListBlock, Paragraph, Section, TocEntry, TocSource
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.widgets import toc_labels
 from cleannews.structure.sections import toc_from_sections
 
-_KEY_DROP = regex.compile(r"^[\d.\s]+(?=\p{L})|[^\p{L}\p{N}]+")
+_KEY_DROP = compile_pattern(r"^[\d.\s]+(?=\p{L})|[^\p{L}\p{N}]+")
 #: A list is a plain contents list when this many of its items, and this share, name sections.
 MIN_LIST_MATCHES = 3
 MIN_LIST_SHARE = 0.6

@@ -24,11 +24,12 @@ from typing import NamedTuple
 import regex
 
 from cleannews.blocks import Block, BlockKind, Label
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import read_json
 from cleannews.text.lines import is_heading_like
 
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_WORD = regex.compile(r"\p{L}[\p{L}'’]*")
+_NON_WORD = compile_pattern(r"[^\p{L}\p{N}]+")
+_WORD = compile_pattern(r"\p{L}[\p{L}'’]*")
 #: Copies of the headline share this much of their words.
 COPY_SIMILARITY = 0.8
 #: A prose line has this many words and ends like a sentence.
@@ -204,7 +205,7 @@ def promo_words() -> PromoWords:
     we = frozenset(w for lang in languages for w in lang["we"])
     you = frozenset(w for lang in languages for w in lang["you"])
     calls = "|".join(c for lang in languages for c in lang["calls"])
-    return PromoWords(we, you, regex.compile(rf"\b(?:{calls})", regex.IGNORECASE))
+    return PromoWords(we, you, compile_pattern(rf"\b(?:{calls})", regex.IGNORECASE))
 
 
 #: A paragraph is promo when its we/you words make this share of its words...

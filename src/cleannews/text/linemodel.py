@@ -18,27 +18,29 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 import regex
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.errors import RuleError
-from cleannews.rules.diskcache import compiled_code
-from cleannews.rules.loader import RuleKind, line_rule, possible_rules, read_json, signal_weight
+from cleannews.rules.diskcache import compile_pattern, compiled_code
+from cleannews.rules.literals import Needs, fold, needs_of_all
+from cleannews.rules.loader import hint_matches, line_rule, read_json, signal_weight
 from cleannews.text.lines import is_title_like
 from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
 
-_WORD = regex.compile(r"\w+")
+_WORD = compile_pattern(r"\w+")
 #: The line features know the full-width marks too, and a closing bracket after the mark.
 _MARKS = SENTENCE_MARKS + CJK_SENTENCE_MARKS
-_SENTENCE_END = regex.compile(f"[{_MARKS}][{CLOSING_MARKS}\\]]*$")
-_SENTENCES = regex.compile(f"[{_MARKS}]+(?:\\s|$)")
-_DIGITS = regex.compile(r"\d")
-_PUNCT = regex.compile(r"[^\w\s]")
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
-_URLISH = regex.compile(r"https?://|www\.|\S@\S|\.com\b")
-_COPYRIGHT = regex.compile(r"©|\(c\)|copyright|all rights reserved", regex.IGNORECASE)
+_SENTENCE_END = compile_pattern(f"[{_MARKS}][{CLOSING_MARKS}\\]]*$")
+_SENTENCES = compile_pattern(f"[{_MARKS}]+(?:\\s|$)")
+_DIGITS = compile_pattern(r"\d")
+_PUNCT = compile_pattern(r"[^\w\s]")
+_YEAR = compile_pattern(r"\b(?:19|20)\d\d\b")
+_URLISH = (r"https?://|www\.|\S@\S|\.com\b", 0)
+_COPYRIGHT = (r"©|\(c\)|copyright|all rights reserved", regex.IGNORECASE)
 #: Characters looked at for the per-character ratios (long lines are sampled).
 _SAMPLE = 400
 #: Hint phrases are looked for in lines up to this long.
@@ -159,11 +161,18 @@ def _shape(text: str, words: list[str], sample: str, tokens: list[str]) -> list[
         float(_SENTENCE_END.search(text) is not None),
         float(text.endswith(":")),
         (text.count(",") + text.count("、") + text.count("，")) / n_words,
-        sum(1 for w in words if w[:1].isupper()) / n_words,
-        sum(1 for t in tokens if t in stop) / (len(tokens) or 1),
-        len(_DIGITS.findall(sample)) / len(sample or "x"),
+        sum(map(str.isupper, map(itemgetter(0), words))) / n_words,  # split() words: not empty
+        sum(map(stop.__contains__, tokens)) / (len(tokens) or 1),
+        _digits(sample) / len(sample or "x"),
         len(_PUNCT.findall(sample)) / len(sample or "x"),
     ]
+
+
+def _digits(sample: str) -> int:
+    """Number of ``\\d`` characters (in ASCII text, the bytes 0-9: deleted in one C pass)."""
+    if sample.isascii():
+        return len(sample) - len(sample.encode("ascii").translate(None, b"0123456789"))
+    return len(_DIGITS.findall(sample))
 
 
 def _vocabulary(
@@ -181,15 +190,34 @@ def _vocabulary(
         float(_hints(text)),
         _promo(text) / sentences,
         float(text.count("|") + text.count("\t")),
-        float(_URLISH.search(sample) is not None),
-        float(_COPYRIGHT.search(sample) is not None),
+        *_url_and_copyright(sample),
+    ]
+
+
+@cache
+def _gated() -> tuple[tuple[regex.Pattern[str], Needs | None], ...]:
+    """The URL-like and copyright patterns with their literal requirements (most lines hold
+    none of their literals: then no regex runs)."""
+    return tuple(
+        (compile_pattern(source, flags), needs_of_all([source], flags)[0])
+        for source, flags in (_URLISH, _COPYRIGHT)
+    )
+
+
+def _url_and_copyright(sample: str) -> list[float]:
+    folded = fold(sample)
+    return [
+        float(
+            (needs is None or needs.admits(sample, folded)) and pattern.search(sample) is not None
+        )
+        for pattern, needs in _gated()
     ]
 
 
 def _hints(text: str) -> int:
     if len(text) > _HINT_CHARS:
         return 0
-    return sum(1 for rule in possible_rules(RuleKind.HINT, text) if rule.matches(text))
+    return sum(hint_matches(text))
 
 
 def _promo(text: str) -> float:
@@ -208,11 +236,12 @@ def stage_one(own: Sequence[Sequence[float]]) -> list[list[float]]:
     sums = _prefix_sums(own, window_cols)
     vectors: list[list[float]] = []
     pad = [0.0] * len(near_cols)
+    near = [[row[c] for c in near_cols] for row in own]  # each line's, read by four others
     for i, row in enumerate(own):
         vector = list(row)
         for offset in OFFSETS:
             j = i + offset
-            vector += [own[j][c] for c in near_cols] if 0 <= j < n else pad
+            vector += near[j] if 0 <= j < n else pad
         for width in WINDOWS:
             vector += _window_means(sums, i, width, row, window_cols)
         vector += [math.log1p(n), page_prose]

@@ -15,27 +15,28 @@ from collections.abc import Iterator
 import regex
 
 from cleannews.blocks import Block, BlockKind
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import line_rule
 from cleannews.words import CLOSING_MARKS, SENTENCE_MARKS
 
-_BULLET = regex.compile(
+_BULLET = compile_pattern(
     r"^(?P<indent>[ \t]*)(?:(?P<mark>[•◦▪▸►‣●○■□➢➤✓✔*·–—-])|(?P<num>\d{1,3}|[a-z])[.)])"
     r"\s+(?P<text>\S.*)$"
 )
-_MD_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
+_MD_HEADING = compile_pattern(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 #: A line that ends with one of these is not continued by the next (a sentence mark, a
 #: lead-in or clause mark, a closing quote or bracket).
-_TERMINAL = regex.compile(f"[{SENTENCE_MARKS}:;,{CLOSING_MARKS}]$")
+_TERMINAL = compile_pattern(f"[{SENTENCE_MARKS}:;,{CLOSING_MARKS}]$")
 #: A heading does not end like a sentence, nor like a lead-in to a list ("...for families:"),
 #: but may end with a question mark alone ("Is it over?").
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = compile_pattern(
     f"[{SENTENCE_MARKS.replace('?', '')}:;,]$|[{SENTENCE_MARKS}][{CLOSING_MARKS}]$"
 )
-_WS = regex.compile(r"[ \t\u00a0]+")
+_WS = compile_pattern(r"[ \t\u00a0]+")
 #: Quotes and brackets a heading may open with ("‘Unprecedented’ strandings").
 _OPENERS = "'\"‘’“”«»„‚‹›([¿¡"
 #: A line ends like a sentence (the mark, then closing quotes or brackets).
-_PROSE_END = regex.compile(f"[{SENTENCE_MARKS}][{CLOSING_MARKS}]*$")
+_PROSE_END = compile_pattern(f"[{SENTENCE_MARKS}][{CLOSING_MARKS}]*$")
 #: The kept line after an inner heading ends like a sentence and has this many words.
 SENTENCE_AFTER_HEADING_WORDS = 8
 #: A heading has at most this many words.

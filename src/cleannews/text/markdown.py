@@ -11,32 +11,31 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-import regex
-
 from cleannews.blocks import Block, BlockKind, FigureContext
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.text.lines import MAX_DEPTH, collapse_spaces, mark_headings
 
 #: Link and image syntax; an image inside a link (``[![alt](src)](href)``) counts as an image.
-_LINK = regex.compile(
+_LINK = compile_pattern(
     r"(?P<image>!)?\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\]){0,500})\]"
     r"\((?P<href><[^<>]{0,2000}>|[^()\s]{0,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,200})?)"
     r"(?:\s+[\"'(][^\n]{0,300}?[\"')])?\)"
 )
-_AUTOLINK = regex.compile(r"<(https?://[^<>\s]{1,2000})>")
-_HEADING = regex.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?\s*#*\s*$")
-_SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)\s*$")
-_BULLET = regex.compile(
+_AUTOLINK = compile_pattern(r"<(https?://[^<>\s]{1,2000})>")
+_HEADING = compile_pattern(r"^ {0,3}(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?\s*#*\s*$")
+_SETEXT = compile_pattern(r"^ {0,3}(?:=+|-+)\s*$")
+_BULLET = compile_pattern(
     r"^(?P<indent>[ \t]*)(?:(?P<mark>[*+•-])|(?P<num>\d{1,9})[.)])\s+(?P<text>.*)$"
 )
-_QUOTE = regex.compile(r"^\s{0,3}(?:>\s?)+")
+_QUOTE = compile_pattern(r"^\s{0,3}(?:>\s?)+")
 #: List and quote markers that open an item's text (``- - item``: a list in a list).
-_NESTED = regex.compile(r"(?:[*+-][ \t]+|>[ \t]?)+")
-_FENCE = regex.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})\s*(?P<info>[^\s`]*)")
-_RULE = regex.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_EMPHASIS = regex.compile(r"(?<![\w\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
-_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
-_CODE_SPAN = regex.compile(r"`([^`\n]{0,1000})`")
+_NESTED = compile_pattern(r"(?:[*+-][ \t]+|>[ \t]?)+")
+_FENCE = compile_pattern(r"^\s{0,3}(?P<fence>`{3,}|~{3,})\s*(?P<info>[^\s`]*)")
+_RULE = compile_pattern(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_TABLE_RULE = compile_pattern(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_EMPHASIS = compile_pattern(r"(?<![\w\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_ESCAPE = compile_pattern(r"\\([!-/:-@\[-`{-~])")
+_CODE_SPAN = compile_pattern(r"`([^`\n]{0,1000})`")
 
 
 def markdown_blocks(text: str) -> list[Block]:

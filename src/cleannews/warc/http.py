@@ -10,9 +10,10 @@ import regex
 
 from cleannews.errors import ArchiveError, InputTooLargeError
 from cleannews.input.decode import gunzip
+from cleannews.rules.diskcache import compile_pattern
 
-_STATUS_LINE = regex.compile(r"HTTP/\d(?:\.\d)?\s+(\d{3})\b")
-_CHARSET = regex.compile(r"""charset\s*=\s*["']?\s*([^"';\s]+)""", regex.IGNORECASE)
+_STATUS_LINE = compile_pattern(r"HTTP/\d(?:\.\d)?\s+(\d{3})\b")
+_CHARSET = compile_pattern(r"""charset\s*=\s*["']?\s*([^"';\s]+)""", regex.IGNORECASE)
 #: Media types whose payload is extracted (besides a payload without any type that looks like
 #: HTML); everything else (images, scripts, PDFs...) is skipped and counted.
 PAGE_TYPES = frozenset(

@@ -27,13 +27,14 @@ from cleannews.errors import (
 )
 from cleannews.input.decode import decode
 from cleannews.options import Options
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.warc.http import Message, is_page, parse_response, payload
 from cleannews.warc.members import GZIP_MAGIC, inflate_member, member_end, next_start, read_head
 
 #: Bytes of a record block read beyond the payload limit (room for the HTTP headers).
 HEAD_SLACK = 64 * 1024
 MISSING_FASTWARC = "reading WARC files needs FastWARC: pip install 'cleannews[warc]'"
-_ARC_LINE = regex.compile(rb"(\S+) (\S+) (\d{8,14}) (\S*)(?: .*)? (\d+)\r?\n")
+_ARC_LINE = compile_pattern(rb"(\S+) (\S+) (\d{8,14}) (\S*)(?: .*)? (\d+)\r?\n")
 
 
 class ArchiveKind(enum.Enum):
@@ -346,7 +347,7 @@ def _plain_end(handle: BinaryIO, offset: int) -> int | None:
     return offset + end + 4 + int(match.group(1)) + 4
 
 
-_CONTROL = regex.compile(r"\p{Cc}+")
+_CONTROL = compile_pattern(r"\p{Cc}+")
 
 
 def _field(value: str | None) -> str | None:
