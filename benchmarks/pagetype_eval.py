@@ -3,10 +3,9 @@
     python -m benchmarks.pagetype_eval [--split dev|holdout|all] [--details TYPE] [--markdown]
 
 Reference: ``wcxb-dev/truth.json``, whose ``page_type`` is one of article, service, forum,
-listing, documentation, collection, product. cleannews has three types; the expected one for
-each WCXB type is in ``EXPECTED``: a page that is one document (a news story, a
-documentation page, a forum thread) is an article; a list of links to items (listing,
-collection) is a listing; a service or product page is other. All wcxb-dev pages say
+listing, documentation, collection, product. Each has a cleannews type of its own (a forum
+page is a thread), in ``EXPECTED``; the table is the confusion matrix, one column per
+cleannews type. All wcxb-dev pages say
 ``"split": "dev"``; like every corpus here, they are halved by ``corpora.split_of`` (tune on
 ``dev``, report ``holdout``). Each page is extracted with its URL from truth.json.
 """
@@ -26,14 +25,14 @@ from benchmarks.corpora import corpora_root, split_of
 #: The cleannews page type each WCXB type should get.
 EXPECTED = {
     "article": "article",
-    "documentation": "article",
-    "forum": "article",
+    "documentation": "documentation",
+    "forum": "thread",
     "listing": "listing",
-    "collection": "listing",
-    "service": "other",
-    "product": "other",
+    "collection": "collection",
+    "service": "service",
+    "product": "product",
 }
-KINDS = ("article", "listing", "other")
+KINDS = tuple(kind.value for kind in cleannews.PageType)
 
 
 def pages(split: str) -> Iterator[tuple[str, str, bytes, str | None]]:
@@ -73,8 +72,8 @@ def render(table: dict[str, Counter[str]], split: str) -> str:
     lines = [
         f"Page type on wcxb-dev ({split} half), cleannews type per WCXB type:",
         "",
-        "| WCXB type | n | expected | article | listing | other | accuracy |",
-        "|---|---|---|---|---|---|---|",
+        f"| WCXB type | n | expected | {' | '.join(KINDS)} | accuracy |",
+        "|---|---|---|" + "---|" * len(KINDS) + "---|",
     ]
     right = total = 0
     for kind, counts in table.items():
@@ -86,7 +85,8 @@ def render(table: dict[str, Counter[str]], split: str) -> str:
         cells = " | ".join(str(counts[k]) for k in KINDS)
         lines.append(f"| {kind} | {n} | {EXPECTED[kind]} | {cells} | {hits / n:.3f} |")
     if total:
-        lines.append(f"| **all** | {total} | | | | | **{right / total:.3f}** |")
+        blank = " |" * len(KINDS)
+        lines.append(f"| **all** | {total} | |{blank} **{right / total:.3f}** |")
     return "\n".join(lines)
 
 

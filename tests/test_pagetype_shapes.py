@@ -52,3 +52,71 @@ def test_a_page_of_linked_teasers_is_still_a_listing() -> None:
         for n in range(12)
     )
     assert _page(teasers).page_type is PageType.LISTING
+
+
+def _shaped(
+    body: str, *, head: str = "", url: str = "https://example.com/page"
+) -> cleannews.Article:
+    return cleannews.extract(
+        f"<html><head><title>A page</title>{head}</head><body><main><h1>A page</h1>{body}"
+        "</main></body></html>",
+        url=url,
+    )
+
+
+def _ld(kind: str) -> str:
+    return f'<script type="application/ld+json">{{"@type": "{kind}", "name": "A page"}}</script>'
+
+
+def test_a_page_declaring_a_forum_posting_is_a_thread() -> None:
+    article = _shaped(f"<p>{PARAGRAPH}</p>", head=_ld("DiscussionForumPosting"))
+    assert article.page_type is PageType.THREAD, article.page_type_reasons
+    assert article.page_type.value == "thread"
+    assert not article.is_article
+
+
+def test_replies_marked_in_microdata_make_a_thread() -> None:
+    posts = "".join(
+        f"<div itemscope itemtype='https://schema.org/Comment'><p>{PARAGRAPH}</p></div>"
+        for _ in range(3)
+    )
+    article = _shaped(posts)
+    assert article.page_type is PageType.THREAD, article.page_type_reasons
+
+
+def test_an_undated_page_with_code_blocks_is_documentation() -> None:
+    code = "<pre><code>pip install example\nexample --help</code></pre>"
+    article = _shaped(f"<h2>Install</h2><p>{PARAGRAPH}</p>{code}<h2>Use</h2>{code}")
+    assert article.page_type is PageType.DOCUMENTATION, article.page_type_reasons
+    assert "blocks of code in the body" in " ".join(article.page_type_reasons)
+
+
+def test_code_in_a_dated_article_at_a_blog_address_keeps_it_an_article() -> None:
+    code = "<pre><code>pip install example</code></pre>"
+    body = f"<p><time datetime='2024-03-03'>March 3, 2024</time></p><p>{PARAGRAPH}</p>{code}{code}"
+    article = _shaped(body * 2, url="https://example.com/blog/2024/install")
+    assert article.published is not None
+    assert article.page_type is PageType.ARTICLE, article.page_type_reasons
+
+
+def test_a_declared_product_is_a_product_unless_an_article_is_declared() -> None:
+    assert _shaped(f"<p>{PARAGRAPH}</p>", head=_ld("Product")).page_type is PageType.PRODUCT
+    review = _shaped(f"<p>{PARAGRAPH}</p>", head=_ld("Product") + _ld("NewsArticle"))
+    assert review.page_type is PageType.ARTICLE, review.page_type_reasons
+
+
+def test_an_undated_page_of_prices_is_a_collection() -> None:
+    cards = "".join(f"<li>Garden chair model {n}, oak, $12{n}.00</li>" for n in range(10))
+    article = _shaped(f"<ul>{cards}</ul>")
+    assert article.page_type is PageType.COLLECTION, article.page_type_reasons
+
+
+def test_a_declared_service_is_a_service() -> None:
+    article = _shaped(f"<p>{PARAGRAPH}</p>", head=_ld("SoftwareApplication"))
+    assert article.page_type is PageType.SERVICE, article.page_type_reasons
+
+
+def test_a_new_kind_survives_a_json_round_trip() -> None:
+    article = _shaped(f"<p>{PARAGRAPH}</p>", head=_ld("QAPage"))
+    again = cleannews.Article.from_dict(article.to_dict())
+    assert again.page_type is PageType.THREAD

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import cleannews
 from cleannews.metadata import accumulator, body, dates
 from cleannews.options import Options
 from cleannews.rules import loader as rules
-from cleannews.rules import page_metadata, schema_types, widgets
+from cleannews.rules import page_kinds, page_metadata, schema_types, widgets
 from cleannews.structure import toc
 
 CONCEPTS = rules.class_concepts()
@@ -275,3 +278,38 @@ def test_widget_rule_rejects_its_non_examples(rule: str, text: str) -> None:
 def test_every_widget_rule_has_examples_and_non_examples() -> None:
     rules = {"toc_labels", "slide_counter_words", "signature_words"}
     assert set(widgets.examples("examples")) == set(widgets.examples("non_examples")) == rules
+
+
+# --------------------------------------------------------------------------- page kinds
+
+PRICE_EXAMPLES, PRICE_NON_EXAMPLES = page_kinds.price_examples()
+URL_WORDS = list(page_kinds.url_words().values())
+
+
+@pytest.mark.parametrize("text", PRICE_EXAMPLES)
+def test_price_pattern_finds_its_examples(text: str) -> None:
+    assert page_kinds.price_pattern().search(text)
+
+
+@pytest.mark.parametrize("text", PRICE_NON_EXAMPLES)
+def test_price_pattern_skips_its_non_examples(text: str) -> None:
+    assert not page_kinds.price_pattern().search(text)
+
+
+@pytest.mark.parametrize(("rule", "url"), [(r, u) for r in URL_WORDS for u in r.examples])
+def test_url_words_name_the_kind_of_their_examples(rule: page_kinds.UrlWords, url: str) -> None:
+    assert rule.matches(url)
+
+
+@pytest.mark.parametrize(("rule", "url"), [(r, u) for r in URL_WORDS for u in r.non_examples])
+def test_url_words_skip_their_non_examples(rule: page_kinds.UrlWords, url: str) -> None:
+    assert rule.matches(url) is None
+
+
+def test_schema_enum_lists_every_page_type() -> None:
+    schema = json.loads(
+        (Path(cleannews.__file__).parent / "data" / "record.schema.json").read_text("utf-8")
+    )
+    enum = schema["oneOf"][0]["properties"]["page_type"]["enum"]  # the first three in place
+    assert enum[:3] == ["article", "listing", "other"]
+    assert set(enum) == {kind.value for kind in cleannews.PageType}

@@ -176,11 +176,24 @@ class Removed:
 
 
 class PageType(enum.Enum):
-    """What kind of page the input is: one article, a listing of teasers, or something else."""
+    """What kind of page the input is: one article, a listing of teasers, a discussion
+    thread, a documentation page, a product or service page, a collection of products, or
+    something else. The values are the serialised names (JSON, Parquet, CLI); the first three
+    are those of earlier versions."""
 
     ARTICLE = "article"
     LISTING = "listing"
     OTHER = "other"
+    #: A forum topic or a question with its answers: posts in order.
+    THREAD = "thread"
+    #: Software documentation: a reference or guide page with code, headings and tables.
+    DOCUMENTATION = "documentation"
+    #: One product for sale: its description, price and specifications.
+    PRODUCT = "product"
+    #: A page selling a service or a software product (features, plans, a call to action).
+    SERVICE = "service"
+    #: A shop's category page: a grid of products with prices.
+    COLLECTION = "collection"
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from cleannews.rules.concepts import ClassNames
 from cleannews.rules.schema_types import type_pattern
 from cleannews.structure.bounds import drop_above_headline, drop_edges
 from cleannews.structure.headline import html_headline, keep_unlike_headline, mark_headline
-from cleannews.structure.pagetype import judge, measure
+from cleannews.structure.pagetype import Page, judge, measure
 from cleannews.structure.sections import document_base, restore_inner_captions, sections
 from cleannews.structure.toc import article_toc
 from cleannews.structure.trim import trim
@@ -322,7 +322,8 @@ def assemble(
     removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.label is Label.BOILERPLATE]
     finish(meta, body, options)
     dated_headline = bool(title) and meta.published is not None
-    signals = measure(meta.types, blocks, body, dated_headline=dated_headline)
+    page = Page(item_types=meta.item_types, published=meta.published is not None, url=meta.url)
+    signals = measure(meta.types, blocks, body, dated_headline=dated_headline, page=page)
     kind, reasons = judge(signals)
     reading = _reading_time(meta, signals.words, options)
     return Article(

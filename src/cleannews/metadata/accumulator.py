@@ -54,6 +54,9 @@ class Metadata:
     reading_time: int | None = None
     #: Page types the page declares (og:type, JSON-LD @type), for the page-type classifier.
     types: tuple[str, ...] = ()
+    #: Microdata item types (``itemtype`` names, URL prefix removed), one per itemscope in
+    #: document order: the page-type classifier counts them (posts, products).
+    item_types: tuple[str, ...] = ()
     #: Every title candidate in order of trust: (text, source).
     titles: list[tuple[str, str]] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)

@@ -182,6 +182,16 @@ def _itemprop(element: Element) -> str | None:
     return None
 
 
+def _item_types(root: Element) -> tuple[str, ...]:
+    """The item type names of the page's itemscopes, in document order (one per scope)."""
+    kinds = (_scope_type(el) for el in _owners(_SCOPES, root) if isinstance(el.tag, str))
+    return tuple(kind for kind in kinds if kind)
+
+
+def _scope_type(element: Element) -> str:
+    return element.get("itemtype", "").split(" ")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
 def _is_article_scope(element: Element) -> bool:
     if not isinstance(element.tag, str) or element.get("itemscope") is None:
         return False
@@ -282,6 +292,7 @@ def head_metadata(root: Element, meta: Metadata) -> None:
     tags = _meta_values(head.metas)
     kinds = [kind for obj in graph.objects for kind in jsonld.types_of(obj)]
     meta.types = tuple(dict.fromkeys([*kinds, *(f"og:{t}" for t in tags.get("og:type", []))]))
+    meta.item_types = _item_types(root)
     meta.offer_all(_link_offers(head.links))
     meta.offer_all(jsonld.offers(graph))
     meta.offer_all(_language_offers(root))

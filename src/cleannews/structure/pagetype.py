@@ -1,4 +1,5 @@
-"""Is the page an article, a listing (index, section front, search results) or other?
+"""Is the page an article, a listing (index, section front, search results), a discussion
+thread, a documentation page, a product, a shop's collection, a service page, or other?
 
 A few explainable signals, each stated in the reasons:
 
@@ -18,15 +19,31 @@ paragraph) and many linked headings, or declares a listing type; an article page
 long paragraph, or (declaring an article) ``MIN_DECLARED_WORDS``; a short news item with a
 headline, a date and ``MIN_PROSE_PARAGRAPHS`` paragraphs of prose is one too from
 ``MIN_NEWS_WORDS``. Anything else is other.
+
+The other kinds, decided first (a thread, documentation) or after the listing tests (a
+collection, a product, a service), from what the page declares (``schema_types.json``: JSON-LD
+and microdata types, og:type) and its structure (``page_kinds.json``):
+
+* a thread declares one (DiscussionForumPosting, QAPage, og:forum), or marks
+  ``MIN_REPLIES`` replies (microdata Comment), or has a forum address and a date and declares
+  no product;
+* documentation declares it (TechArticle, APIReference), or has ``MIN_CODE_BLOCKS`` blocks
+  of code in its body and no date or a documentation address, or (not a listing) has a
+  documentation address and no date;
+* a collection declares one (og:product.group), or marks ``MIN_PRODUCT_ITEMS`` products in
+  microdata, or (undated, declaring no article) shows ``MIN_PRICES`` prices;
+* a product declares one (Product, og:product) and no article; a service declares one
+  (Service, SoftwareApplication) and no article or product.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from cleannews.blocks import Block, BlockKind
 from cleannews.model import PageType
+from cleannews.rules.page_kinds import price_pattern, url_words
 from cleannews.rules.schema_types import type_pattern
 from cleannews.words import count_both
 
@@ -52,6 +69,33 @@ MIN_NEWS_WORDS = 80
 #: ...in at least this many paragraphs of ``PROSE_PARAGRAPH_WORDS`` words.
 MIN_PROSE_PARAGRAPHS = 2
 PROSE_PARAGRAPH_WORDS = 20
+#: Microdata replies (Comment items) that make a page a thread.
+MIN_REPLIES = 2
+#: Body blocks of code (a ``pre`` or a paragraph holding ``code``) of a documentation page.
+MIN_CODE_BLOCKS = 2
+#: Microdata Product items, and prices in the page's text, of a shop's collection.
+MIN_PRODUCT_ITEMS = 3
+MIN_PRICES = 8
+#: The declared type families of the kinds beyond article and listing, in schema_types.json.
+KIND_FAMILIES = ("thread", "documentation", "product", "collection", "service")
+
+
+@dataclass(frozen=True, slots=True)
+class KindSignals:
+    """The measured signals of the kinds beyond article and listing."""
+
+    #: Declared types (JSON-LD, microdata, og:type) by family of :data:`KIND_FAMILIES`.
+    declared: Mapping[str, list[str]] = field(default_factory=dict)
+    #: Microdata reply (Comment) and Product items.
+    replies: int = 0
+    product_items: int = 0
+    #: Body blocks of code; prices in the text of all the page's blocks.
+    code_blocks: int = 0
+    prices: int = 0
+    #: The page has a publication date.
+    published: bool = False
+    #: The address word naming a kind (``page_kinds.json``), by kind.
+    url_kinds: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +121,8 @@ class Signals:
     prose_paragraphs: int = 0
     #: The page has a headline and a publication date.
     dated_headline: bool = False
+    #: The signals of the kinds beyond article and listing.
+    kinds: KindSignals = field(default_factory=KindSignals)
 
 
 def _linked_headings(blocks: Sequence[Block]) -> int:
@@ -141,19 +187,59 @@ def _link_heavy(blocks: Sequence[Block]) -> tuple[float, int]:
     return (heavy / total if total else 0.0), count
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the page says of itself beyond its blocks: microdata item types, a publication
+    date, its address."""
+
+    item_types: Sequence[str] = ()
+    published: bool = False
+    url: str | None = None
+
+
+def _code_blocks(body: Sequence[Block]) -> int:
+    def code(block: Block) -> bool:
+        if block.kind is BlockKind.CODE:
+            return True
+        return block.element is not None and next(block.element.iter("code"), None) is not None
+
+    return sum(1 for block in body if code(block))
+
+
+def _kind_signals(
+    types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block], page: Page
+) -> KindSignals:
+    """The :class:`Signals` fields of the kinds beyond article and listing."""
+    declared = [*types, *dict.fromkeys(page.item_types)]
+    families = {name: type_pattern(name) for name in (*KIND_FAMILIES, "reply")}
+    prices = price_pattern()
+    return KindSignals(
+        declared={n: [t for t in declared if families[n].fullmatch(t)] for n in KIND_FAMILIES},
+        replies=sum(1 for t in page.item_types if families["reply"].fullmatch(t)),
+        product_items=sum(1 for t in page.item_types if families["product"].fullmatch(t)),
+        code_blocks=_code_blocks(body),
+        prices=sum(len(prices.findall(b.text)) for b in blocks),
+        published=page.published,
+        url_kinds={k: w for k, rule in url_words().items() if (w := rule.matches(page.url))},
+    )
+
+
 def measure(
     types: Sequence[str],
     blocks: Sequence[Block],
     body: Sequence[Block],
     *,
     dated_headline: bool = False,
+    page: Page | None = None,
 ) -> Signals:
-    """Measure the signals: declared types, body words, link-heavy share, linked headings;
-    ``dated_headline`` says the page has a headline and a publication date."""
+    """Measure the signals: declared types, body words, link-heavy share, linked headings,
+    code, prices and the address; ``dated_headline`` says the page has a headline and a
+    publication date, ``page`` what it says of itself beyond its blocks."""
     share, heavy = _link_heavy(blocks)
     found = _measure_body(body)
     listing, other = type_pattern("listing"), type_pattern("other")
     return Signals(
+        kinds=_kind_signals(types, blocks, body, page or Page()),
         declared_article=[t for t in types if _is_article_type(t)],
         declared_listing=[t for t in types if listing.fullmatch(t)],
         declared_other=[t for t in types if other.fullmatch(t)],
@@ -176,10 +262,10 @@ def _is_article_type(kind: str) -> bool:
 
 
 def page_type(
-    types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block]
+    types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block], page: Page | None = None
 ) -> tuple[PageType, tuple[str, ...]]:
     """The page type and the reasons for it (the measured signals, then the verdict)."""
-    return judge(measure(types, blocks, body))
+    return judge(measure(types, blocks, body, page=page))
 
 
 def judge(s: Signals) -> tuple[PageType, tuple[str, ...]]:
@@ -191,19 +277,40 @@ def judge(s: Signals) -> tuple[PageType, tuple[str, ...]]:
         f"{s.teasers} linked headings on the page",
         f"longest paragraph has {s.longest} words",
     ]
-    for label, found in (("article", s.declared_article), ("listing", s.declared_listing)):
+    reasons += _kind_reasons(s)
+    declared = [("article", s.declared_article), ("listing", s.declared_listing)]
+    for label, found in (*declared, *s.kinds.declared.items()):
         if found:
             reasons.insert(0, f"declares {label} type: {', '.join(found)}")
     kind, verdict = _decide(s)
     return kind, (*reasons, verdict)
 
 
+def _kind_reasons(s: Signals) -> list[str]:
+    """The reasons of the kinds beyond article and listing, those that were found."""
+    k = s.kinds
+    found = [f"address names a {kind} ('{word}')" for kind, word in k.url_kinds.items()]
+    counts = (
+        (k.code_blocks, "blocks of code in the body"),
+        (k.prices, "prices on the page"),
+        (k.replies, "microdata replies"),
+        (k.product_items, "microdata products"),
+    )
+    return found + [f"{n} {label}" for n, label in counts if n]
+
+
 def _decide(s: Signals) -> tuple[PageType, str]:
+    first = _thread(s) or _documentation(s)
+    if first:
+        return first
     if _teaser_body(s):
         return PageType.LISTING, "listing: the body is a list of linked headlines (teasers)"
     listing = _listing_without_declared_article(s) if not s.declared_article else None
     if listing:
         return PageType.LISTING, listing
+    later = _documentation_address(s) or _shop(s) or _service(s)
+    if later:
+        return later
     prose = s.words >= MIN_ARTICLE_WORDS or s.longest >= LONG_PARAGRAPH_WORDS
     if prose or (s.declared_article and s.words >= MIN_DECLARED_WORDS):
         return PageType.ARTICLE, "article: a body of prose"
@@ -241,4 +348,58 @@ def _listing_without_declared_article(s: Signals) -> str | None:
         return f"listing: {s.teasers} linked headings and little prose"
     if s.declared_listing:
         return "listing: declared listing type"
+    return None
+
+
+Verdict = tuple[PageType, str] | None
+
+
+def _thread(s: Signals) -> Verdict:
+    k = s.kinds
+    if k.declared["thread"]:
+        return PageType.THREAD, f"thread: declared {', '.join(k.declared['thread'])}"
+    if k.replies >= MIN_REPLIES:
+        return PageType.THREAD, f"thread: {k.replies} replies marked in microdata"
+    if "thread" in k.url_kinds and k.published and not k.declared["product"]:
+        return PageType.THREAD, "thread: a dated page at a forum address"
+    return None
+
+
+def _documentation(s: Signals) -> Verdict:
+    k = s.kinds
+    if k.declared["documentation"]:
+        return PageType.DOCUMENTATION, "documentation: declared " + ", ".join(
+            k.declared["documentation"]
+        )
+    at_docs = "documentation" in k.url_kinds
+    if k.code_blocks >= MIN_CODE_BLOCKS and (at_docs or not k.published):
+        where = "at a documentation address" if at_docs else "undated"
+        return PageType.DOCUMENTATION, f"documentation: {k.code_blocks} blocks of code, {where}"
+    return None
+
+
+def _documentation_address(s: Signals) -> Verdict:
+    k = s.kinds
+    """An undated page at a documentation address (not a listing: tested after those)."""
+    if "documentation" in k.url_kinds and not k.published:
+        return PageType.DOCUMENTATION, "documentation: an undated page at a documentation address"
+    return None
+
+
+def _shop(s: Signals) -> Verdict:
+    k = s.kinds
+    if k.declared["collection"] or k.product_items >= MIN_PRODUCT_ITEMS:
+        found = k.declared["collection"] or [f"{k.product_items} microdata products"]
+        return PageType.COLLECTION, f"collection: {', '.join(found)}"
+    if k.declared["product"] and not s.declared_article:
+        return PageType.PRODUCT, f"product: declared {', '.join(k.declared['product'])}"
+    if k.prices >= MIN_PRICES and not k.published and not s.declared_article:
+        return PageType.COLLECTION, f"collection: {k.prices} prices, undated"
+    return None
+
+
+def _service(s: Signals) -> Verdict:
+    k = s.kinds
+    if k.declared["service"] and not s.declared_article and not k.declared["product"]:
+        return PageType.SERVICE, f"service: declared {', '.join(k.declared['service'])}"
     return None

@@ -1,0 +1,87 @@
+"""Structural and address signals of the page-type classifier: ``data/page_kinds.json``.
+
+A price pattern (a shop's collection lists many) and, by page kind, the words of an address
+that forum and documentation software use (``/threads/``, ``viewtopic``, a ``docs.`` host).
+Loaded once, validated and compiled; the results are read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import urlsplit
+
+import regex
+
+from cleannews.errors import RuleError
+from cleannews.rules.loader import read_json
+
+_WORD_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class UrlWords:
+    """The address words of one page kind (``thread``, ``documentation``)."""
+
+    kind: str
+    path: frozenset[str]
+    host: frozenset[str]
+    examples: tuple[str, ...]
+    non_examples: tuple[str, ...]
+
+    def matches(self, url: str | None) -> str | None:
+        """The first word of ``url`` that names the kind, or None."""
+        if not url:
+            return None
+        parts = urlsplit(url.strip().lower())
+        for words, text in ((self.host, parts.hostname or ""), (self.path, parts.path)):
+            found = next((w for w in _WORD_SPLIT.split(text) if w in words), None)
+            if found:
+                return found
+        return None
+
+
+@cache
+def _data() -> Mapping[str, Any]:
+    data = read_json("page_kinds.json")
+    if not isinstance(data.get("price"), dict) or not isinstance(data.get("url_words"), dict):
+        raise RuleError("page_kinds.json needs 'price' and 'url_words'")
+    return data
+
+
+@cache
+def price_pattern() -> regex.Pattern[str]:
+    """A price as written: a currency sign or code beside a number."""
+    try:
+        return regex.compile(_data()["price"]["pattern"])
+    except (KeyError, TypeError, regex.error) as exc:
+        raise RuleError(f"page_kinds.json: bad price pattern: {exc}") from None
+
+
+def price_examples() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(examples, non-examples) of the price pattern."""
+    spec = _data()["price"]
+    return tuple(spec["examples"]), tuple(spec["non_examples"])
+
+
+@cache
+def url_words() -> Mapping[str, UrlWords]:
+    """The address words of every page kind, by kind (read-only)."""
+    try:
+        found = {kind: _url_words(kind, spec) for kind, spec in _data()["url_words"].items()}
+    except (KeyError, TypeError) as exc:
+        raise RuleError(f"page_kinds.json url_words is malformed: {exc!r}") from None
+    return MappingProxyType(found)
+
+
+def _url_words(kind: str, spec: dict[str, Any]) -> UrlWords:
+    return UrlWords(
+        kind=kind,
+        path=frozenset(spec["path"]),
+        host=frozenset(spec["host"]),
+        examples=tuple(spec["examples"]),
+        non_examples=tuple(spec["non_examples"]),
+    )
