@@ -184,7 +184,7 @@ def _itemprop(element: Element) -> str | None:
 
 def _item_types(root: Element) -> tuple[str, ...]:
     """The item type names of the page's itemscopes, in document order (one per scope)."""
-    kinds = (_scope_type(el) for el in _owners(_SCOPES, root) if isinstance(el.tag, str))
+    kinds = (_scope_type(el) for el in _owners("itemscope", root) if isinstance(el.tag, str))
     return tuple(kind for kind in kinds if kind)
 
 
