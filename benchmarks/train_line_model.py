@@ -25,6 +25,7 @@ import argparse
 import functools
 import hashlib
 import json
+import os
 import pickle
 import random
 import sys
@@ -55,7 +56,8 @@ from cleannews.text.linemodel import load_line_model
 from cleannews.text.mainrun import kept_lines, text_units
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src" / "cleannews" / "data" / "line_model.json"
-CACHE = Path("/tmp/cleannews-linedata-v3.pkl")
+#: The labelled lines (and fitted trees) are kept here between runs.
+CACHE = Path(os.environ.get("CLEANNEWS_LINEDATA", "/tmp/cleannews-linedata-v3.pkl"))
 #: Labelled lines sampled per page and flattening for fitting (long pages would dominate).
 ROWS_PER_PAGE = 150
 FOLDS = 3
@@ -173,7 +175,7 @@ def train(items: Sequence[PageLines], iterations: int) -> tuple[Any, Any, dict[i
         print(f"fold {fold}: stage one fitted", file=sys.stderr)
     first = fit(*training_rows(items, lambda it: first_x[id(it)]), iterations)
     second_x = {
-        id(item): np.array(linemodel.stage_two(item.own.tolist(), oof[id(item)].tolist()))
+        id(item): np.array(linemodel.stage_two(item.own.tolist(), oof[id(item)].tolist(), item.texts))
         for item in items if len(item.labels)
     }  # fmt: skip
     second = fit(*training_rows([i for i in items if len(i.labels)],
