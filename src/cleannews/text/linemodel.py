@@ -275,7 +275,7 @@ def run_features(gains: Sequence[float], weights: Sequence[int]) -> list[tuple[f
     log lines before its start, log lines after its end, relative place inside, its length."""
     start, end = best_span(gains, [max(1, w) for w in weights])
     length = math.log1p(end - start)
-    out = []
+    out: list[tuple[float, ...]] = []
     for i in range(len(gains)):
         inside = start <= i < end
         before = math.log1p(start - i) if i < start else 0.0
