@@ -175,9 +175,7 @@ def train(items: Sequence[PageLines], iterations: int) -> tuple[Any, Any, dict[i
         print(f"fold {fold}: stage one fitted", file=sys.stderr)
     first = fit(*training_rows(items, lambda it: first_x[id(it)]), iterations)
     second_x = {
-        id(item): np.array(
-            linemodel.stage_two(item.own.tolist(), oof[id(item)].tolist(), item.texts)
-        )
+        id(item): np.array(linemodel.stage_two(item.own.tolist(), oof[id(item)].tolist()))
         for item in items if len(item.labels)
     }  # fmt: skip
     second = fit(*training_rows([i for i in items if len(i.labels)],

@@ -81,7 +81,7 @@ def test_compiled_trees_give_the_array_walk_to_the_last_bit() -> None:
     first += [[rng.choice((0.0, 0.5, 1.0, rng.uniform(-2, 8))) for _ in v] for v in first[:20]]
     p = [model.first.probability(v) for v in first]
     assert [model.first.margin(v) for v in first] == [_walk(model.first, v) for v in first]
-    second = linemodel.stage_two(own, p[: len(own)], [b.text for b in blocks[: len(own)]])
+    second = linemodel.stage_two(own, p[: len(own)])
     assert [model.second.margin(v) for v in second] == [_walk(model.second, v) for v in second]
     assert len(set(p)) > 10
 

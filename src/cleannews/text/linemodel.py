@@ -62,17 +62,11 @@ OFFSETS = (-2, -1, 1, 2)
 #: ...and averaged over windows of these half-widths.
 _WINDOW = ("log_chars", "sentence_end", "link_share", "stopword_ratio", "prose")
 WINDOWS = (3, 10)
-#: ...and these over windows of these half-widths too (interface, headings, repeats, links).
-_WIDE = ("link_share", "prose", "ui_line", "title_like", "heading", "repeated", "hints",
-         "list_item", "figure", "urlish")  # fmt: skip
-WIDE_WINDOWS = (30,)
-#: Stage one's own run: the best span of prose lines, scored (prose - this) x words.
-_PROSE_SHARE = 0.3
 #: Stage two: own features it reads besides the probabilities.
 _SECOND_OWN = ("log_chars", "sentence_end", "heading", "title_like", "link_share",
                "ui_line", "promo", "repeated", "title_copy", "prose", "position")  # fmt: skip
 _SECOND_OFFSETS = (-3, -2, -1, 1, 2, 3)
-_SECOND_WINDOWS = (5, 15, 40)
+_SECOND_WINDOWS = (5, 15)
 _COLUMN = {name: i for i, name in enumerate(OWN)}
 
 
@@ -80,13 +74,7 @@ def stage_one_names() -> tuple[str, ...]:
     """Names of stage one's features, in vector order."""
     near = [f"{name}@{o:+d}" for o in OFFSETS for name in _NEAR]
     window = [f"{name}~{w}" for w in WINDOWS for name in _WINDOW]
-    wide = [f"{name}~{w}" for w in WIDE_WINDOWS for name in _WIDE]
-    return (*OWN, *near, *window, *wide, "log_lines", "page_prose", "since_prose",
-            "until_prose", *_run_names("prose_run"))  # fmt: skip
-
-
-def _run_names(prefix: str) -> tuple[str, ...]:
-    return tuple(f"{prefix}_{name}" for name in ("in", "before", "after", "at", "lines"))
+    return (*OWN, *near, *window, "log_lines", "page_prose")
 
 
 def stage_two_names() -> tuple[str, ...]:
@@ -94,7 +82,7 @@ def stage_two_names() -> tuple[str, ...]:
     near = [f"p@{o:+d}" for o in _SECOND_OFFSETS]
     window = [f"p~{w}" for w in _SECOND_WINDOWS]
     return ("p", *near, *window, "p_page", "p_before", "p_after", "max_before", "max_after",
-            "p_copies", *_run_names("run"), *_SECOND_OWN)  # fmt: skip
+            *_SECOND_OWN)  # fmt: skip
 
 
 @cache
@@ -211,18 +199,13 @@ def _promo(text: str) -> float:
 
 
 def stage_one(own: Sequence[Sequence[float]]) -> list[list[float]]:
-    """Stage one's vectors: own features, neighbours' and window averages, distance to the
-    nearest prose lines and position relative to the page's longest run of prose."""
+    """Stage one's vectors: own features, neighbours' and window averages."""
     n = len(own)
     near_cols = [_COLUMN[name] for name in _NEAR]
     window_cols = [_COLUMN[name] for name in _WINDOW]
-    wide_cols = [_COLUMN[name] for name in _WIDE]
-    prose = [row[_COLUMN["prose"]] for row in own]
-    page_prose = sum(prose) / (n or 1)
-    sums, wide_sums = _prefix_sums(own, window_cols), _prefix_sums(own, wide_cols)
-    gaps = _prose_gaps(prose)
-    words = [round(math.expm1(row[_COLUMN["log_words"]])) for row in own]
-    runs = run_features([v - _PROSE_SHARE for v in prose], words)
+    prose = _COLUMN["prose"]
+    page_prose = sum(row[prose] for row in own) / (n or 1)
+    sums = _prefix_sums(own, window_cols)
     vectors: list[list[float]] = []
     pad = [0.0] * len(near_cols)
     for i, row in enumerate(own):
@@ -232,57 +215,9 @@ def stage_one(own: Sequence[Sequence[float]]) -> list[list[float]]:
             vector += [own[j][c] for c in near_cols] if 0 <= j < n else pad
         for width in WINDOWS:
             vector += _window_means(sums, i, width, row, window_cols)
-        for width in WIDE_WINDOWS:
-            vector += _window_means(wide_sums, i, width, row, wide_cols)
-        vector += [math.log1p(n), page_prose, *gaps[i], *runs[i]]
+        vector += [math.log1p(n), page_prose]
         vectors.append(vector)
     return vectors
-
-
-def _prose_gaps(prose: Sequence[float]) -> list[tuple[float, float]]:
-    """Per line, log(1 + lines since the last prose line before it) and until the next one
-    after it (the page's length in lines when there is none)."""
-    n = len(prose)
-    since, last = [], None
-    for i, value in enumerate(prose):
-        since.append(math.log1p(i - last if last is not None else n))
-        if value:
-            last = i
-    until, following = [0.0] * n, None
-    for i in range(n - 1, -1, -1):
-        until[i] = math.log1p(following - i if following is not None else n)
-        if prose[i]:
-            following = i
-    return list(zip(since, until, strict=True))
-
-
-def best_span(gains: Sequence[float], weights: Sequence[int]) -> tuple[int, int]:
-    """The span of lines maximising the sum of gain x weight (a maximum-subarray search;
-    empty, ``(0, 0)``, when no line gains)."""
-    best, best_start, best_end = 0.0, 0, 0
-    total, start = 0.0, 0
-    for i, (gain, weight) in enumerate(zip(gains, weights, strict=True)):
-        if total <= 0.0:
-            total, start = 0.0, i
-        total += gain * weight
-        if total > best:
-            best, best_start, best_end = total, start, i + 1
-    return best_start, best_end
-
-
-def run_features(gains: Sequence[float], weights: Sequence[int]) -> list[tuple[float, ...]]:
-    """Per line, where it lies against the best span of ``gains`` x ``weights``: inside it,
-    log lines before its start, log lines after its end, relative place inside, its length."""
-    start, end = best_span(gains, [max(1, w) for w in weights])
-    length = math.log1p(end - start)
-    out: list[tuple[float, ...]] = []
-    for i in range(len(gains)):
-        inside = start <= i < end
-        before = math.log1p(start - i) if i < start else 0.0
-        after = math.log1p(i - end + 1) if i >= end else 0.0
-        at = (i - start + 0.5) / (end - start) if inside else -1.0
-        out.append((float(inside), before, after, at, length))
-    return out
 
 
 def _prefix_sums(rows: Sequence[Sequence[float]], cols: Sequence[int]) -> list[list[float]]:
@@ -304,20 +239,15 @@ def _window_means(
     return [(sums[high][k] - sums[low][k] - row[c]) / count for k, c in enumerate(cols)]
 
 
-def stage_two(
-    own: Sequence[Sequence[float]], p: Sequence[float], texts: Sequence[str]
-) -> list[list[float]]:
+def stage_two(own: Sequence[Sequence[float]], p: Sequence[float]) -> list[list[float]]:
     """Stage two's vectors: the line's probability, its neighbours' and windows', what lies
-    before and after it, its copies' mean, its place against stage one's run, own features."""
+    before and after it, and a few own features."""
     n = len(p)
     prefix = [0.0]
     for value in p:
         prefix.append(prefix[-1] + value)
     page = prefix[-1] / (n or 1)
     best_before, best_after = _running_max(p), _running_max(p[::-1])[::-1]
-    copies = _copies_mean(p, texts)
-    words = [round(math.expm1(row[_COLUMN["log_words"]])) for row in own]
-    runs = run_features([value - 0.5 for value in p], words)
     cols = [_COLUMN[name] for name in _SECOND_OWN]
     vectors = []
     for i in range(n):
@@ -329,23 +259,10 @@ def stage_two(
             vector.append((prefix[high] - prefix[low] - p[i]) / count if count > 0 else 0.0)
         before = prefix[i] / i if i else 0.0
         after = (prefix[n] - prefix[i + 1]) / (n - i - 1) if i < n - 1 else 0.0
-        vector += [page, before, after, best_before[i], best_after[i], copies[i], *runs[i]]
+        vector += [page, before, after, best_before[i], best_after[i]]
         vector += [own[i][c] for c in cols]
         vectors.append(vector)
     return vectors
-
-
-def _copies_mean(p: Sequence[float], texts: Sequence[str]) -> list[float]:
-    """Per line, the mean probability of the other lines of the same text (-1 if none)."""
-    keys = [t.casefold() for t in texts]
-    sums: dict[str, float] = {}
-    counts: Counter[str] = Counter(keys)
-    for k, value in zip(keys, p, strict=True):
-        sums[k] = sums.get(k, 0.0) + value
-    return [
-        (sums[k] - value) / (counts[k] - 1) if counts[k] > 1 else -1.0
-        for k, value in zip(keys, p, strict=True)
-    ]
 
 
 def _running_max(p: Sequence[float]) -> list[float]:
@@ -439,8 +356,7 @@ class LineModel:
         MAX_SCORED_LINES-th line on: a page that long is a log or a dump, not an article)."""
         own = own_features(blocks[:MAX_SCORED_LINES])
         first = [self.first.probability(v) for v in stage_one(own)]
-        texts = [b.text for b in blocks[: len(own)]]
-        scored = [self.second.probability(v) for v in stage_two(own, first, texts)]
+        scored = [self.second.probability(v) for v in stage_two(own, first)]
         return scored + [0.0] * (len(blocks) - len(scored))
 
 

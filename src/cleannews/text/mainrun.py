@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from cleannews.blocks import Block
-from cleannews.text.linemodel import best_span
 from cleannews.text.lines import text_blocks
 from cleannews.text.markdown import markdown_blocks
 
@@ -40,7 +39,15 @@ def _weight(text: str) -> int:
 def main_run(p: Sequence[float], texts: Sequence[str], threshold: float) -> Run:
     """The span maximising the sum of (p - threshold) x words (empty if every line is below
     the threshold)."""
-    return Run(*best_span([value - threshold for value in p], [_weight(t) for t in texts]))
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, (value, text) in enumerate(zip(p, texts, strict=True)):
+        if total <= 0.0:
+            total, start = 0.0, i
+        total += (value - threshold) * _weight(text)
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return Run(best_start, best_end)
 
 
 def kept_lines(
