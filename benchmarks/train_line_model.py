@@ -25,6 +25,7 @@ import argparse
 import functools
 import hashlib
 import json
+import os
 import pickle
 import random
 import sys
@@ -55,7 +56,8 @@ from cleannews.text.linemodel import load_line_model
 from cleannews.text.mainrun import kept_lines, text_units
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src" / "cleannews" / "data" / "line_model.json"
-CACHE = Path("/tmp/cleannews-linedata-v3.pkl")
+#: The labelled lines (and fitted trees) are kept here between runs.
+CACHE = Path(os.environ.get("CLEANNEWS_LINEDATA", "/tmp/cleannews-linedata-v3.pkl"))
 #: Labelled lines sampled per page and flattening for fitting (long pages would dominate).
 ROWS_PER_PAGE = 150
 FOLDS = 3
