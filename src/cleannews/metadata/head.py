@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -158,13 +158,13 @@ def _owners(name: str, root: Element) -> list[Element]:
     ]
 
 
-def _microdata_offers(root: Element) -> Iterator[Offer]:
+def _microdata_offers(root: Element, scopes: Sequence[Element]) -> Iterator[Offer]:
     """Item properties of the article's itemscope (scopes nested in it excluded), or of no
-    scope at all when the page has no article scope."""
+    scope at all when the page has no article scope; ``scopes``: the page's itemscopes."""
     props = _owners("itemprop", root)
     if not props:
         return
-    scope = next((el for el in _owners("itemscope", root) if _is_article_scope(el)), None)
+    scope = next((el for el in scopes if _is_article_scope(el)), None)
     for element in props:  # the nearest scope being ``scope`` puts an element inside it
         prop = _itemprop(element)
         if prop is None or not _in_scope(element, scope):
@@ -182,9 +182,9 @@ def _itemprop(element: Element) -> str | None:
     return None
 
 
-def _item_types(root: Element) -> tuple[str, ...]:
+def _item_types(scopes: Sequence[Element]) -> tuple[str, ...]:
     """The item type names of the page's itemscopes, in document order (one per scope)."""
-    kinds = (_scope_type(el) for el in _owners("itemscope", root) if isinstance(el.tag, str))
+    kinds = (_scope_type(el) for el in scopes if isinstance(el.tag, str))
     return tuple(kind for kind in kinds if kind)
 
 
@@ -292,10 +292,11 @@ def head_metadata(root: Element, meta: Metadata) -> None:
     tags = _meta_values(head.metas)
     kinds = [kind for obj in graph.objects for kind in jsonld.types_of(obj)]
     meta.types = tuple(dict.fromkeys([*kinds, *(f"og:{t}" for t in tags.get("og:type", []))]))
-    meta.item_types = _item_types(root)
+    scopes = _owners("itemscope", root)  # one walk, read twice
+    meta.item_types = _item_types(scopes)
     meta.offer_all(_link_offers(head.links))
     meta.offer_all(jsonld.offers(graph))
     meta.offer_all(_language_offers(root))
     meta.offer_all(_meta_offers(tags))
-    meta.offer_all(_microdata_offers(root))
+    meta.offer_all(_microdata_offers(root, scopes))
     meta.offer_raw("title", head.title, "html:title")
