@@ -244,7 +244,7 @@ def _concept_index() -> _ConceptIndex:
 #: A hexadecimal hash with a digit before a letter ('e1ad', '3fa9c0'): a generated id or class
 #: (Medium numbers every paragraph so), whose pieces split at digits are no words ('e1ad'
 #: would read as 'ad'). A name ending in its digits ('ad1', 'ad12') still names an ad slot.
-_HEX_HASH = regex.compile(r"[0-9a-f]*[0-9][a-f][0-9a-f]*")
+_HEX_HASH = compile_pattern(r"[0-9a-f]*[0-9][a-f][0-9a-f]*")
 
 
 def names_nothing(name: str) -> bool:

@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 import regex
 
 from cleannews.errors import RuleError
+from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import read_json
 
-_WORD_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
+_WORD_SPLIT = compile_pattern(r"[^\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ def _data() -> Mapping[str, Any]:
 def price_pattern() -> regex.Pattern[str]:
     """A price as written: a currency sign or code beside a number."""
     try:
-        return regex.compile(_data()["price"]["pattern"])
+        return compile_pattern(_data()["price"]["pattern"])
     except (KeyError, TypeError, regex.error) as exc:
         raise RuleError(f"page_kinds.json: bad price pattern: {exc}") from None
 

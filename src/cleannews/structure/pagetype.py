@@ -379,9 +379,8 @@ def _documentation(s: Signals) -> Verdict:
 
 
 def _documentation_address(s: Signals) -> Verdict:
-    k = s.kinds
     """An undated page at a documentation address (not a listing: tested after those)."""
-    if "documentation" in k.url_kinds and not k.published:
+    if "documentation" in s.kinds.url_kinds and not s.kinds.published:
         return PageType.DOCUMENTATION, "documentation: an undated page at a documentation address"
     return None
 
