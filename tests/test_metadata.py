@@ -213,7 +213,7 @@ def test_open_graph_and_article_tags() -> None:
     assert article.provenance["title"] == "meta:og:title"
     assert article.site_name == "Example News"
     assert article.published == datetime(2019, 11, 18, 17, 19, tzinfo=timezone(timedelta(hours=-5)))
-    assert article.modified is not None and article.modified.hour == 20
+    assert isinstance(article.modified, datetime) and article.modified.hour == 20
     assert article.tags == ("Budget", "Schools")
     assert article.authors == ()  # a profile URL is not a name
     assert article.image == "https://cdn.example.com/lead.jpg"
