@@ -333,8 +333,25 @@ def _flush(walk: _Walk) -> None:
     _set_kind(walk, block, owner)
     if links:
         block.links = tuple(links)
+    if _continues_heading(walk, block):
+        return
     _context(walk, block)
     walk.blocks.append(block)
+
+
+def _continues_heading(walk: _Walk, block: Block) -> bool:
+    """A heading's text after a ``<br>`` inside it (``<h2>Designed to<br>be redesigned</h2>``)
+    joins the heading's first block: a heading is one line however the page breaks it."""
+    if block.kind is not BlockKind.HEADING or not walk.blocks:
+        return False
+    last = walk.blocks[-1]
+    if last.element is not block.element or last.kind is not BlockKind.HEADING:
+        return False
+    last.text = f"{last.text} {block.text}"
+    last.link_chars += block.link_chars
+    if block.links:
+        last.links = last.links + block.links
+    return True
 
 
 def _context(walk: _Walk, block: Block) -> None:
