@@ -227,7 +227,9 @@ def test_segment_makes_cells_of_div_wrapped_cell_text_unless_the_table_is_layout
 
 
 def test_segment_keeps_a_heading_broken_by_br_one_block_but_not_a_paragraph() -> None:
-    markup = '<h2>Designed to <br>be <a href="/r">redesigned</a></h2><p>One line<br>and the next</p>'
+    markup = (
+        '<h2>Designed to <br>be <a href="/r">redesigned</a></h2><p>One line<br>and the next</p>'
+    )
     blocks = segment(_body(markup))
     assert [(b.text, b.kind) for b in blocks] == [
         ("Designed to be redesigned", BlockKind.HEADING),

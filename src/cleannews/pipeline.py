@@ -292,6 +292,7 @@ def revise_by_neighbours(blocks: list[Block], containers: list[Element]) -> None
     neighbours.restore_inner_headings(blocks)
     neighbours.restore_inner_sentences(blocks)
     neighbours.restore_inside_main(blocks, containers)
+    neighbours.drop_chart_labels(blocks)  # after the restores, which give them back too
 
 
 def drop_boilerplate(blocks: list[Block]) -> None:
