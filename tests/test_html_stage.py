@@ -239,6 +239,21 @@ def test_segment_keeps_a_heading_broken_by_br_one_block_but_not_a_paragraph() ->
     assert blocks[0].link_chars == len("redesigned")
 
 
+def test_segment_makes_cells_of_a_table_quoted_whole() -> None:
+    markup = (
+        "<blockquote><p>They wrote:</p><table><tr><th>Release</th><th>Date</th></tr>"
+        "<tr><td><a href='/4.2.3'>4.2.3</a></td><td>April 2014</td></tr></table></blockquote>"
+        "<table><tr><td><blockquote>Quoted in a cell</blockquote></td></tr></table>"
+    )
+    blocks = segment(_body(markup))
+    assert [(b.text, b.kind) for b in blocks] == [
+        ("They wrote:", BlockKind.QUOTE),
+        ("Release", BlockKind.CELL), ("Date", BlockKind.CELL),
+        ("4.2.3", BlockKind.CELL), ("April 2014", BlockKind.CELL),
+        ("Quoted in a cell", BlockKind.QUOTE),
+    ]  # fmt: skip
+
+
 # scoring and selection ---------------------------------------------------------------
 
 

@@ -404,7 +404,7 @@ def _set_kind(walk: _Walk, block: Block, owner: Element) -> None:
         block.anchor = _anchor(owner)
     elif walk.pre_open:
         block.kind = BlockKind.CODE
-    elif walk.quote_open:
+    elif walk.quote_open and not _cell_in_quote(walk, tag):
         block.kind = BlockKind.QUOTE
     elif tag == "li" and walk.lists:
         current = walk.lists[-1]
@@ -420,6 +420,19 @@ def _set_kind(walk: _Walk, block: Block, owner: Element) -> None:
             block.group = walk.table_ids.setdefault(table, len(walk.table_ids))
     elif tag in ("figcaption", "caption"):
         block.kind = BlockKind.CAPTION
+
+
+def _cell_in_quote(walk: _Walk, tag: str) -> bool:
+    """A cell of a table quoted whole (the table lies inside the ``blockquote``): a cell of
+    its table, judged and rendered with it, not a line of the quotation."""
+    if tag not in ("td", "th") and not _wraps_cell(walk, tag):
+        return False
+    for owner in reversed(walk.owners):
+        if owner.tag == "table":
+            return True
+        if owner.tag == "blockquote":
+            return False
+    return False
 
 
 def _wraps_cell(walk: _Walk, tag: str) -> bool:
