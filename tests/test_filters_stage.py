@@ -215,6 +215,42 @@ def test_fractions_and_dates_are_not_slide_counters() -> None:
     assert cleannews.extract(page).text.count("cup of flour") == 7
 
 
+def _chart_page(labels: list[str], pictures: int = 1) -> str:
+    spans = "".join(f"<div style='top:{i}%;left:5%'><p>{label}</p></div>" for i, label in
+                    enumerate(labels))  # fmt: skip
+    images = "<img src='chart.png' alt=''>" * pictures
+    chart = f"<div class='graphic'><div class='artboard'>{images}{spans}</div></div>"
+    story = f"<p>{PROSE} Before the chart.</p>{chart}<p>{PROSE} After the chart.</p>"
+    return f"<html><body><article><h1>Headline</h1>{story}</article></body></html>"
+
+
+_TICKS = ["Interest on the debt", "$915", "billion", "600", "300", "0", "'17", "'18", "'19"]
+
+
+def test_labels_laid_over_a_chart_are_dropped() -> None:
+    article = cleannews.extract(_chart_page(_TICKS))
+    assert "Before the chart" in article.text and "After the chart" in article.text
+    assert "$915" not in article.text and "Interest on the debt" not in article.text
+    assert any(r.rule == "chart-labels" for r in article.boilerplate)
+
+
+@pytest.mark.parametrize(
+    ("labels", "pictures"),
+    [
+        (_TICKS, 2),  # a gallery, not one chart
+        (_TICKS[:7], 1),  # too few labels
+        (["Noise cancelling", "Yes", "Battery", "20 hours", "Controls", "Touch", "App",
+          "Maker app", "Fit", "Snug"], 1),  # a product's feature sheet: words, not numbers
+        ([*_TICKS, "The debt grew by a third in ten years."], 1),  # a sentence among them
+    ],
+)  # fmt: skip
+def test_short_lines_beside_a_picture_that_are_no_chart_stay(
+    labels: list[str], pictures: int
+) -> None:
+    article = cleannews.extract(_chart_page(labels, pictures))
+    assert not any(r.rule == "chart-labels" for r in article.boilerplate)
+
+
 def test_labels_are_exclusive() -> None:
     block = Block("x")
     block.drop("rule", "why")

@@ -226,6 +226,34 @@ def test_segment_makes_cells_of_div_wrapped_cell_text_unless_the_table_is_layout
     assert all(b.kind is BlockKind.PARAGRAPH and b.group is None for b in blocks)
 
 
+def test_segment_keeps_a_heading_broken_by_br_one_block_but_not_a_paragraph() -> None:
+    markup = (
+        '<h2>Designed to <br>be <a href="/r">redesigned</a></h2><p>One line<br>and the next</p>'
+    )
+    blocks = segment(_body(markup))
+    assert [(b.text, b.kind) for b in blocks] == [
+        ("Designed to be redesigned", BlockKind.HEADING),
+        ("One line", BlockKind.PARAGRAPH), ("and the next", BlockKind.PARAGRAPH),
+    ]  # fmt: skip
+    assert blocks[0].links == (("redesigned", "/r"),)
+    assert blocks[0].link_chars == len("redesigned")
+
+
+def test_segment_makes_cells_of_a_table_quoted_whole() -> None:
+    markup = (
+        "<blockquote><p>They wrote:</p><table><tr><th>Release</th><th>Date</th></tr>"
+        "<tr><td><a href='/4.2.3'>4.2.3</a></td><td>April 2014</td></tr></table></blockquote>"
+        "<table><tr><td><blockquote>Quoted in a cell</blockquote></td></tr></table>"
+    )
+    blocks = segment(_body(markup))
+    assert [(b.text, b.kind) for b in blocks] == [
+        ("They wrote:", BlockKind.QUOTE),
+        ("Release", BlockKind.CELL), ("Date", BlockKind.CELL),
+        ("4.2.3", BlockKind.CELL), ("April 2014", BlockKind.CELL),
+        ("Quoted in a cell", BlockKind.QUOTE),
+    ]  # fmt: skip
+
+
 # scoring and selection ---------------------------------------------------------------
 
 

@@ -81,6 +81,60 @@ def _slideshow_wrapper(kept: Sequence[Block], slides: Sequence[Block]) -> Elemen
     return first[depth]
 
 
+#: Labels drawn over a chart: at least this many short lines in one element with one picture...
+MIN_CHART_LABELS = 8
+#: ...each of at most this many words, not a sentence...
+MAX_LABEL_WORDS = 10
+#: ...in an element at most this many levels above the label's own element; at least half of
+#: them ticks and values: numbers of at most this many words ("$915", "'17", "13.0%").
+CHART_LABEL_DEPTH = 3
+MAX_TICK_WORDS = 2
+_PICTURES = ("img",)
+
+
+def drop_chart_labels(blocks: Sequence[Block]) -> None:
+    """The text laid over a chart or map as positioned labels (axis ticks, values, legends:
+    a graphics tool's HTML export puts each label in its own element beside the chart's
+    picture): an element holding exactly one picture and at least ``MIN_CHART_LABELS`` kept
+    blocks, every one of them a short line that is not a sentence, half of them a number of
+    a word or two (a tick or a value: a map's legend of phrases and a product's sheet of
+    features stay). Read out of the picture, the labels are a list of numbers and fragments,
+    not the article's text."""
+    kept = live(blocks)
+    counts: dict[Element, int] = defaultdict(int)
+    for block in kept:
+        if _chart_label(block):
+            for element in block.ancestors[-CHART_LABEL_DEPTH - 1 : -1]:
+                counts[element] += 1
+    for element, labels in counts.items():
+        if labels < MIN_CHART_LABELS:
+            continue
+        inside = [b for b in kept if element in b.ancestors]
+        ticks = sum(map(_tick, inside))
+        if len(inside) == labels and 2 * ticks >= labels and _one_picture(element):
+            drop_all(inside, "chart-labels", f"{labels} labels laid over a chart")
+
+
+def _chart_label(block: Block) -> bool:
+    text = block.text
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and text.count(" ") < MAX_LABEL_WORDS
+        and sentence_end().search(text) is None
+    )
+
+
+def _tick(block: Block) -> bool:
+    """A chart's tick or value: a word or two with a digit ("$915", "'17", "13.0%")."""
+    text = block.text
+    return text.count(" ") < MAX_TICK_WORDS and any(map(str.isdigit, text))
+
+
+def _one_picture(element: Element) -> bool:
+    pictures = element.iter(*_PICTURES)
+    return next(pictures, None) is not None and next(pictures, None) is None
+
+
 #: A doubted heading is restored when the block after it is kept prose of this many characters.
 MIN_PROSE_AFTER_HEADING = 80
 

@@ -333,8 +333,25 @@ def _flush(walk: _Walk) -> None:
     _set_kind(walk, block, owner)
     if links:
         block.links = tuple(links)
+    if _continues_heading(walk, block):
+        return
     _context(walk, block)
     walk.blocks.append(block)
+
+
+def _continues_heading(walk: _Walk, block: Block) -> bool:
+    """A heading's text after a ``<br>`` inside it (``<h2>Designed to<br>be redesigned</h2>``)
+    joins the heading's first block: a heading is one line however the page breaks it."""
+    if block.kind is not BlockKind.HEADING or not walk.blocks:
+        return False
+    last = walk.blocks[-1]
+    if last.element is not block.element or last.kind is not BlockKind.HEADING:
+        return False
+    last.text = f"{last.text} {block.text}"
+    last.link_chars += block.link_chars
+    if block.links:
+        last.links = last.links + block.links
+    return True
 
 
 def _context(walk: _Walk, block: Block) -> None:
@@ -387,7 +404,7 @@ def _set_kind(walk: _Walk, block: Block, owner: Element) -> None:
         block.anchor = _anchor(owner)
     elif walk.pre_open:
         block.kind = BlockKind.CODE
-    elif walk.quote_open:
+    elif walk.quote_open and not _cell_in_quote(walk, tag):
         block.kind = BlockKind.QUOTE
     elif tag == "li" and walk.lists:
         current = walk.lists[-1]
@@ -403,6 +420,19 @@ def _set_kind(walk: _Walk, block: Block, owner: Element) -> None:
             block.group = walk.table_ids.setdefault(table, len(walk.table_ids))
     elif tag in ("figcaption", "caption"):
         block.kind = BlockKind.CAPTION
+
+
+def _cell_in_quote(walk: _Walk, tag: str) -> bool:
+    """A cell of a table quoted whole (the table lies inside the ``blockquote``): a cell of
+    its table, judged and rendered with it, not a line of the quotation."""
+    if tag not in ("td", "th") and not _wraps_cell(walk, tag):
+        return False
+    for owner in reversed(walk.owners):
+        if owner.tag == "table":
+            return True
+        if owner.tag == "blockquote":
+            return False
+    return False
 
 
 def _wraps_cell(walk: _Walk, tag: str) -> bool:
