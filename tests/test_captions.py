@@ -91,26 +91,3 @@ def test_text_under_other_class_names_stays_paragraphs() -> None:
     article = cleannews.extract(_page(f"<div class='credit-card-box'><p>{offer}</p></div>"))
     assert offer in article.text
     assert not _figures(article)
-
-
-def _lead_page(lead: str) -> str:
-    """An article whose lead figure sits in the page's header, three levels above the body's
-    first paragraph, or beside it."""
-    paragraphs = "".join(f"<p>{p}</p>" for p in PROSE)
-    return (
-        "<html><head><title>Council approves budget</title></head><body><article>"
-        f"<header><h1>Council approves budget</h1>{lead}</header>"
-        f"<div class='body'><div class='column'><div class='text'>{paragraphs}</div></div></div>"
-        "</article></body></html>"
-    )
-
-
-def test_a_lead_caption_apart_from_the_text_is_left_out_under_captions() -> None:
-    article = cleannews.extract(_lead_page(FIGURE), options=Options(captions=True))
-    assert PROSE[0] in article.text and CAPTION not in article.text
-    assert any(r.rule == "distant-caption" for r in article.boilerplate)
-    beside = _page(FIGURE).replace(f"<p>{PROSE[0]}</p>{FIGURE}", f"{FIGURE}<p>{PROSE[0]}</p>")
-    kept = cleannews.extract(beside, options=Options(captions=True))
-    assert CAPTION in kept.text  # a lead figure in the text's own column stays
-    inner = cleannews.extract(_page(FIGURE), options=Options(captions=True))
-    assert CAPTION in inner.text  # a figure among the paragraphs stays

@@ -40,12 +40,7 @@ from cleannews.rules.schema_types import type_pattern
 from cleannews.structure.bounds import drop_above_headline, drop_edges
 from cleannews.structure.headline import html_headline, keep_unlike_headline, mark_headline
 from cleannews.structure.pagetype import Page, judge, measure
-from cleannews.structure.sections import (
-    document_base,
-    drop_distant_captions,
-    restore_inner_captions,
-    sections,
-)
+from cleannews.structure.sections import document_base, restore_inner_captions, sections
 from cleannews.structure.toc import article_toc
 from cleannews.structure.trim import trim
 from cleannews.text.frames import cut_frame, drop_structural_promo, find_frame
@@ -286,7 +281,6 @@ def trim_article(blocks: list[Block], options: Options) -> None:
     drop_above_headline(blocks)
     if options.captions:
         restore_inner_captions(blocks)
-        drop_distant_captions(blocks)
     duplicates.drop_thread_signatures(blocks)
     duplicates.drop_repeated_paragraphs(blocks)
 

@@ -201,57 +201,6 @@ def restore_inner_captions(blocks: Sequence[Block]) -> None:
             block.restore()
 
 
-def drop_distant_captions(blocks: Sequence[Block]) -> None:
-    """Drop the captions of a lead picture that stands apart from the article's text: a
-    figure before the body's first prose (a paragraph or list item of
-    ``DISTANT_PROSE_CHARS`` or more) that shares no ancestor with that prose within
-    ``CAPTION_REACH`` levels above it. Such a picture belongs to the page's header (a lead
-    image beside the headline, a banner), not to the text, as in Readability's references;
-    a lead figure in the text's own column shares its container, and figures further down
-    are the text's (a layout may break those out of the column). Run only when captions
-    count as text (``Options(captions=True)``)."""
-    live = [block for block in blocks if block.live]
-    first = next((block for block in live if _distant_prose(block)), None)
-    if first is None:
-        return
-    for block in live:
-        if block is first:
-            break
-        if len(block.text) > CAPTION_MAX_CHARS or not _figure_text(block):
-            continue
-        if _levels_apart(first, block) >= CAPTION_REACH:
-            block.drop("distant-caption", "caption of a picture apart from the article's text")
-
-
-#: A lead caption that shares no ancestor this many levels above the first prose stands apart.
-CAPTION_REACH = 3
-#: The body's first prose: a paragraph or list item at least this long.
-DISTANT_PROSE_CHARS = 80
-
-
-def _distant_prose(block: Block) -> bool:
-    return (
-        block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
-        and len(block.text) >= DISTANT_PROSE_CHARS
-        and not _figure_text(block)
-    )
-
-
-def _figure_text(block: Block) -> bool:
-    """True for a block the body renders as (part of) a figure."""
-    figure = block.figure
-    return (figure is not None and bool(figure.images)) or caption_owner(block) is not None
-
-
-def _levels_apart(prose: Block, caption: Block) -> int:
-    """Levels above ``prose``'s element of the nearest ancestor it shares with ``caption``."""
-    shared = set(map(id, caption.ancestors))
-    for level, element in enumerate(reversed(prose.ancestors)):
-        if id(element) in shared:
-            return level
-    return len(prose.ancestors)
-
-
 _PICTURES = ("img", "picture", "video")
 
 
