@@ -292,6 +292,7 @@ def revise_by_neighbours(blocks: list[Block], containers: list[Element]) -> None
     neighbours.restore_inner_headings(blocks)
     neighbours.restore_inner_sentences(blocks)
     neighbours.restore_inside_main(blocks, containers)
+    neighbours.restore_feed_items(blocks)
 
 
 def drop_boilerplate(blocks: list[Block]) -> None:

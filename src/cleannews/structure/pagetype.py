@@ -48,8 +48,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cleannews.blocks import Block, BlockKind
+from cleannews.filters.neighbours import MAX_FEED_LONG_PARAGRAPHS, MIN_FEED_ITEMS, feed_items
 from cleannews.model import PageType
-from cleannews.rules.page_kinds import item_tag, offer_words, price_pattern, url_words
+from cleannews.rules.page_kinds import offer_words, price_pattern, url_words
 from cleannews.rules.schema_types import type_pattern
 from cleannews.words import count_both
 
@@ -82,10 +83,9 @@ MIN_CODE_BLOCKS = 2
 #: Microdata Product items, and prices in the page's text, of a shop's collection.
 MIN_PRODUCT_ITEMS = 3
 MIN_PRICES = 8
-#: Self-contained items (``page_kinds.json`` item_tag) holding the blocks of a feed...
-MIN_ITEMS = 10
-#: ...whose body has at most this many paragraphs of ``LONG_PARAGRAPH_WORDS`` words.
-MAX_FEED_LONG_PARAGRAPHS = 2
+#: Self-contained items (``page_kinds.json`` item_tag) holding the blocks of a feed, whose
+#: body has at most MAX_FEED_LONG_PARAGRAPHS long paragraphs (filters.neighbours' feed).
+MIN_ITEMS = MIN_FEED_ITEMS
 #: A service page's body has at most this many paragraphs of ``LONG_PARAGRAPH_WORDS`` words...
 MAX_OFFER_LONG_PARAGRAPHS = 1
 #: ...and this share of its words are the firm's and its customer's (page_kinds offer_words).
@@ -226,13 +226,6 @@ def _code_blocks(body: Sequence[Block]) -> int:
     return sum(1 for block in body if code(block))
 
 
-def _items(blocks: Sequence[Block]) -> int:
-    """The self-contained items (``item_tag`` elements) that hold any of the blocks."""
-    tag = item_tag()
-    ancestors = {e for b in blocks for e in b.ancestors}
-    return sum(1 for e in ancestors if isinstance(e.tag, str) and tag.fullmatch(e.tag))
-
-
 def _kind_signals(
     types: Sequence[str], blocks: Sequence[Block], body: Sequence[Block], page: Page
 ) -> KindSignals:
@@ -248,7 +241,7 @@ def _kind_signals(
         prices=sum(len(prices.findall(b.text)) for b in blocks),
         published=page.published,
         bylined=page.bylined,
-        items=_items(blocks),
+        items=len(feed_items(blocks)),
         offer_words=sum(len(offer_words().findall(b.text)) for b in body),
         url_kinds={k: w for k, rule in url_words().items() if (w := rule.matches(page.url))},
     )
