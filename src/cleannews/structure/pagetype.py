@@ -38,8 +38,9 @@ and microdata types, og:type) and its structure (``page_kinds.json``):
   ``article`` elements: a feed of story cards) and at most ``MAX_FEED_LONG_PARAGRAPHS`` long
   paragraphs in its body, whatever it declares;
 * a service page (a firm's own offer) is undated, has no byline, declares no article or
-  product, has at most ``MAX_OFFER_LONG_PARAGRAPHS`` long paragraphs, and the firm speaks to
-  its customer: "we", "our", "you", "your" are ``MIN_OFFER_WORD_SHARE`` of its body's words.
+  product, has ``MIN_OFFER_WORDS`` body words, at most ``MAX_OFFER_LONG_PARAGRAPHS`` long
+  paragraphs and no more list items than paragraphs, and the firm speaks to its customer:
+  "we", "our", "you", "your" are ``MIN_OFFER_WORD_SHARE`` of its body's words.
 """
 
 from __future__ import annotations
@@ -86,7 +87,10 @@ MIN_PRICES = 8
 #: Self-contained items (``page_kinds.json`` item_tag) holding the blocks of a feed, whose
 #: body has at most MAX_FEED_LONG_PARAGRAPHS long paragraphs (filters.neighbours' feed).
 MIN_ITEMS = MIN_FEED_ITEMS
-#: A service page's body has at most this many paragraphs of ``LONG_PARAGRAPH_WORDS`` words...
+#: A service page's body has at least this many words (a "sorry, we couldn't find that page"
+#: has a few), at most this many paragraphs of ``LONG_PARAGRAPH_WORDS`` words, no more list
+#: items than paragraphs (a checklist or a step-by-step guide is mostly list items)...
+MIN_OFFER_WORDS = 50
 MAX_OFFER_LONG_PARAGRAPHS = 1
 #: ...and this share of its words are the firm's and its customer's (page_kinds offer_words).
 MIN_OFFER_WORD_SHARE = 0.03
@@ -138,6 +142,9 @@ class Signals:
     #: Paragraphs of ``LONG_PARAGRAPH_WORDS`` and of ``PROSE_PARAGRAPH_WORDS`` words or more.
     long_paragraphs: int = 0
     prose_paragraphs: int = 0
+    #: Paragraphs and list items in the body.
+    paragraphs: int = 0
+    list_items: int = 0
     #: The page has a headline and a publication date.
     dated_headline: bool = False
     #: The signals of the kinds beyond article and listing.
@@ -172,6 +179,8 @@ class _Body:
     longest: int = 0
     long_paragraphs: int = 0
     prose_paragraphs: int = 0
+    paragraphs: int = 0
+    list_items: int = 0
 
 
 def _measure_body(body: Sequence[Block]) -> _Body:
@@ -184,7 +193,10 @@ def _measure_body(body: Sequence[Block]) -> _Body:
             if _links_away(block):
                 found.teasers += 1
                 lead = False
+        elif block.kind is BlockKind.LIST_ITEM:
+            found.list_items += 1
         elif block.kind is BlockKind.PARAGRAPH:
+            found.paragraphs += 1
             found.longest = max(found.longest, spaced)
             found.long_paragraphs += spaced >= LONG_PARAGRAPH_WORDS
             found.prose_paragraphs += spaced >= PROSE_PARAGRAPH_WORDS
@@ -276,6 +288,8 @@ def measure(
         longest=found.longest,
         long_paragraphs=found.long_paragraphs,
         prose_paragraphs=found.prose_paragraphs,
+        paragraphs=found.paragraphs,
+        list_items=found.list_items,
         dated_headline=dated_headline,
     )
 
@@ -318,8 +332,6 @@ def _kind_reasons(s: Signals) -> list[str]:
         (k.prices, "prices on the page"),
         (k.replies, "microdata replies"),
         (k.product_items, "microdata products"),
-        (k.items, "self-contained items (cards) hold the page's blocks"),
-        (k.offer_words, "words of a firm and its customer (we, you) in the body"),
     )
     return found + [f"{n} {label}" for n, label in counts if n]
 
@@ -442,8 +454,11 @@ def _offer(s: Signals) -> Verdict:
     k = s.kinds
     if k.published or k.bylined or s.declared_article or k.declared["product"]:
         return None
-    if s.long_paragraphs > MAX_OFFER_LONG_PARAGRAPHS or not s.words:
+    if s.words < MIN_OFFER_WORDS or s.long_paragraphs > MAX_OFFER_LONG_PARAGRAPHS:
+        return None
+    if s.list_items > s.paragraphs:
         return None
     if k.offer_words >= MIN_OFFER_WORD_SHARE * s.words:
-        return PageType.SERVICE, "service: undated, no byline, little prose, written to 'you'"
+        share = f"{k.offer_words / s.words:.0%}"
+        return PageType.SERVICE, f"service: undated, no byline, little prose, {share} we/you words"
     return None
