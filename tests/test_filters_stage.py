@@ -18,6 +18,7 @@ from cleannews.filters.boilerplate import (
 )
 from cleannews.filters.features import compute
 from cleannews.filters.neighbours import (
+    restore_feed_items,
     restore_inner_headings,
     restore_inner_sentences,
     restore_inside_main,
@@ -178,6 +179,41 @@ def test_doubted_blocks_between_kept_blocks_of_the_main_container_are_restored()
     assert sure.dropped and linked.dropped and beside.dropped and after.dropped
     restore_inside_main(blocks, [])  # no main container: nothing to go by
     assert sure.dropped
+
+
+def _feed(items: int, story: etree._Element | None = None) -> tuple[list[Block], list[Block]]:
+    """A feed of ``items`` cards (HTML5 article elements): each a kept excerpt and a linked
+    headline the classifier doubted; ``story``: every excerpt lies inside that one element."""
+    body = etree.Element("main")
+    blocks, headlines = [], []
+    for n in range(items):
+        card = etree.SubElement(body, "article")
+        chain = (body, card) if story is None else (story, body, card)
+        headline = Block(f"Story {n} of the day", ancestors=chain)
+        headline.drop("link-heavy", "mostly links (100%)")
+        excerpt = Block(f"A short summary of story {n}, in a sentence or two.", ancestors=chain)
+        blocks += [headline, excerpt]
+        headlines.append(headline)
+    return blocks, headlines
+
+
+def test_a_feeds_doubted_card_headlines_are_given_back() -> None:
+    blocks, headlines = _feed(12)
+    restore_feed_items(blocks)
+    assert not any(h.dropped for h in headlines)
+
+
+def test_few_cards_or_a_story_in_one_item_keep_their_verdicts() -> None:
+    few, few_headlines = _feed(6)  # related stories under an article, not a feed
+    restore_feed_items(few)
+    assert all(h.dropped for h in few_headlines)
+    story = etree.Element("article")  # the story's own article element holds every card
+    inside, inside_headlines = _feed(12, story)
+    restore_feed_items([Block(PROSE * 3, ancestors=(story,)), *inside])
+    assert all(h.dropped for h in inside_headlines)
+    beside, beside_headlines = _feed(12)  # long prose beside the cards: an article page
+    restore_feed_items([Block(" ".join([PROSE] * 4)) for _ in range(3)] + beside)
+    assert all(h.dropped for h in beside_headlines)
 
 
 def _slideshow_page(article_paragraphs: int, legend: str = "{k}/{n}") -> str:

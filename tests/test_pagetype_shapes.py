@@ -120,3 +120,52 @@ def test_a_new_kind_survives_a_json_round_trip() -> None:
     article = _shaped(f"<p>{PARAGRAPH}</p>", head=_ld("QAPage"))
     again = cleannews.Article.from_dict(article.to_dict())
     assert again.page_type is PageType.THREAD
+
+
+FEATURES = (
+    "Plan your week in minutes. We sync your calendar, your tasks and your team, so you "
+    "always know what comes next."
+)
+
+
+def test_an_undated_page_written_to_you_without_long_prose_is_a_service() -> None:
+    body = "".join(f"<h2>Feature {n}</h2><p>{FEATURES}</p>" for n in range(8))
+    article = _shaped(body + "<p><a href='/signup'>Start your free trial</a></p>")
+    assert article.word_count >= 150
+    assert article.page_type is PageType.SERVICE, article.page_type_reasons
+    assert "we/you words" in article.page_type_reasons[-1]
+
+
+def test_a_dated_or_bylined_guide_written_to_you_stays_an_article() -> None:
+    body = "".join(f"<h2>Step {n}</h2><p>{FEATURES}</p>" for n in range(8))
+    dated = _shaped("<p><time datetime='2024-03-03'>March 3, 2024</time></p>" + body)
+    assert dated.page_type is PageType.ARTICLE, dated.page_type_reasons
+    byline = '<meta name="author" content="Jane Doe">'
+    assert _shaped(body, head=byline).page_type is PageType.ARTICLE
+
+
+def test_a_guide_in_long_paragraphs_stays_an_article() -> None:
+    long = " ".join([FEATURES] * 3)  # about 60 words: a paragraph of prose
+    article = _shaped("".join(f"<h2>Step {n}</h2><p>{long}</p>" for n in range(3)))
+    assert article.page_type is PageType.ARTICLE, article.page_type_reasons
+
+
+def _cards(n: int) -> str:
+    return "".join(
+        f"<article class='card'><h3><a href='/2024/story-{k}'>Story {k} of the day, in full</a>"
+        f"</h3><p>A short summary of story {k}, in a sentence or two, and a little more.</p>"
+        "</article>"
+        for k in range(n)
+    )
+
+
+def test_a_feed_of_article_cards_is_a_listing_even_declaring_an_article() -> None:
+    article = _shaped(_cards(12), head=_ld("NewsArticle"))
+    assert article.page_type is PageType.LISTING, article.page_type_reasons
+    assert "Story 11 of the day" in article.text
+
+
+def test_a_story_beside_a_few_cards_stays_an_article() -> None:
+    story = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(4))
+    article = _shaped(f"<article>{story}</article><aside>{_cards(5)}</aside>")
+    assert article.page_type is PageType.ARTICLE, article.page_type_reasons

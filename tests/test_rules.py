@@ -296,6 +296,30 @@ def test_price_pattern_skips_its_non_examples(text: str) -> None:
     assert not page_kinds.price_pattern().search(text)
 
 
+OFFER_EXAMPLES, OFFER_NON_EXAMPLES = page_kinds.examples("offer_words")
+ITEM_EXAMPLES, ITEM_NON_EXAMPLES = page_kinds.examples("item_tag")
+
+
+@pytest.mark.parametrize("text", OFFER_EXAMPLES)
+def test_offer_words_find_their_examples(text: str) -> None:
+    assert page_kinds.offer_words().search(text)
+
+
+@pytest.mark.parametrize("text", OFFER_NON_EXAMPLES)
+def test_offer_words_skip_their_non_examples(text: str) -> None:
+    assert not page_kinds.offer_words().search(text)
+
+
+@pytest.mark.parametrize("tag", ITEM_EXAMPLES)
+def test_item_tag_matches_its_examples(tag: str) -> None:
+    assert page_kinds.item_tag().fullmatch(tag)
+
+
+@pytest.mark.parametrize("tag", ITEM_NON_EXAMPLES)
+def test_item_tag_skips_its_non_examples(tag: str) -> None:
+    assert not page_kinds.item_tag().fullmatch(tag)
+
+
 @pytest.mark.parametrize(("rule", "url"), [(r, u) for r in URL_WORDS for u in r.examples])
 def test_url_words_name_the_kind_of_their_examples(rule: page_kinds.UrlWords, url: str) -> None:
     assert rule.matches(url)

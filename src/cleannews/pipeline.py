@@ -292,6 +292,7 @@ def revise_by_neighbours(blocks: list[Block], containers: list[Element]) -> None
     neighbours.restore_inner_headings(blocks)
     neighbours.restore_inner_sentences(blocks)
     neighbours.restore_inside_main(blocks, containers)
+    neighbours.restore_feed_items(blocks)
     neighbours.drop_chart_labels(blocks)  # after the restores, which give them back too
 
 
@@ -323,7 +324,12 @@ def assemble(
     removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.label is Label.BOILERPLATE]
     finish(meta, body, options)
     dated_headline = bool(title) and meta.published is not None
-    page = Page(item_types=meta.item_types, published=meta.published is not None, url=meta.url)
+    page = Page(
+        item_types=meta.item_types,
+        published=meta.published is not None,
+        url=meta.url,
+        bylined=bool(meta.authors),
+    )
     signals = measure(meta.types, blocks, body, dated_headline=dated_headline, page=page)
     kind, reasons = judge(signals)
     reading = _reading_time(meta, signals.words, options)

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind
 from cleannews.dom import Element
 from cleannews.filters.boilerplate import MAX_LINK_DENSITY, drop_all, live
+from cleannews.rules.page_kinds import item_tag
 from cleannews.rules.widgets import slide_counter
-from cleannews.words import sentence_end
+from cleannews.words import count_both, sentence_end
 
 #: A slideshow has at least this many numbered legends (fewer are footnotes or fractions)...
 MIN_SLIDES = 5
@@ -311,4 +312,60 @@ def restore_inside_main(blocks: Sequence[Block], containers: Sequence[Element]) 
         if not kept[0] < i < kept[-1] or block.rule != CLASSIFIER_RULE:
             continue
         if block.features.p_content >= MIN_INSIDE_P and not _outbound_link_chars(block):
+            block.restore()
+
+
+#: A feed: at least this many self-contained items (page_kinds.json item_tag) hold blocks...
+MIN_FEED_ITEMS = 10
+#: ...and the kept text has at most this many paragraphs of ``FEED_LONG_WORDS`` words.
+MAX_FEED_LONG_PARAGRAPHS = 2
+FEED_LONG_WORDS = 50
+#: The verdicts a feed's item blocks are given back from (the classifier's, link density's).
+FEED_RESTORED_RULES = frozenset({CLASSIFIER_RULE, "link-heavy"})
+
+
+def feed_items(blocks: Sequence[Block]) -> set[Element]:
+    """The self-contained items (``item_tag`` elements) that hold any of the blocks."""
+    tag = item_tag()
+    ancestors = {e for b in blocks for e in b.ancestors}
+    return {e for e in ancestors if isinstance(e.tag, str) and tag.fullmatch(e.tag)}
+
+
+#: In a feed, the items hold more than this share of the kept text, and no one item does.
+FEED_ITEMS_SHARE = 0.5
+
+
+def _spread_over_items(kept: Sequence[Block], items: set[Element]) -> bool:
+    """The items together hold most of the kept text, and no one item holds most of it."""
+    per_item: dict[Element, int] = defaultdict(int)
+    inside = total = 0
+    for block in kept:
+        size = len(block.text)
+        total += size
+        holders = items.intersection(block.ancestors)
+        inside += size if holders else 0
+        for item in holders:
+            per_item[item] += size
+    largest = max(per_item.values(), default=0)
+    return inside > FEED_ITEMS_SHARE * total and largest <= FEED_ITEMS_SHARE * total
+
+
+def restore_feed_items(blocks: Sequence[Block]) -> None:
+    """A feed of story or post cards (many self-contained items, little long prose, the kept
+    text in the items and not in one of them): the cards are the page's content, so their
+    headlines and excerpts, doubted one by one as short or link-heavy, are given back. A
+    story inside one item, or beside a box of related cards, keeps its verdicts."""
+    items = feed_items(blocks)
+    if len(items) < MIN_FEED_ITEMS:
+        return
+    kept = live(blocks)
+    long = sum(
+        1
+        for b in kept
+        if b.kind is BlockKind.PARAGRAPH and count_both(b.text)[1] >= FEED_LONG_WORDS
+    )
+    if long > MAX_FEED_LONG_PARAGRAPHS or not _spread_over_items(kept, items):
+        return
+    for block in blocks:
+        if block.rule in FEED_RESTORED_RULES and not items.isdisjoint(block.ancestors):
             block.restore()

@@ -1,6 +1,8 @@
 """Structural and address signals of the page-type classifier: ``data/page_kinds.json``.
 
-A price pattern (a shop's collection lists many) and, by page kind, the words of an address
+A price pattern (a shop's collection lists many), the words of a firm speaking to its customer
+(a service page's "we" and "you"), the tag of a self-contained item (a listing's cards) and, by
+page kind, the words of an address
 that forum and documentation software use (``/threads/``, ``viewtopic``, a ``docs.`` host).
 Loaded once, validated and compiled; the results are read-only.
 """
@@ -53,19 +55,43 @@ def _data() -> Mapping[str, Any]:
     return data
 
 
+#: The patterns of page_kinds.json, each with its examples and non-examples.
+PATTERNS = ("price", "offer_words", "item_tag")
+
+
 @cache
+def pattern(name: str) -> regex.Pattern[str]:
+    """One of :data:`PATTERNS`, compiled."""
+    try:
+        return compile_pattern(_data()[name]["pattern"])
+    except (KeyError, TypeError, regex.error) as exc:
+        raise RuleError(f"page_kinds.json: bad {name} pattern: {exc!r}") from None
+
+
 def price_pattern() -> regex.Pattern[str]:
     """A price as written: a currency sign or code beside a number."""
-    try:
-        return compile_pattern(_data()["price"]["pattern"])
-    except (KeyError, TypeError, regex.error) as exc:
-        raise RuleError(f"page_kinds.json: bad price pattern: {exc}") from None
+    return pattern("price")
+
+
+def offer_words() -> regex.Pattern[str]:
+    """The words of a firm speaking to its customer ("we", "our", "you", "your")."""
+    return pattern("offer_words")
+
+
+def item_tag() -> regex.Pattern[str]:
+    """The tag name of a self-contained item (matches the whole name)."""
+    return pattern("item_tag")
+
+
+def examples(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(examples, non-examples) of one of :data:`PATTERNS`."""
+    spec = _data()[name]
+    return tuple(spec["examples"]), tuple(spec["non_examples"])
 
 
 def price_examples() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(examples, non-examples) of the price pattern."""
-    spec = _data()["price"]
-    return tuple(spec["examples"]), tuple(spec["non_examples"])
+    return examples("price")
 
 
 @cache

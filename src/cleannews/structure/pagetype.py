@@ -33,7 +33,14 @@ and microdata types, og:type) and its structure (``page_kinds.json``):
 * a collection declares one (og:product.group), or marks ``MIN_PRODUCT_ITEMS`` products in
   microdata, or (undated, declaring no article) shows ``MIN_PRICES`` prices;
 * a product declares one (Product, og:product) and no article; a service declares one
-  (Service, SoftwareApplication) and no article or product.
+  (Service, SoftwareApplication) and no article or product;
+* a listing (tested after those) has its blocks in ``MIN_ITEMS`` self-contained items (HTML5
+  ``article`` elements: a feed of story cards) and at most ``MAX_FEED_LONG_PARAGRAPHS`` long
+  paragraphs in its body, whatever it declares;
+* a service page (a firm's own offer) is undated, has no byline, declares no article or
+  product, has ``MIN_OFFER_WORDS`` body words, at most ``MAX_OFFER_LONG_PARAGRAPHS`` long
+  paragraphs and no more list items than paragraphs, and the firm speaks to its customer:
+  "we", "our", "you", "your" are ``MIN_OFFER_WORD_SHARE`` of its body's words.
 """
 
 from __future__ import annotations
@@ -42,8 +49,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cleannews.blocks import Block, BlockKind
+from cleannews.filters.neighbours import MAX_FEED_LONG_PARAGRAPHS, MIN_FEED_ITEMS, feed_items
 from cleannews.model import PageType
-from cleannews.rules.page_kinds import price_pattern, url_words
+from cleannews.rules.page_kinds import offer_words, price_pattern, url_words
 from cleannews.rules.schema_types import type_pattern
 from cleannews.words import count_both
 
@@ -76,6 +84,16 @@ MIN_CODE_BLOCKS = 2
 #: Microdata Product items, and prices in the page's text, of a shop's collection.
 MIN_PRODUCT_ITEMS = 3
 MIN_PRICES = 8
+#: Self-contained items (``page_kinds.json`` item_tag) holding the blocks of a feed, whose
+#: body has at most MAX_FEED_LONG_PARAGRAPHS long paragraphs (filters.neighbours' feed).
+MIN_ITEMS = MIN_FEED_ITEMS
+#: A service page's body has at least this many words (a "sorry, we couldn't find that page"
+#: has a few), at most this many paragraphs of ``LONG_PARAGRAPH_WORDS`` words, no more list
+#: items than paragraphs (a checklist or a step-by-step guide is mostly list items)...
+MIN_OFFER_WORDS = 50
+MAX_OFFER_LONG_PARAGRAPHS = 1
+#: ...and this share of its words are the firm's and its customer's (page_kinds offer_words).
+MIN_OFFER_WORD_SHARE = 0.03
 #: The declared type families of the kinds beyond article and listing, in schema_types.json.
 KIND_FAMILIES = ("thread", "documentation", "product", "collection", "service")
 
@@ -92,8 +110,13 @@ class KindSignals:
     #: Body blocks of code; prices in the text of all the page's blocks.
     code_blocks: int = 0
     prices: int = 0
-    #: The page has a publication date.
+    #: The page has a publication date; a byline.
     published: bool = False
+    bylined: bool = False
+    #: Self-contained items (item_tag elements) holding the page's blocks.
+    items: int = 0
+    #: Words of the firm speaking to its customer (offer_words) in the body.
+    offer_words: int = 0
     #: The address word naming a kind (``page_kinds.json``), by kind.
     url_kinds: Mapping[str, str] = field(default_factory=dict)
 
@@ -119,6 +142,9 @@ class Signals:
     #: Paragraphs of ``LONG_PARAGRAPH_WORDS`` and of ``PROSE_PARAGRAPH_WORDS`` words or more.
     long_paragraphs: int = 0
     prose_paragraphs: int = 0
+    #: Paragraphs and list items in the body.
+    paragraphs: int = 0
+    list_items: int = 0
     #: The page has a headline and a publication date.
     dated_headline: bool = False
     #: The signals of the kinds beyond article and listing.
@@ -153,6 +179,8 @@ class _Body:
     longest: int = 0
     long_paragraphs: int = 0
     prose_paragraphs: int = 0
+    paragraphs: int = 0
+    list_items: int = 0
 
 
 def _measure_body(body: Sequence[Block]) -> _Body:
@@ -165,7 +193,10 @@ def _measure_body(body: Sequence[Block]) -> _Body:
             if _links_away(block):
                 found.teasers += 1
                 lead = False
+        elif block.kind is BlockKind.LIST_ITEM:
+            found.list_items += 1
         elif block.kind is BlockKind.PARAGRAPH:
+            found.paragraphs += 1
             found.longest = max(found.longest, spaced)
             found.long_paragraphs += spaced >= LONG_PARAGRAPH_WORDS
             found.prose_paragraphs += spaced >= PROSE_PARAGRAPH_WORDS
@@ -190,11 +221,12 @@ def _link_heavy(blocks: Sequence[Block]) -> tuple[float, int]:
 @dataclass(frozen=True, slots=True)
 class Page:
     """What the page says of itself beyond its blocks: microdata item types, a publication
-    date, its address."""
+    date, its address, a byline."""
 
     item_types: Sequence[str] = ()
     published: bool = False
     url: str | None = None
+    bylined: bool = False
 
 
 def _code_blocks(body: Sequence[Block]) -> int:
@@ -220,6 +252,9 @@ def _kind_signals(
         code_blocks=_code_blocks(body),
         prices=sum(len(prices.findall(b.text)) for b in blocks),
         published=page.published,
+        bylined=page.bylined,
+        items=len(feed_items(blocks)),
+        offer_words=sum(len(offer_words().findall(b.text)) for b in body),
         url_kinds={k: w for k, rule in url_words().items() if (w := rule.matches(page.url))},
     )
 
@@ -253,6 +288,8 @@ def measure(
         longest=found.longest,
         long_paragraphs=found.long_paragraphs,
         prose_paragraphs=found.prose_paragraphs,
+        paragraphs=found.paragraphs,
+        list_items=found.list_items,
         dated_headline=dated_headline,
     )
 
@@ -308,7 +345,7 @@ def _decide(s: Signals) -> tuple[PageType, str]:
     listing = _listing_without_declared_article(s) if not s.declared_article else None
     if listing:
         return PageType.LISTING, listing
-    later = _documentation_address(s) or _shop(s) or _service(s)
+    later = _documentation_address(s) or _shop(s) or _service(s) or _feed(s) or _offer(s)
     if later:
         return later
     prose = s.words >= MIN_ARTICLE_WORDS or s.longest >= LONG_PARAGRAPH_WORDS
@@ -401,4 +438,27 @@ def _service(s: Signals) -> Verdict:
     k = s.kinds
     if k.declared["service"] and not s.declared_article and not k.declared["product"]:
         return PageType.SERVICE, f"service: declared {', '.join(k.declared['service'])}"
+    return None
+
+
+def _feed(s: Signals) -> Verdict:
+    """A feed of story or post cards: many self-contained items hold the page's blocks and the
+    body has little long prose (a story with a few related cards has many long paragraphs)."""
+    if s.kinds.items >= MIN_ITEMS and s.long_paragraphs <= MAX_FEED_LONG_PARAGRAPHS:
+        return PageType.LISTING, f"listing: {s.kinds.items} self-contained items and little prose"
+    return None
+
+
+def _offer(s: Signals) -> Verdict:
+    """A firm's own offer: undated, no byline, no long prose, and written as "we" to "you"."""
+    k = s.kinds
+    if k.published or k.bylined or s.declared_article or k.declared["product"]:
+        return None
+    if s.words < MIN_OFFER_WORDS or s.long_paragraphs > MAX_OFFER_LONG_PARAGRAPHS:
+        return None
+    if s.list_items > s.paragraphs:
+        return None
+    if k.offer_words >= MIN_OFFER_WORD_SHARE * s.words:
+        share = f"{k.offer_words / s.words:.0%}"
+        return PageType.SERVICE, f"service: undated, no byline, little prose, {share} we/you words"
     return None
