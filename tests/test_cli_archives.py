@@ -137,3 +137,35 @@ def test_missing_pyarrow_names_the_extra(
     assert code == 2
     assert "pip install 'cleannews[parquet]'" in err
     assert not (tmp_path / "x.parquet").exists()
+
+
+def test_only_a_file_starting_like_an_archive_may_be_one(tmp_path: Path, crawl: Path) -> None:
+    from cleannews.cli.sniff import may_be_archive
+    from cleannews.warc.reader import archive_kind
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>WARC/ later in the page</p></body></html>")
+    arc = tmp_path / "old.arc"
+    arc.write_bytes(b"filedesc://old.arc 0.0.0.0 20240101000000 text/plain 76\n")
+    for path in (page, arc, crawl):
+        assert may_be_archive(str(path)) == (archive_kind(path) is not None)
+    assert may_be_archive(str(crawl)) and may_be_archive(str(arc))
+    assert not may_be_archive("-") and not may_be_archive(str(tmp_path))
+    assert not may_be_archive(str(tmp_path / "missing.warc"))
+
+
+def test_a_one_page_run_loads_neither_archive_readers_nor_templates(tmp_path: Path) -> None:
+    import subprocess
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Hi</h1><p>" + "A sentence of the story. " * 20 + "</p>")
+    script = (
+        "import sys; from cleannews.cli.main import main; main([sys.argv[1]]); "
+        "print(sorted(m for m in sys.modules if m.startswith(('cleannews.warc', "
+        "'cleannews.templates', 'cleannews.cli.archives'))), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(page)], capture_output=True, text=True, check=True
+    )
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert json.loads(done.stdout)["title"] == "Hi"

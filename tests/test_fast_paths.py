@@ -429,3 +429,13 @@ def test_live_blocks_are_those_the_property_calls_live() -> None:
     assert [b for b in blocks if b.live] == live(blocks)
     for kind in BlockKind:  # members hash by identity, as they compare
         assert {kind: 1}[kind] == 1 and hash(kind) == object.__hash__(kind)
+
+
+def test_ascii_words_are_the_word_pattern_matches() -> None:
+    from cleannews.metadata.language import _WORD, _ascii_words
+
+    rnd = random.Random(15)
+    texts = ["don't", "'abc", "abc'", "a''b", "a'b'c", "rock'n'roll, it's 5 o'clock.", ""]
+    texts += ["".join(rnd.choice("ab'Z 1._-\t\n\x1c") for _ in range(20)) for _ in range(2000)]
+    for text in texts:
+        assert _ascii_words(text) == _WORD.findall(text), text

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cleannews import __version__
+from cleannews.cli.sniff import may_be_archive
 from cleannews.options import Favor, InputKind, Options, pure_python_forced
 from cleannews.output.formats import CSV_COLUMNS, FORMATS
 
@@ -387,6 +388,8 @@ def _single(path: str) -> bool:
     if path == "-":
         return True
     if Path(path).is_file():
+        if not may_be_archive(path):  # a page: the archive readers need not load
+            return True
         from cleannews.warc import archive_kind  # loads the extractor: not for --help
 
         return archive_kind(path) is None

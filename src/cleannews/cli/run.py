@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from cleannews import batch
 from cleannews.batch import Failure, Outcome, Task
-from cleannews.cli import archives, templates
+from cleannews.cli import templates
 from cleannews.cli.args import Filters, Plan
 from cleannews.cli.inputs import collect, name_outputs, read_url_list, with_urls
 from cleannews.cli.progress import (
@@ -22,6 +22,7 @@ from cleannews.cli.progress import (
     same_terminal,
 )
 from cleannews.cli.sinks import open_sink, unfinished
+from cleannews.cli.sniff import may_be_archive
 
 
 def execute(plan: Plan) -> int:
@@ -30,8 +31,11 @@ def execute(plan: Plan) -> int:
         from cleannews.cli.cluster import execute_on_dask  # dask: only when asked for
 
         return execute_on_dask(plan)
-    if any(archives.is_archive(path) for path in plan.paths):
-        return archives.execute(plan)
+    if any(map(may_be_archive, plan.paths)):
+        from cleannews.cli import archives  # the archive readers: only for a possible archive
+
+        if any(archives.is_archive(path) for path in plan.paths):
+            return archives.execute(plan)
     skipped: list[str] = []
     outputs = [p for p in (plan.output, plan.output_dir) if p is not None]
     tasks = collect(plan.paths, plan.options, exclude=outputs, skipped=skipped)

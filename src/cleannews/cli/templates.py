@@ -12,6 +12,7 @@ import dataclasses
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cleannews.batch import Task, fallback_host
 from cleannews.cli.args import Plan
@@ -19,7 +20,9 @@ from cleannews.errors import CleannewsError
 from cleannews.input.detect import kind_from_name
 from cleannews.input.load import read_path
 from cleannews.options import InputKind
-from cleannews.templates import SitePage, SiteTemplates, TemplateLearner
+
+if TYPE_CHECKING:  # the templates module loads only for a run that asks for templates
+    from cleannews.templates import SiteTemplates
 
 
 def prepare(plan: Plan, tasks: Callable[[], Iterable[Task]]) -> Plan:
@@ -31,6 +34,8 @@ def prepare(plan: Plan, tasks: Callable[[], Iterable[Task]]) -> Plan:
         if plan.templates is not None:
             templates.save(plan.templates)
     elif plan.templates is not None:
+        from cleannews.templates import SiteTemplates
+
         templates = SiteTemplates.load(plan.templates)
     else:
         return plan
@@ -40,6 +45,8 @@ def prepare(plan: Plan, tasks: Callable[[], Iterable[Task]]) -> Plan:
 def learn(tasks: Iterable[Task], plan: Plan) -> SiteTemplates:
     """Templates learned from every readable page of the batch (failures are left to the
     second pass, which reports them)."""
+    from cleannews.templates import SitePage, TemplateLearner
+
     learner = TemplateLearner(options=plan.options)
     pages = 0
     for task in tasks:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from cleannews.blocks import Block, Features
+from cleannews.blocks import Block
 from cleannews.rules.diskcache import compile_pattern
 from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS, whitespace_words
 
@@ -27,13 +27,14 @@ def compute(blocks: list[Block]) -> None:
         commas = text.count(",")
         if not ascii_only:
             commas += sum(text.count(c) for c in _COMMAS[1:])
-        block.features = Features(
-            chars=float(chars),
-            words=float(whitespace_words(text)),
-            commas=float(commas),
-            link_density=block.link_density,
-            sentence=1.0 if _ends_sentence(text) else 0.0,
-        )
+        # The block's own Features (made with it, still all zero) is filled in: building a
+        # second one per block cost as much as filling it.
+        f = block.features
+        f.chars = float(chars)
+        f.words = float(whitespace_words(text))
+        f.commas = float(commas)
+        f.link_density = block.link_chars / chars if chars else 0.0  # (Block.link_density)
+        f.sentence = 1.0 if _ends_sentence(text) else 0.0
 
 
 def _ends_sentence(text: str) -> bool:

@@ -46,16 +46,23 @@ def container_scores(blocks: Iterable[Block]) -> dict[Element, float]:
     """Side table: candidate container -> score (before link-density scaling)."""
     scores: dict[Element, float] = {}
     for block in blocks:
-        if block.score <= 0 or not block.ancestors:
+        score = block.score
+        if score <= 0 or not block.ancestors:
             continue
-        chain = block.ancestors[::-1]  # nearest first
+        chain = block.ancestors[:_REACH:-1]  # nearest first, no further than the weights go
         if len(chain) > 1 and _is_paragraph(chain[0]):
             chain = chain[1:]
         for weight, element in zip(ANCESTOR_WEIGHTS, chain, strict=False):
-            if element not in scores:
-                scores[element] = container_prior(element)
-            scores[element] += block.score * weight
+            current = scores.get(element)
+            if current is None:
+                current = container_prior(element)
+            scores[element] = current + score * weight
     return scores
+
+
+#: ``ancestors[:_REACH:-1]``: the nearest ancestors, one more than there are weights (the
+#: owner may be skipped as a paragraph).
+_REACH = -len(ANCESTOR_WEIGHTS) - 2
 
 
 def _is_paragraph(owner: Element) -> bool:

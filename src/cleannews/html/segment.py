@@ -323,7 +323,9 @@ def _flush(walk: _Walk) -> None:
     walk.block_number += 1  # the rest of an open link's text belongs to the next block
     text = printable(raw.strip("\n") if walk.pre_open else " ".join(raw.split()))
     link_chars, walk.link_chars = walk.link_chars, 0
-    links, walk.links = walk.links, []
+    links = walk.links
+    if links:  # (most blocks have none: no new list for them)
+        walk.links = []
     if not text:
         return
     owner = walk.owners[-1]
@@ -335,7 +337,10 @@ def _flush(walk: _Walk) -> None:
         block.links = tuple(links)
     if _continues_heading(walk, block):
         return
-    _context(walk, block)
+    if (  # context to record (most blocks have none: no call for them)
+        walk.items or walk.tables or walk.figures or walk.pre_open or walk.quote_open
+    ) or walk.pending_figures:
+        _context(walk, block)
     walk.blocks.append(block)
 
 
@@ -411,7 +416,9 @@ def _set_kind(walk: _Walk, block: Block, owner: Element) -> None:
         block.kind, block.level = BlockKind.LIST_ITEM, len(walk.lists) - 1
         block.group = walk.list_ids.setdefault(current, len(walk.list_ids))
         block.ordered = current.tag == "ol"
-    elif tag in ("td", "th") or _wraps_cell(walk, tag):
+    elif tag in ("td", "th") or (  # or a div/p holding a cell's text in a table that still
+        tag in _CELL_WRAPPERS and walk.cells and walk.cells[-1].table.data  # looks like data
+    ):
         if tag in _CELL_WRAPPERS:  # undone if the table turns out a layout table
             walk.cells[-1].table.wrapped.append(block)
         table = next((el for el in reversed(walk.owners) if el.tag == "table"), None)

@@ -152,9 +152,32 @@ def guess(text: str) -> Guess | None:
 def _words(text: str) -> list[str]:
     """The case-folded words of ``text`` (lower-casing ASCII text first is the same)."""
     if text.isascii():
-        return _WORD.findall(text.lower())
+        return _ascii_words(text.lower())
     words = _WORD.findall(text)  # case-folded together: casefold() works per character
     return "\x00".join(words).casefold().replace("’", "'").split("\x00") if words else []
+
+
+#: Every ASCII byte but the letters and the apostrophe, mapped to a space.
+_ASCII_RUNS = bytes(
+    c if chr(c) in string.ascii_letters or c == ord("'") else 0x20 for c in range(256)
+)
+
+
+def _ascii_words(text: str) -> list[str]:
+    """``_WORD.findall(text)`` of an ASCII text, found in C: a match holds only letters and
+    apostrophes (the ASCII letters are the only ASCII characters of ``\\p{L}``) and needs
+    nothing around it, so the matches are those of each run of such characters, and a run
+    without an apostrophe is one match. Only the rare runs with an apostrophe meet the regex."""
+    runs = text.encode("ascii").translate(_ASCII_RUNS).decode("ascii").split()
+    if "'" not in text:
+        return runs
+    words: list[str] = []
+    for run in runs:
+        if "'" in run:
+            words += _WORD.findall(run)
+        else:
+            words.append(run)
+    return words
 
 
 @functools.lru_cache(maxsize=64)
