@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -276,7 +277,7 @@ def flattened(page: Page, how: str) -> str:
     if path.is_file():
         return gzip.decompress(path.read_bytes()).decode("utf-8")
     text = flatten(page.html, how)
-    partial = path.with_suffix(".part")
+    partial = path.with_suffix(f".{os.getpid()}.part")  # one per writer: sessions share /tmp
     partial.write_bytes(gzip.compress(text.encode("utf-8")))
     partial.replace(path)  # atomic: a reader never sees half a file
     return text
