@@ -8,7 +8,10 @@ stage's probabilities in context (a line among confident article lines is articl
 
 Both stages are gradient-boosted trees trained offline on the development split of the
 corpora flattened to text (``benchmarks/train_line_model.py``) and shipped in
-``data/line_model.json``; inference here is pure Python.
+``data/line_model.json``. Inference is pure Python (the reference), or, when the package was
+built with a compiler, the same arithmetic in C (``cleannews.text._infer``: both stages'
+vectors and trees, identical to the last bit; ``CLEANNEWS_PURE_PYTHON=1`` forces the pure
+path).
 """
 
 from __future__ import annotations
@@ -19,17 +22,26 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
+from types import ModuleType
 from typing import Any
 
 import regex
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.errors import RuleError
+from cleannews.options import pure_python_forced
 from cleannews.rules.diskcache import compile_pattern, compiled_code
 from cleannews.rules.literals import Needs, fold, needs_of_all
 from cleannews.rules.loader import hint_matches, line_rule, read_json, signal_weight
 from cleannews.text.lines import is_title_like
 from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
+
+try:
+    from cleannews.text import _infer
+
+    _compiled: ModuleType | None = _infer
+except ImportError:  # built without a compiler (or CLEANNEWS_NO_COMPILE=1): pure Python
+    _compiled = None
 
 _WORD = compile_pattern(r"\w+")
 #: The line features know the full-width marks too, and a closing bracket after the mark.
@@ -69,6 +81,8 @@ _SECOND_OWN = ("log_chars", "sentence_end", "heading", "title_like", "link_share
                "ui_line", "promo", "repeated", "title_copy", "prose", "position")  # fmt: skip
 _SECOND_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _SECOND_WINDOWS = (5, 15)
+#: Stage two reads the highest probability among this many lines before and after a line.
+_REACH = 10
 _COLUMN = {name: i for i, name in enumerate(OWN)}
 
 
@@ -295,10 +309,10 @@ def stage_two(own: Sequence[Sequence[float]], p: Sequence[float]) -> list[list[f
 
 
 def _running_max(p: Sequence[float]) -> list[float]:
-    """For each line, the highest probability among the ten lines before it."""
+    """For each line, the highest probability among the :data:`_REACH` lines before it."""
     out = []
     for i in range(len(p)):
-        out.append(max(p[max(0, i - 10) : i], default=0.0))
+        out.append(max(p[max(0, i - _REACH) : i], default=0.0))
     return out
 
 
@@ -308,7 +322,8 @@ class Trees:
 
     ``margin`` is the ensemble compiled once, at load time, into one Python function of
     nested conditionals (the same comparisons and the same additions in the same order as
-    walking the arrays, so the same float to the last bit, about ten times faster)."""
+    walking the arrays, so the same float to the last bit, about ten times faster); ``forest``
+    the arrays handed to the compiled inference, when it was built."""
 
     base: float
     features: tuple[tuple[int, ...], ...]
@@ -317,6 +332,8 @@ class Trees:
     right: tuple[tuple[int, ...], ...]
     values: tuple[tuple[float, ...], ...]
     margin: Callable[[Sequence[float]], float] = field(compare=False, repr=False)
+    #: The same ensemble as flat C arrays (``_infer.Forest``), None without the extension.
+    forest: Any = field(default=None, compare=False, repr=False)
 
     def probability(self, vector: Sequence[float]) -> float:
         """P(article) for one vector: the logistic of the summed leaf values."""
@@ -384,9 +401,41 @@ class LineModel:
         """P(article) of every block of a page, after both stages (0 from the
         MAX_SCORED_LINES-th line on: a page that long is a log or a dump, not an article)."""
         own = own_features(blocks[:MAX_SCORED_LINES])
-        first = [self.first.probability(v) for v in stage_one(own)]
-        scored = [self.second.probability(v) for v in stage_two(own, first)]
+        compiled = inference()
+        first, second = self.first.forest, self.second.forest
+        if compiled is not None and first is not None and second is not None:
+            scored = _compiled_stages(compiled, own, first, second)
+        else:
+            p = [self.first.probability(v) for v in stage_one(own)]
+            scored = [self.second.probability(v) for v in stage_two(own, p)]
         return scored + [0.0] * (len(blocks) - len(scored))
+
+
+def inference() -> ModuleType | None:
+    """The compiled inference module, or None when the pure-Python path is to run (not
+    built, or ``CLEANNEWS_PURE_PYTHON=1``, read at each call)."""
+    if _compiled is None or pure_python_forced():
+        return None
+    return _compiled
+
+
+def _compiled_stages(
+    compiled: ModuleType, own: list[list[float]], first: Any, second: Any
+) -> list[float]:
+    """Both stages' probabilities by the compiled inference: what :func:`stage_one`,
+    :func:`stage_two` and :meth:`Trees.probability` compute, with the same columns."""
+    n = len(own)
+    prose = _COLUMN["prose"]
+    page_prose = sum(row[prose] for row in own) / (n or 1)
+    near, window = [_COLUMN[name] for name in _NEAR], [_COLUMN[name] for name in _WINDOW]
+    p: list[float] = compiled.stage_one(
+        first, own, len(OWN), near, OFFSETS, window, WINDOWS, math.log1p(n), page_prose
+    )
+    cols = [_COLUMN[name] for name in _SECOND_OWN]
+    scored: list[float] = compiled.stage_two(
+        second, own, len(OWN), p, _SECOND_OFFSETS, _SECOND_WINDOWS, _REACH, cols
+    )
+    return scored
 
 
 def _trees(data: dict[str, Any], names: tuple[str, ...], where: str) -> Trees:
@@ -400,7 +449,10 @@ def _trees(data: dict[str, Any], names: tuple[str, ...], where: str) -> Trees:
     values = tuple(tuple(t["value"]) for t in trees)
     base = float(data["base"])
     margin = _compile(base, features, thresholds, (left, right), values)
-    return Trees(base, features, thresholds, left, right, values, margin)
+    forest = None
+    if _compiled is not None:
+        forest = _compiled.Forest(base, features, thresholds, left, right, values)
+    return Trees(base, features, thresholds, left, right, values, margin, forest)
 
 
 @cache
