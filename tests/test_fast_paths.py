@@ -429,3 +429,57 @@ def test_live_blocks_are_those_the_property_calls_live() -> None:
     assert [b for b in blocks if b.live] == live(blocks)
     for kind in BlockKind:  # members hash by identity, as they compare
         assert {kind: 1}[kind] == 1 and hash(kind) == object.__hash__(kind)
+
+
+# --- the line model's own features ----------------------------------------------------------
+
+
+def test_ascii_character_classes_are_regexs() -> None:
+    from cleannews.text import linemodel
+
+    ascii_chars = [chr(c) for c in range(128)]
+    assert set(linemodel._ASCII_WORD) == {c for c in ascii_chars if regex.match(r"\w", c)}
+    assert set(linemodel._ASCII_SPACE) == {c for c in ascii_chars if regex.match(r"\s", c)}
+
+
+_LINE_ALPHABET = "aZ9_ .!?…,;:-'\"()\t\n\x0b\x1c\x1f\x01é。Σß٣"
+
+
+def test_line_characters_agree_with_their_regexes() -> None:
+    from cleannews.text import linemodel
+
+    rng = random.Random(5)
+    samples = ["", "abc 123", "x٣4", "ΟΔΟΣ ΚΑΙ Σ", "İstanbul ist", PROSE, "a\x1cb. c.\x1f"]
+    samples += ["".join(rng.choice(_LINE_ALPHABET[:19]) for _ in range(rng.randint(0, 40)))
+                for _ in range(400)]  # fmt: skip
+    samples += ["".join(rng.choice(_LINE_ALPHABET) for _ in range(rng.randint(0, 40)))
+                for _ in range(400)]  # fmt: skip
+    for sample in samples:
+        tokens, digits, punct = linemodel._characters(sample)
+        assert tokens == linemodel._WORD.findall(sample.casefold()), repr(sample)
+        assert digits == len(regex.findall(r"\d", sample)), repr(sample)
+        assert punct == len(regex.findall(r"[^\w\s]", sample)), repr(sample)
+        count = linemodel._sentence_count(sample, sample.split())
+        assert count == len(linemodel._SENTENCES.findall(sample)), repr(sample)
+
+
+def test_page_literals_are_each_lines_own_tests() -> None:
+    from cleannews.rules.loader import hint_candidates, holding
+    from cleannews.text import linemodel
+
+    hints = rules_of_kind(RuleKind.HINT)
+    texts = [PROSE[:150], "Photo: AP", "", "© 2025 Example", "www.example.com", "İSTANBUL"]
+    texts += [v for r in hints for t in r.examples + r.non_examples for v in _variants(t)]
+    for candidate, text in zip(hint_candidates(texts), texts, strict=True):
+        assert candidate or not any(hint_matches(text)), text
+    rng = random.Random(3)
+    letters = "ab c©é(\nA"
+    for _ in range(100):
+        words = tuple({"".join(rng.choice(letters[:7]) for _ in range(rng.randint(1, 3)))
+                       for _ in range(4)})  # fmt: skip
+        page = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 9))) for _ in range(8)]
+        assert holding(page, words) == [any(w in fold(t) for w in words) for t in page]
+    blocks = [Block(t) for t in texts]
+    found = linemodel._page_literals(texts)
+    for block, hit in zip(blocks, found, strict=True):
+        assert linemodel._line(block, frozenset(), *hit) == linemodel._line(block, frozenset())
