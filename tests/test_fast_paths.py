@@ -483,3 +483,26 @@ def test_page_literals_are_each_lines_own_tests() -> None:
     found = linemodel._page_literals(texts)
     for block, hit in zip(blocks, found, strict=True):
         assert linemodel._line(block, frozenset(), *hit) == linemodel._line(block, frozenset())
+
+
+def test_markdown_line_gates_admit_every_line_their_patterns_match() -> None:
+    from cleannews.text import markdown
+    from cleannews.text.lines import _WS, collapse_spaces
+
+    rng = random.Random(9)
+    alphabet = " \t\xa0\x0b#*-_=|:`~>+•1٣\U00010d40a.)[](!x"
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    lines += ["- item", "  12. step", "### Title ##", "```py", "> quote", "---", "| a | b |",
+              "|---|:-:|", "===", "[a](b)", "![i](s)", "\U00010d40. x", "• dot"]  # fmt: skip
+    for line in lines:
+        stripped, head = line.strip(), line[:4]
+        if markdown._BULLET.match(line):
+            assert markdown._may_open_bullet(stripped), repr(line)
+        if stripped and any(p.match(stripped) for p in (markdown._RULE, markdown._TABLE_RULE,
+                                                         markdown._SETEXT)):  # fmt: skip
+            assert stripped[:1] in markdown._RULE_OPENERS, repr(line)
+        assert not markdown._HEADING.match(line) or "#" in head, repr(line)
+        assert not markdown._FENCE.match(line) or "`" in head or "~" in head, repr(line)
+        assert not markdown._QUOTE.match(line) or ">" in head, repr(line)
+        assert not markdown._LINK.search(line) or "](" in line, repr(line)
+        assert collapse_spaces(line) == _WS.sub(" ", line).strip(), repr(line)
