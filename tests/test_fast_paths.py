@@ -506,3 +506,20 @@ def test_markdown_line_gates_admit_every_line_their_patterns_match() -> None:
         assert not markdown._QUOTE.match(line) or ">" in head, repr(line)
         assert not markdown._LINK.search(line) or "](" in line, repr(line)
         assert collapse_spaces(line) == _WS.sub(" ", line).strip(), repr(line)
+
+
+def test_frame_keys_and_copies_agree_with_their_definitions() -> None:
+    from cleannews.text import frames
+
+    rng = random.Random(13)
+    alphabet = "aB9 .-'’ßKİΣé\t中"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    for text in texts:
+        assert frames.key(text) == frames._NON_WORD.sub(" ", text.casefold()).strip(), repr(text)
+    keys = [frames.key(t) for t in texts[:400]] + ["abc def", "abc de", "abc", ""]
+    by_length: dict[int, list[int]] = {}
+    for j, k in enumerate(keys):
+        by_length.setdefault(len(k), []).append(j)
+    for target in keys:
+        plain = [j for j, k in enumerate(keys) if frames.is_copy(k, target)]
+        assert frames._copies(keys, by_length, target) == plain, repr(target)
