@@ -1,6 +1,7 @@
-"""Build the optional compiled tree walk (``cleannews.html._walk``, Cython over lxml's C API).
+"""Build the optional compiled parts: the tree walk (``cleannews.html._walk``, Cython over
+lxml's C API) and the line model's inference (``cleannews.text._infer``, plain C).
 
-Everything else about the package is in ``pyproject.toml``. The extension is optional: when
+Everything else about the package is in ``pyproject.toml``. The extensions are optional: when
 Cython, lxml's headers or a C compiler are missing, or ``CLEANNEWS_NO_COMPILE=1`` is set, the
 build prints one warning and installs the pure-Python package, which does the same work
 (``cleannews --version`` says which path is active).
@@ -40,16 +41,17 @@ class OptionalBuildExt(build_ext):
             _warn(f"{type(error).__name__}: {error}")
 
     def build_extensions(self) -> None:
-        self._failed: set[str] = set()
+        self._failed: dict[str, str] = {}
         super().build_extensions()
         self.extensions = [e for e in self.extensions if e.name not in self._failed]
+        if self._failed:  # one warning, however many extensions failed (the first reason)
+            _warn(next(iter(self._failed.values())))
 
     def build_extension(self, ext: Extension) -> None:
         try:
             super().build_extension(ext)
         except BUILD_ERRORS as error:
-            self._failed.add(ext.name)
-            _warn(f"{type(error).__name__}: {error}")
+            self._failed[ext.name] = f"{type(error).__name__}: {error}"
 
 
 def _extensions() -> list[Extension]:
@@ -69,8 +71,16 @@ def _extensions() -> list[Extension]:
         include_dirs=lxml.get_include(),
         extra_compile_args=["-O2"] if os.name == "posix" else [],
     )
+    infer = Extension(
+        "cleannews.text._infer",
+        ["src/cleannews/text/_infer.pyx"],
+        # No fused multiply-adds: the sums must round as the pure-Python path's do.
+        extra_compile_args=["-O2", "-ffp-contract=off"] if os.name == "posix" else [],
+    )
     try:
-        return list(cythonize([walk], compiler_directives={"language_level": "3"}, quiet=True))
+        return list(
+            cythonize([walk, infer], compiler_directives={"language_level": "3"}, quiet=True)
+        )
     except (CompileError, OSError) as error:  # a Cython that cannot translate the module
         _warn(f"{type(error).__name__}: {error}")
         return []

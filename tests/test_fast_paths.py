@@ -439,3 +439,97 @@ def test_ascii_words_are_the_word_pattern_matches() -> None:
     texts += ["".join(rnd.choice("ab'Z 1._-\t\n\x1c") for _ in range(20)) for _ in range(2000)]
     for text in texts:
         assert _ascii_words(text) == _WORD.findall(text), text
+
+
+# --- the line model's own features ----------------------------------------------------------
+
+
+def test_ascii_character_classes_are_regexs() -> None:
+    from cleannews.text import linemodel
+
+    ascii_chars = [chr(c) for c in range(128)]
+    assert set(linemodel._ASCII_WORD) == {c for c in ascii_chars if regex.match(r"\w", c)}
+    assert set(linemodel._ASCII_SPACE) == {c for c in ascii_chars if regex.match(r"\s", c)}
+
+
+_LINE_ALPHABET = "aZ9_ .!?…,;:-'\"()\t\n\x0b\x1c\x1f\x01é。Σß٣"
+
+
+def test_line_characters_agree_with_their_regexes() -> None:
+    from cleannews.text import linemodel
+
+    rng = random.Random(5)
+    samples = ["", "abc 123", "x٣4", "ΟΔΟΣ ΚΑΙ Σ", "İstanbul ist", PROSE, "a\x1cb. c.\x1f"]
+    samples += ["".join(rng.choice(_LINE_ALPHABET[:19]) for _ in range(rng.randint(0, 40)))
+                for _ in range(400)]  # fmt: skip
+    samples += ["".join(rng.choice(_LINE_ALPHABET) for _ in range(rng.randint(0, 40)))
+                for _ in range(400)]  # fmt: skip
+    for sample in samples:
+        tokens, digits, punct = linemodel._characters(sample)
+        assert tokens == linemodel._WORD.findall(sample.casefold()), repr(sample)
+        assert digits == len(regex.findall(r"\d", sample)), repr(sample)
+        assert punct == len(regex.findall(r"[^\w\s]", sample)), repr(sample)
+        count = linemodel._sentence_count(sample, sample.split())
+        assert count == len(linemodel._SENTENCES.findall(sample)), repr(sample)
+
+
+def test_page_literals_are_each_lines_own_tests() -> None:
+    from cleannews.rules.loader import hint_candidates, holding
+    from cleannews.text import linemodel
+
+    hints = rules_of_kind(RuleKind.HINT)
+    texts = [PROSE[:150], "Photo: AP", "", "© 2025 Example", "www.example.com", "İSTANBUL"]
+    texts += [v for r in hints for t in r.examples + r.non_examples for v in _variants(t)]
+    for candidate, text in zip(hint_candidates(texts), texts, strict=True):
+        assert candidate or not any(hint_matches(text)), text
+    rng = random.Random(3)
+    letters = "ab c©é(\nA"
+    for _ in range(100):
+        words = tuple({"".join(rng.choice(letters[:7]) for _ in range(rng.randint(1, 3)))
+                       for _ in range(4)})  # fmt: skip
+        page = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 9))) for _ in range(8)]
+        assert holding(page, words) == [any(w in fold(t) for w in words) for t in page]
+    blocks = [Block(t) for t in texts]
+    found = linemodel._page_literals(texts)
+    for block, hit in zip(blocks, found, strict=True):
+        assert linemodel._line(block, frozenset(), *hit) == linemodel._line(block, frozenset())
+
+
+def test_markdown_line_gates_admit_every_line_their_patterns_match() -> None:
+    from cleannews.text import markdown
+    from cleannews.text.lines import _WS, collapse_spaces
+
+    rng = random.Random(9)
+    alphabet = " \t\xa0\x0b#*-_=|:`~>+•1٣\U00010d40a.)[](!x"
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    lines += ["- item", "  12. step", "### Title ##", "```py", "> quote", "---", "| a | b |",
+              "|---|:-:|", "===", "[a](b)", "![i](s)", "\U00010d40. x", "• dot"]  # fmt: skip
+    for line in lines:
+        stripped, head = line.strip(), line[:4]
+        if markdown._BULLET.match(line):
+            assert markdown._may_open_bullet(stripped), repr(line)
+        if stripped and any(p.match(stripped) for p in (markdown._RULE, markdown._TABLE_RULE,
+                                                         markdown._SETEXT)):  # fmt: skip
+            assert stripped[:1] in markdown._RULE_OPENERS, repr(line)
+        assert not markdown._HEADING.match(line) or "#" in head, repr(line)
+        assert not markdown._FENCE.match(line) or "`" in head or "~" in head, repr(line)
+        assert not markdown._QUOTE.match(line) or ">" in head, repr(line)
+        assert not markdown._LINK.search(line) or "](" in line, repr(line)
+        assert collapse_spaces(line) == _WS.sub(" ", line).strip(), repr(line)
+
+
+def test_frame_keys_and_copies_agree_with_their_definitions() -> None:
+    from cleannews.text import frames
+
+    rng = random.Random(13)
+    alphabet = "aB9 .-'’ßKİΣé\t中"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    for text in texts:
+        assert frames.key(text) == frames._NON_WORD.sub(" ", text.casefold()).strip(), repr(text)
+    keys = [frames.key(t) for t in texts[:400]] + ["abc def", "abc de", "abc", ""]
+    by_length: dict[int, list[int]] = {}
+    for j, k in enumerate(keys):
+        by_length.setdefault(len(k), []).append(j)
+    for target in keys:
+        plain = [j for j, k in enumerate(keys) if frames.is_copy(k, target)]
+        assert frames._copies(keys, by_length, target) == plain, repr(target)

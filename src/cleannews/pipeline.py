@@ -217,12 +217,14 @@ def extract_text(
     features.compute(blocks)
     model = line_model()
     p = model.probabilities(blocks)
-    kept = kept_lines(p, [b.text for b in blocks], model.threshold, model.inside, model.outside)
+    texts = [b.text for b in blocks]
+    run = main_run(p, texts, model.threshold)
+    kept = kept_lines(p, texts, model.threshold, model.inside, model.outside, run=run)
     filters.drop_phrase_lines(blocks)
     filters.drop_promo(blocks)
     if templates is not None:
         templates.filter_blocks(blocks, [url] if url else [])
-    frame = find_frame(blocks, kept, main_run(p, [b.text for b in blocks], model.threshold).start)
+    frame = find_frame(blocks, kept, run.start)
     headline = blocks[frame.headline] if frame is not None else None
     if frame is not None and headline is not None:
         headline.restore()

@@ -5,9 +5,11 @@ Each file is loaded once, validated and compiled, then cached for the life of th
 
 from __future__ import annotations
 
+import bisect
 import enum
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -410,6 +412,41 @@ def hint_matches(text: str) -> tuple[bool, ...]:
         ok and rule.pattern.search(text) is not None
         for rule, ok in zip(hints, admitted(RuleKind.HINT, text), strict=True)
     )
+
+
+def hint_candidates(texts: Sequence[str]) -> list[bool]:
+    """For each text, False when :func:`hint_matches` provably finds no hint rule in it (it
+    holds none of their literals): the texts of a page searched together, in one pass."""
+    needs = rule_needs(RuleKind.HINT)
+    if any(n is None or n.other for n in needs):
+        return [True] * len(texts)
+    return holding(texts, tuple(sorted({w for n in needs if n is not None for w in n.words})))
+
+
+def holding(texts: Sequence[str], words: tuple[str, ...]) -> list[bool]:
+    """For each text, whether its :func:`~cleannews.rules.literals.fold` holds one of the
+    folded ``words`` (as ``any(w in fold(text) for w in words)``), found by one search over
+    the folded texts joined by line breaks (a word holding one matches across no text)."""
+    if any("\n" in w or not w for w in words):
+        return [any(map(fold(t).__contains__, words)) for t in texts]
+    folded = list(map(fold, texts))
+    starts, at = [], 0
+    for text in folded:
+        starts.append(at)
+        at += len(text) + 1
+    found = [False] * len(texts)
+    if words:
+        for match in _trie_pattern(words).finditer("\n".join(folded)):
+            found[bisect.bisect_right(starts, match.start()) - 1] = True
+    return found
+
+
+@lru_cache(maxsize=64)
+def _trie_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A plain-``re`` search for any of ``words`` (see :func:`_hint_literals`): a text holds
+    one of them exactly when it holds one of those that hold no other."""
+    kept = sorted(w for w in set(words) if not any(v != w and v in w for v in words))
+    return re.compile(literal_trie(kept))
 
 
 @cache

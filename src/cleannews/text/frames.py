@@ -38,9 +38,16 @@ PROSE_WORDS = 20
 HEADLINE_LOOKBACK = 12
 
 
+#: ASCII bytes as :func:`key` sees them: letters and digits kept, every other byte a space.
+_ASCII_KEY = bytes(c if chr(c).isalnum() and c < 0x80 else 0x20 for c in range(256))
+
+
 def key(text: str) -> str:
     """Case- and punctuation-insensitive form of a line."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    folded = text.casefold()
+    if folded.isascii():  # letters and digits are [A-Za-z0-9]: one C pass, no regex
+        return " ".join(folded.encode("ascii").translate(_ASCII_KEY).decode("ascii").split())
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 def is_copy(a: str, b: str) -> bool:
@@ -88,13 +95,24 @@ def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Fra
     candidates = [i for i in lookback if _title_candidate(blocks[i], keys)]
     if not candidates:
         return None
-    copies = {i: [j for j, k in enumerate(keys) if is_copy(k, keys[i])] for i in candidates}
+    by_length: dict[int, list[int]] = {}
+    for j, k in enumerate(keys):
+        by_length.setdefault(len(k), []).append(j)
+    copies = {i: _copies(keys, by_length, keys[i]) for i in candidates}
     best = max(candidates, key=lambda i: (len(copies[i]) > 1, blocks[i].level == 1, i))
     if len(copies[best]) >= 3:
         return _best_stretch(blocks, kept, copies[best])
     after = [j for j in copies[best] if j > first_prose]
     headline = max(j for j in copies[best] if j <= first_prose)
     return Frame(headline, after[0] if after else None, len(copies[best]))
+
+
+def _copies(keys: Sequence[str], by_length: dict[int, list[int]], target: str) -> list[int]:
+    """The lines whose keys are copies of ``target``, in page order: :func:`is_copy` asked
+    only of keys of a length a copy can have (a margin wider than COPY_SIMILARITY's)."""
+    low, high = int(COPY_SIMILARITY * len(target)) - 1, int(len(target) / COPY_SIMILARITY) + 2
+    near = [j for n in range(max(1, low), high) for j in by_length.get(n, ())]
+    return [j for j in sorted(near) if is_copy(keys[j], target)]
 
 
 def _title_candidate(block: Block, keys: Sequence[str]) -> bool:

@@ -8,39 +8,63 @@ stage's probabilities in context (a line among confident article lines is articl
 
 Both stages are gradient-boosted trees trained offline on the development split of the
 corpora flattened to text (``benchmarks/train_line_model.py``) and shipped in
-``data/line_model.json``; inference here is pure Python.
+``data/line_model.json``. Inference is pure Python (the reference), or, when the package was
+built with a compiler, the same arithmetic in C (``cleannews.text._infer``: both stages'
+vectors and trees, identical to the last bit; ``CLEANNEWS_PURE_PYTHON=1`` forces the pure
+path).
 """
 
 from __future__ import annotations
 
 import math
+import string
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
+from types import ModuleType
 from typing import Any
 
 import regex
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.errors import RuleError
+from cleannews.options import pure_python_forced
 from cleannews.rules.diskcache import compile_pattern, compiled_code
 from cleannews.rules.literals import Needs, fold, needs_of_all
-from cleannews.rules.loader import hint_matches, line_rule, read_json, signal_weight
+from cleannews.rules.loader import (
+    hint_candidates,
+    hint_matches,
+    holding,
+    line_rule,
+    read_json,
+    signal_weight,
+)
 from cleannews.text.lines import is_title_like
 from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
+
+try:
+    from cleannews.text import _infer
+
+    _compiled: ModuleType | None = _infer
+except ImportError:  # built without a compiler (or CLEANNEWS_NO_COMPILE=1): pure Python
+    _compiled = None
 
 _WORD = compile_pattern(r"\w+")
 #: The line features know the full-width marks too, and a closing bracket after the mark.
 _MARKS = SENTENCE_MARKS + CJK_SENTENCE_MARKS
 _SENTENCE_END = compile_pattern(f"[{_MARKS}][{CLOSING_MARKS}\\]]*$")
 _SENTENCES = compile_pattern(f"[{_MARKS}]+(?:\\s|$)")
+_MARK_SET = frozenset(_MARKS)
 _DIGITS = compile_pattern(r"\d")
 _PUNCT = compile_pattern(r"[^\w\s]")
 _YEAR = compile_pattern(r"\b(?:19|20)\d\d\b")
 _URLISH = (r"https?://|www\.|\S@\S|\.com\b", 0)
 _COPYRIGHT = (r"©|\(c\)|copyright|all rights reserved", regex.IGNORECASE)
+#: The ASCII characters ``\w`` and ``\s`` match (``tests/test_fast_paths.py`` checks them).
+_ASCII_WORD = string.ascii_letters + string.digits + "_"
+_ASCII_SPACE = " \t\n\r\x0b\x0c"
 #: Characters looked at for the per-character ratios (long lines are sampled).
 _SAMPLE = 400
 #: Hint phrases are looked for in lines up to this long.
@@ -69,6 +93,8 @@ _SECOND_OWN = ("log_chars", "sentence_end", "heading", "title_like", "link_share
                "ui_line", "promo", "repeated", "title_copy", "prose", "position")  # fmt: skip
 _SECOND_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _SECOND_WINDOWS = (5, 15)
+#: Stage two reads the highest probability among this many lines before and after a line.
+_REACH = 10
 _COLUMN = {name: i for i, name in enumerate(OWN)}
 
 
@@ -98,15 +124,16 @@ def own_features(blocks: Sequence[Block]) -> list[list[float]]:
     total = sum(len(b.text) for b in blocks) or 1
     counts = Counter(b.text.casefold() for b in blocks)
     title = _title_words(blocks)
+    keys = [(b.text, b.kind, b.level, b.link_chars, bool(b.figures_before)) for b in blocks]
+    firsts: dict[tuple[str, BlockKind, int, int, bool], Block] = {}
+    for key, block in zip(keys, blocks, strict=True):
+        firsts.setdefault(key, block)  # menus and echoes repeat: computed once
+    found = _page_literals([b.text for b in firsts.values()])
+    seen = {key: _line(b, title, *hit) for (key, b), hit in zip(firsts.items(), found, strict=True)}
     rows: list[list[float]] = []
     before = 0
-    seen: dict[tuple[str, BlockKind, int, int, bool], list[float]] = {}
     for i, block in enumerate(blocks):
-        key = (block.text, block.kind, block.level, block.link_chars, bool(block.figures_before))
-        known = seen.get(key)
-        if known is None:
-            known = seen[key] = _line(block, title)  # menus and echoes repeat: computed once
-        row = list(known)
+        row = list(seen[keys[i]])
         row[_COLUMN["position"]] = i / max(1, len(blocks) - 1)
         row[_COLUMN["chars_before"]] = before / total
         row[_COLUMN["repeated"]] = math.log(counts[block.text.casefold()])
@@ -125,15 +152,27 @@ def _title_words(blocks: Sequence[Block]) -> frozenset[str]:
     return frozenset(_WORD.findall(best.casefold()))
 
 
-def _line(block: Block, title: frozenset[str]) -> list[float]:
-    """The line's own features, in the order of the model's columns."""
+def _page_literals(texts: list[str]) -> list[tuple[bool, bool, bool]]:
+    """For each distinct text of a page: whether it may hold a hint rule's literals (a short
+    text), the URL-like pattern's and the copyright pattern's (in its sample): False only
+    when it holds none (one search per kind over the page's texts, not one per line)."""
+    hinted = hint_candidates([t if len(t) <= _HINT_CHARS else "" for t in texts])
+    samples = [t[:_SAMPLE] for t in texts]
+    held = [[True] * len(texts) if n is None else holding(samples, n.words) for _, n in _gated()]
+    return list(zip(hinted, *held, strict=True))
+
+
+def _line(block: Block, title: frozenset[str], hinted: bool = True, *held: bool) -> list[float]:
+    """The line's own features, in the order of the model's columns (``hinted`` and ``held``:
+    see :func:`_page_literals`; True when not known)."""
     text = block.text
     words = text.split()
     sample = text[:_SAMPLE]
-    tokens = _WORD.findall(sample.casefold())
-    sentences = max(1, len(_SENTENCES.findall(text)))
+    tokens, digits, punct = _characters(sample)
+    sentences = max(1, _sentence_count(text, words))
+    ends = _SENTENCE_END.search(text) is not None
     return [
-        *_shape(text, words, sample, tokens),
+        *_shape(text, words, ends, tokens, (digits, punct, len(sample or "x"))),
         block.link_chars / (len(text) or 1),
         float(block.kind is BlockKind.HEADING),
         float(block.level if block.kind is BlockKind.HEADING else 0),
@@ -142,43 +181,73 @@ def _line(block: Block, title: frozenset[str]) -> list[float]:
         0.0,  # position, filled by the caller
         0.0,  # chars_before
         0.0,  # repeated
-        *_vocabulary(text, sample, frozenset(tokens), title, sentences),
+        *_vocabulary(text, frozenset(tokens), title, sentences, hinted),
+        *_url_and_copyright(sample, held or (True,) * len(_gated())),
         float(text.isupper()),
         float(bool(block.figures_before) or block.kind is BlockKind.CAPTION),
         len(words) / sentences,
-        float(len(words) >= 15 and _SENTENCE_END.search(text) is not None),  # prose
-        float(_YEAR.search(sample) is not None),
+        float(len(words) >= 15 and ends),  # prose
+        float(("19" in sample or "20" in sample) and _YEAR.search(sample) is not None),
     ]
 
 
-def _shape(text: str, words: list[str], sample: str, tokens: list[str]) -> list[float]:
-    """Length, sentence end, punctuation, capitals, stopwords, digits."""
+def _shape(
+    text: str, words: list[str], ends: bool, tokens: list[str], chars: tuple[int, int, int]
+) -> list[float]:
+    """Length, sentence end, punctuation, capitals, stopwords, digits (``chars``: the
+    sample's digits, punctuation and length)."""
     n_words = len(words) or 1
     stop = _stopwords()
+    digits, punct, size = chars
     return [
         math.log1p(len(text)),
         math.log1p(len(words)),
-        float(_SENTENCE_END.search(text) is not None),
+        float(ends),
         float(text.endswith(":")),
         (text.count(",") + text.count("、") + text.count("，")) / n_words,
         sum(map(str.isupper, map(itemgetter(0), words))) / n_words,  # split() words: not empty
         sum(map(stop.__contains__, tokens)) / (len(tokens) or 1),
-        _digits(sample) / len(sample or "x"),
-        len(_PUNCT.findall(sample)) / len(sample or "x"),
+        digits / size,
+        punct / size,
     ]
 
 
-def _digits(sample: str) -> int:
-    """Number of ``\\d`` characters (in ASCII text, the bytes 0-9: deleted in one C pass)."""
+#: ASCII bytes as the word tokens see them: letters lower-cased, the other bytes ``\w``
+#: matches kept, every other byte a space (the ``\w+`` runs are then ``split()``'s words).
+_ASCII_TOKENS = bytes(
+    (c | 0x20 if chr(c).isupper() else c) if chr(c) in _ASCII_WORD else 0x20 for c in range(256)
+)
+#: ASCII bytes ``[^\w\s]`` does not match, and the digits.
+_ASCII_WORD_OR_SPACE = (_ASCII_WORD + _ASCII_SPACE).encode("ascii")
+_ASCII_DIGITS = b"0123456789"
+
+
+def _characters(sample: str) -> tuple[list[str], int, int]:
+    r"""The sample's case-folded ``\w+`` tokens, its ``\d`` and its ``[^\w\s]``
+    characters (an ASCII sample: by C passes over its bytes, no regex)."""
     if sample.isascii():
-        return len(sample) - len(sample.encode("ascii").translate(None, b"0123456789"))
-    return len(_DIGITS.findall(sample))
+        raw = sample.encode("ascii")
+        tokens = raw.translate(_ASCII_TOKENS).decode("ascii").split()
+        digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+        return tokens, digits, len(raw.translate(None, _ASCII_WORD_OR_SPACE))
+    tokens = _WORD.findall(sample.casefold())
+    return tokens, len(_DIGITS.findall(sample)), len(_PUNCT.findall(sample))
+
+
+def _sentence_count(text: str, words: list[str]) -> int:
+    r"""Matches of ``_SENTENCES``: in a printable text (its only white space the space, which
+    ``str.split`` and ``\s`` agree on), the words ending with a sentence mark, each match
+    being a run of marks that ends a word."""
+    if text.isprintable():
+        return sum(map(_MARK_SET.__contains__, map(itemgetter(-1), words)))
+    return len(_SENTENCES.findall(text))
 
 
 def _vocabulary(
-    text: str, sample: str, word_set: frozenset[str], title: frozenset[str], sentences: int
+    text: str, word_set: frozenset[str], title: frozenset[str], sentences: int, hinted: bool
 ) -> list[float]:
-    """Likeness to the headline, title-like shape, the rule data's labels and hints, promo."""
+    """Likeness to the headline, title-like shape, the rule data's labels and hints, promo,
+    pipes."""
     rule = line_rule(text) if len(text) <= 200 else None
     rule_id = rule.id if rule is not None else ""
     return [
@@ -187,10 +256,9 @@ def _vocabulary(
         float(rule_id.startswith("ui-leftover")),
         float(rule_id.startswith("reading-line")),
         float(rule_id.startswith("toc-artifact")),
-        float(_hints(text)),
+        float(_hints(text)) if hinted else 0.0,
         _promo(text) / sentences,
         float(text.count("|") + text.count("\t")),
-        *_url_and_copyright(sample),
     ]
 
 
@@ -204,14 +272,14 @@ def _gated() -> tuple[tuple[regex.Pattern[str], Needs | None], ...]:
     )
 
 
-def _url_and_copyright(sample: str) -> list[float]:
-    folded = fold(sample)
-    return [
-        float(
-            (needs is None or needs.admits(sample, folded)) and pattern.search(sample) is not None
-        )
-        for pattern, needs in _gated()
-    ]
+def _url_and_copyright(sample: str, held: Sequence[bool]) -> list[float]:
+    """The URL-like and copyright features (``held``: per pattern, False when the sample's
+    fold holds none of its literals)."""
+    out = []
+    for (pattern, needs), holds in zip(_gated(), held, strict=True):
+        possible = needs is None or holds or (needs.other and needs.admits(sample, fold(sample)))
+        out.append(float(possible and pattern.search(sample) is not None))
+    return out
 
 
 def _hints(text: str) -> int:
@@ -295,10 +363,10 @@ def stage_two(own: Sequence[Sequence[float]], p: Sequence[float]) -> list[list[f
 
 
 def _running_max(p: Sequence[float]) -> list[float]:
-    """For each line, the highest probability among the ten lines before it."""
+    """For each line, the highest probability among the :data:`_REACH` lines before it."""
     out = []
     for i in range(len(p)):
-        out.append(max(p[max(0, i - 10) : i], default=0.0))
+        out.append(max(p[max(0, i - _REACH) : i], default=0.0))
     return out
 
 
@@ -308,7 +376,8 @@ class Trees:
 
     ``margin`` is the ensemble compiled once, at load time, into one Python function of
     nested conditionals (the same comparisons and the same additions in the same order as
-    walking the arrays, so the same float to the last bit, about ten times faster)."""
+    walking the arrays, so the same float to the last bit, about ten times faster); ``forest``
+    the arrays handed to the compiled inference, when it was built."""
 
     base: float
     features: tuple[tuple[int, ...], ...]
@@ -317,6 +386,8 @@ class Trees:
     right: tuple[tuple[int, ...], ...]
     values: tuple[tuple[float, ...], ...]
     margin: Callable[[Sequence[float]], float] = field(compare=False, repr=False)
+    #: The same ensemble as flat C arrays (``_infer.Forest``), None without the extension.
+    forest: Any = field(default=None, compare=False, repr=False)
 
     def probability(self, vector: Sequence[float]) -> float:
         """P(article) for one vector: the logistic of the summed leaf values."""
@@ -384,9 +455,41 @@ class LineModel:
         """P(article) of every block of a page, after both stages (0 from the
         MAX_SCORED_LINES-th line on: a page that long is a log or a dump, not an article)."""
         own = own_features(blocks[:MAX_SCORED_LINES])
-        first = [self.first.probability(v) for v in stage_one(own)]
-        scored = [self.second.probability(v) for v in stage_two(own, first)]
+        compiled = inference()
+        first, second = self.first.forest, self.second.forest
+        if compiled is not None and first is not None and second is not None:
+            scored = _compiled_stages(compiled, own, first, second)
+        else:
+            p = [self.first.probability(v) for v in stage_one(own)]
+            scored = [self.second.probability(v) for v in stage_two(own, p)]
         return scored + [0.0] * (len(blocks) - len(scored))
+
+
+def inference() -> ModuleType | None:
+    """The compiled inference module, or None when the pure-Python path is to run (not
+    built, or ``CLEANNEWS_PURE_PYTHON=1``, read at each call)."""
+    if _compiled is None or pure_python_forced():
+        return None
+    return _compiled
+
+
+def _compiled_stages(
+    compiled: ModuleType, own: list[list[float]], first: Any, second: Any
+) -> list[float]:
+    """Both stages' probabilities by the compiled inference: what :func:`stage_one`,
+    :func:`stage_two` and :meth:`Trees.probability` compute, with the same columns."""
+    n = len(own)
+    prose = _COLUMN["prose"]
+    page_prose = sum(row[prose] for row in own) / (n or 1)
+    near, window = [_COLUMN[name] for name in _NEAR], [_COLUMN[name] for name in _WINDOW]
+    p: list[float] = compiled.stage_one(
+        first, own, len(OWN), near, OFFSETS, window, WINDOWS, math.log1p(n), page_prose
+    )
+    cols = [_COLUMN[name] for name in _SECOND_OWN]
+    scored: list[float] = compiled.stage_two(
+        second, own, len(OWN), p, _SECOND_OFFSETS, _SECOND_WINDOWS, _REACH, cols
+    )
+    return scored
 
 
 def _trees(data: dict[str, Any], names: tuple[str, ...], where: str) -> Trees:
@@ -400,7 +503,10 @@ def _trees(data: dict[str, Any], names: tuple[str, ...], where: str) -> Trees:
     values = tuple(tuple(t["value"]) for t in trees)
     base = float(data["base"])
     margin = _compile(base, features, thresholds, (left, right), values)
-    return Trees(base, features, thresholds, left, right, values, margin)
+    forest = None
+    if _compiled is not None:
+        forest = _compiled.Forest(base, features, thresholds, left, right, values)
+    return Trees(base, features, thresholds, left, right, values, margin, forest)
 
 
 @cache

@@ -132,11 +132,13 @@ def _joined_lines(paragraph: str, repeated: frozenset[str] = frozenset()) -> Ite
 
 
 def _continues(previous: str, line: str) -> bool:
-    return not _TERMINAL.search(previous) and line[0].islower()
+    return line[0].islower() and not _TERMINAL.search(previous)
 
 
 def collapse_spaces(text: str) -> str:
     """``text`` with each run of spaces, tabs and no-break spaces one space, ends trimmed."""
+    if "  " not in text and "\t" not in text and "\xa0" not in text:
+        return text.strip()  # every run is one space already
     return _WS.sub(" ", text).strip()
 
 

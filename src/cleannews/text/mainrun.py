@@ -51,9 +51,16 @@ def main_run(p: Sequence[float], texts: Sequence[str], threshold: float) -> Run:
 
 
 def kept_lines(
-    p: Sequence[float], texts: Sequence[str], threshold: float, inside: float, outside: float
+    p: Sequence[float],
+    texts: Sequence[str],
+    threshold: float,
+    inside: float,
+    outside: float,
+    *,
+    run: Run | None = None,
 ) -> list[bool]:
     """Which lines the article keeps: those of the main run with p >= ``inside``, and those
-    outside it with p >= ``outside``."""
-    run = main_run(p, texts, threshold)
+    outside it with p >= ``outside`` (``run``: the main run, when the caller has it)."""
+    if run is None:
+        run = main_run(p, texts, threshold)
     return [value >= (inside if run.start <= i < run.end else outside) for i, value in enumerate(p)]

@@ -107,6 +107,19 @@ def _continues(previous: Block, block: Block) -> bool:
 
 
 _TERMINAL = frozenset(".!?…:;\"'”’)»")
+#: The first characters a thematic break, a table's rule line or a heading's underline can
+#: have (``_RULE``, ``_TABLE_RULE``, ``_SETEXT`` match nothing else after the line's strip).
+_RULE_OPENERS = frozenset("*-_|:=")
+#: The ASCII marks a bullet can open with (a number with an ASCII digit).
+_BULLET_MARKS = frozenset("*+-0123456789")
+
+
+def _may_open_bullet(stripped: str) -> bool:
+    """False when ``_BULLET`` cannot match the line: its first character is ASCII and no mark
+    or digit (outside ASCII the regex decides: ``•``, and ``\\d`` knows newer digits than
+    ``str.isdigit``)."""
+    first = stripped[:1]
+    return first in _BULLET_MARKS or not first.isascii()
 
 
 def _blocks(lines: list[str], groups: Iterator[int], quotes: Iterator[int]) -> Iterator[Block]:
@@ -122,11 +135,12 @@ def _blocks(lines: list[str], groups: Iterator[int], quotes: Iterator[int]) -> I
             else:
                 code.append(line)
             continue
-        opened = _FENCE.match(line)
+        head = line[:4]  # a fence or quote marker opens a line after at most three spaces
+        opened = _FENCE.match(line) if "`" in head or "~" in head else None
         if opened:
             fence = opened["fence"]
             continue
-        quoted = _QUOTE.match(line)
+        quoted = _QUOTE.match(line) if ">" in head else None
         quote = (next(quotes) if quote is None else quote) if quoted else None
         own = line[quoted.end() :] if quoted else line
         block, group = _line_block(own, lines, index, group, groups)
@@ -142,21 +156,22 @@ def _line_block(
     line: str, lines: list[str], index: int, group: int | None, groups: Iterator[int]
 ) -> tuple[Block | None, int | None]:
     stripped = line.strip()
-    if not stripped or _RULE.match(stripped) or _TABLE_RULE.match(stripped):
+    ruled = stripped[:1] in _RULE_OPENERS  # (a rule, table rule or underline opens so)
+    if not stripped or (ruled and (_RULE.match(stripped) or _TABLE_RULE.match(stripped))):
         return None, None if not stripped else group
-    if _SETEXT.match(stripped):
+    if ruled and _SETEXT.match(stripped):
         return None, None
-    heading = _HEADING.match(line)
+    heading = _HEADING.match(line) if "#" in line[:4] else None
     if heading:
         block = inline_block(heading["text"] or "", BlockKind.HEADING)
         block.level = len(heading["hashes"])
         return (block if block.text else None), None
-    following = lines[index + 1] if index + 1 < len(lines) else ""
-    if _SETEXT.match(following.strip()) and not _BULLET.match(line):
+    bullet = _BULLET.match(line) if _may_open_bullet(stripped) else None
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if following[:1] in _RULE_OPENERS and _SETEXT.match(following) and not bullet:
         block = inline_block(stripped, BlockKind.HEADING)
-        block.level = 1 if following.strip().startswith("=") else 2
+        block.level = 1 if following.startswith("=") else 2
         return (block if block.text else None), None
-    bullet = _BULLET.match(line)
     if bullet and bullet["text"].strip():
         group = next(groups) if group is None else group
         nested = _NESTED.match(bullet["text"])
@@ -179,7 +194,7 @@ def inline_block(source: str, kind: BlockKind = BlockKind.PARAGRAPH) -> Block:
     images: list[tuple[str, str]] = []
     pieces: list[str] = []
     position = 0
-    for match in _LINK.finditer(source):
+    for match in _LINK.finditer(source) if "](" in source else ():
         pieces.append(source[position : match.start()])
         position = match.end()
         href = match["href"].strip("<>")
