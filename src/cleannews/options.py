@@ -38,12 +38,13 @@ class Options:
     #: ``to_text()``). They are ``Figure`` nodes either way, rendered in Markdown, HTML and
     #: JSON; most references of main text leave them out, Readability's keep them.
     captions: bool = False
-    #: Keep every paragraph of 60+ characters once (HTML and text), even the copies the page
-    #: repeats in one structural role (a refrain, a test page's Lorem ipsum, one term under
-    #: each of several offers). Off by default: copies in another role (a standfirst again as
-    #: a heading, a notice in two places, a section printed twice for two layouts) go either
-    #: way, and most references keep written repetition.
-    repeats_once: bool = False
+    #: Keep every copy of a paragraph the page writes twice or more (a refrain, a test page's
+    #: Lorem ipsum, a section printed twice). By default each paragraph, heading, list item or
+    #: quotation of 60+ characters is kept once and its later copies are recorded in
+    #: ``Article.boilerplate`` (rule ``duplicate``); table cells and code are data and always
+    #: kept. Copies a layout makes (a standfirst again as a heading, a notice in two places)
+    #: are kept once either way. Readability's references keep written repetition.
+    repeats: bool = False
     #: Keep the links of paragraphs and list items (False keeps their text only).
     links: bool = True
     #: Keep images (False drops figures, their captions with them).

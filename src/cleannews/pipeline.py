@@ -311,9 +311,9 @@ def assemble(
     page_toc: tuple[TocEntry, ...] = (),
     base: str | None = None,
 ) -> Article:
-    """Build the Article from the kept blocks and the metadata (with
-    ``Options(repeats_once=True)``, every repeated paragraph kept once first)."""
-    if options.repeats_once:
+    """Build the Article from the kept blocks and the metadata (every repeated paragraph
+    kept once first, unless ``Options(repeats=True)``)."""
+    if not options.repeats:
         duplicates.keep_first_copies(blocks, captions=options.captions)
     body = filters.live(blocks)
     toc, parts = article_toc(page_toc, sections(body, tables=options.tables, base=base), title)
