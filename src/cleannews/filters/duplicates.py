@@ -124,13 +124,19 @@ def _same_role(a: Block, b: Block) -> bool:
         return False
     if a.element is None or b.element is None:
         return a.element is b.element
+    shared = _shared_depth(a, b)
+    path_a, path_b = a.ancestors[shared:], b.ancestors[shared:]
+    return len(path_a) == len(path_b) and all(map(_alike, path_a, path_b))
+
+
+def _shared_depth(a: Block, b: Block) -> int:
+    """How many block-level ancestors, from the outermost, the two blocks share."""
     shared = 0
     for x, y in zip(a.ancestors, b.ancestors, strict=False):
         if x is not y:
             break
         shared += 1
-    path_a, path_b = a.ancestors[shared:], b.ancestors[shared:]
-    return len(path_a) == len(path_b) and all(map(_alike, path_a, path_b))
+    return shared
 
 
 def _alike(a: Element, b: Element) -> bool:
@@ -138,20 +144,57 @@ def _alike(a: Element, b: Element) -> bool:
 
 
 def keep_first_copies(blocks: Sequence[Block], *, captions: bool) -> None:
-    """Every repeat kept once (``Options(repeats_once=True)``), once every other verdict is
-    in: of each paragraph, heading, list item or quotation of MIN_REPEATED_CHARS+ characters
-    the body still holds twice or more, the first copy stays and the later ones go (rule
-    ``duplicate``), written repetition too. Cells of a data table and code are data, where
-    repeated lines are the content; a layout table's cells are text. Captions count only
-    when they are body text (``captions``)."""
+    """Every repeat kept once (the default; ``Options(repeats=True)`` skips this), once every
+    other verdict is in: of each paragraph, heading, list item or quotation of
+    MIN_REPEATED_CHARS+ characters the body still holds twice or more, the first copy stays
+    and the later ones go (rule ``duplicate``), written repetition too. Cells of a data table
+    and code are data, where repeated lines are the content; a layout table's cells are text.
+    Captions count only when they are body text (``captions``). A copy that is one field of
+    records which differ otherwise (one term under each of several offers) stays."""
+    counted = [b for b in live(blocks) if _counted(b, captions)]
     first: dict[str, Block] = {}
-    for block in live(blocks):
-        if not _counted(block, captions):
+    keepers = [first.setdefault(paragraph_key(b.text), b) for b in counted]
+    later = [keeper is not block for block, keeper in zip(counted, keepers, strict=True)]
+    records: dict[Element, tuple[str, ...]] = {}
+    for n, (block, keeper) in enumerate(zip(counted, keepers, strict=True)):
+        if not later[n] or _record_field(keeper, block, blocks, records):
             continue
-        keeper = first.setdefault(" ".join(block.text.split()).casefold(), block)
-        if keeper is not block:
-            text = keeper.text[:40]
-            block.drop("duplicate", f"repeated paragraph, kept once (first: {text!r}...)")
+        run = (n > 0 and later[n - 1]) or (n + 1 < len(later) and later[n + 1])
+        if not run and block.kind is not BlockKind.HEADING and _siblings(keeper, block):
+            continue
+        block.drop("duplicate", f"repeated paragraph, kept once (first: {keeper.text[:40]!r}...)")
+
+
+def _record_field(
+    a: Block, b: Block, blocks: Sequence[Block], records: dict[Element, tuple[str, ...]]
+) -> bool:
+    """True when the two copies lie in two different elements below the deepest block-level
+    element they share (two offers, cards, tabs, posts) and those elements' texts differ
+    (kept or not: a card's dropped title tells it from the next): the paragraph is written
+    into each record, not the record printed twice. ``records`` remembers each element's
+    texts."""
+    depth = _shared_depth(a, b)
+    if depth >= len(a.ancestors) or depth >= len(b.ancestors):
+        return False
+    texts = [_record(x.ancestors[depth], depth, blocks, records) for x in (a, b)]
+    return texts[0] != texts[1]
+
+
+def _record(
+    element: Element, depth: int, blocks: Sequence[Block], records: dict[Element, tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The keys of the blocks inside ``element`` (an ancestor at ``depth``)."""
+    found = records.get(element)
+    if found is None:
+        inside = (x for x in blocks if len(x.ancestors) > depth and x.ancestors[depth] is element)
+        found = records[element] = tuple(paragraph_key(x.text) for x in inside)
+    return found
+
+
+def paragraph_key(text: str) -> str:
+    """What makes two paragraphs the same paragraph: their text, white space collapsed and
+    case folded."""
+    return " ".join(text.split()).casefold()
 
 
 def _counted(block: Block, captions: bool) -> bool:
