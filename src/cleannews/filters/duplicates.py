@@ -51,9 +51,9 @@ def drop_thread_signatures(blocks: Sequence[Block]) -> None:
     signed = [(b, s) for b in live(blocks) if (s := _signature(b, found)) is not None]
     if len({s for _, s in signed}) < MIN_SIGNATURES:
         return
-    texts = {b.text.casefold() for b, _ in signed}
+    texts = {paragraph_key(b.text) for b, _ in signed}
     for block in live(blocks):  # the signed blocks, and the signatures a post wrote unmarked
-        if block.text.casefold() in texts:
+        if paragraph_key(block.text) in texts:
             block.drop("signature", "a post's signature (the thread repeats one under each post)")
 
 
@@ -84,7 +84,7 @@ def drop_repeated_paragraphs(blocks: Sequence[Block]) -> None:
         before, previous = previous, block
         if len(block.text) < MIN_REPEATED_CHARS:
             continue
-        key = block.text.casefold()
+        key = paragraph_key(block.text)
         keeper = first.get(key)
         if keeper is None or (keeper is before and _siblings(keeper, block)):
             first[key] = block  # an echo right beside its original is written, not layout
