@@ -7,7 +7,8 @@ A paragraph here is a line of ``Article.text`` that comes from a section heading
 a list item, a quotation or (when the text counts captions) a figure caption, white space
 collapsed; table rows and code are data, where repeated lines are the content, and are not
 counted. A page counts when one of its paragraphs of ``--min-chars`` (default 60) or more
-characters appears twice or more.
+characters appears twice or more (the same paragraph: white space collapsed and case folded,
+as the duplicate filter has it).
 cleannews runs with each corpus's declared convention (``corpora.convention_of``: captions,
 and readability's written repetition kept), as the runner scores it; ``--default-options``
 runs plain ``Options()`` instead (what a user gets: captions out, each repeat once);
@@ -44,14 +45,23 @@ MIN_CHARS = 60
 
 def repeated_paragraphs(article: Any, min_chars: int = MIN_CHARS) -> list[str]:
     """The paragraphs of ``article`` (lines, white space collapsed) of ``min_chars``+
-    characters that occur more than once, in order of first occurrence."""
+    characters that occur more than once, in order of first occurrence (their first copy's
+    text). Two lines are the same paragraph as cleannews's duplicate filter has it
+    (``filters.duplicates.paragraph_key``: white space collapsed, case folded)."""
+    from cleannews.filters.duplicates import paragraph_key
+
     texts: list[str] = []
     for section in article.sections:
         texts.append(section.heading or "")
         texts.extend(_texts(section.content, article.captions_in_text))
-    lines = (" ".join(raw.split()) for text in texts for raw in text.splitlines())
-    counts = Counter(line for line in lines if len(line) >= min_chars)
-    return [line for line, n in counts.items() if n > 1]
+    first: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for line in (" ".join(raw.split()) for text in texts for raw in text.splitlines()):
+        if len(line) >= min_chars:
+            key = paragraph_key(line)
+            first.setdefault(key, line)
+            counts[key] += 1
+    return [first[key] for key, n in counts.items() if n > 1]
 
 
 def _texts(content: Sequence[Any], captions: bool) -> Iterator[str]:

@@ -2,18 +2,20 @@
 
 A page repeats a paragraph for two reasons. Layout copies: the standfirst again as a heading,
 a caption under the picture and in the text, a consent or promo notice in two places, the
-article body printed twice for two screen sizes. Their copies sit in different structural
-roles: another block kind, or another path of tags and classes below the element the copies
-share. Written repetition (a refrain, a test page's Lorem ipsum, one term under each of several
-offers built alike, a slide's title echoed by its description right below it) repeats the same
-role (same kind, same path) or stands right beside its original in one parent. Only layout
-copies are dropped. (A section printed twice with identical markup stays twice: dropping runs
-of copies whatever their markup cost the readability corpus, whose references keep them.)
+article body printed twice for two screen sizes. Written repetition: a refrain, a test page's
+Lorem ipsum, a sentence a text says twice, one term under each of several offers built alike.
 
-``Options(repeats_once=True)`` adds a last pass over the finished body, HTML and text alike
-(``keep_first_copies``, from the pipeline's assembly): every 60+-character paragraph is kept
-once, written repetition too. It is off by default because most references keep written
-repetition (readability's every copy; see benchmarks/RESULTS.md, branch ``dupes2``).
+Two passes. The first (``drop_repeated_paragraphs``, before the body is assembled) drops
+copies in different structural roles: another block kind, or another path of tags and
+classes below the element the copies share. The last (``keep_first_copies``, from the
+pipeline's assembly, HTML and text alike; ``Options(repeats=True)`` skips it) keeps each
+60+-character paragraph once whatever its markup, but leaves what is written twice: a copy
+echoed in its original's passage (same parent element, not part of a passage printed again)
+and a field of records that differ otherwise (the offers' terms). Readability's references
+keep every written copy; the benchmarks score that corpus with ``repeats=True``
+(``benchmarks.corpora.REPEATS_IN_REFERENCE``). Text has no elements: there the last pass
+keeps every paragraph once. Two paragraphs are the same paragraph when their texts are,
+white space collapsed and case folded (``paragraph_key``).
 
 A thread's post signatures are a third kind: the same markup under every post, so not layout
 copies, and not written into the text either. They are dropped where two or more elements
@@ -144,25 +146,37 @@ def _alike(a: Element, b: Element) -> bool:
 
 
 def keep_first_copies(blocks: Sequence[Block], *, captions: bool) -> None:
-    """Every repeat kept once (the default; ``Options(repeats=True)`` skips this), once every
-    other verdict is in: of each paragraph, heading, list item or quotation of
-    MIN_REPEATED_CHARS+ characters the body still holds twice or more, the first copy stays
-    and the later ones go (rule ``duplicate``), written repetition too. Cells of a data table
-    and code are data, where repeated lines are the content; a layout table's cells are text.
-    Captions count only when they are body text (``captions``). A copy that is one field of
-    records which differ otherwise (one term under each of several offers) stays."""
+    """Every repeat the page prints kept once (the default; ``Options(repeats=True)`` skips
+    this), once every other verdict is in: of each paragraph, heading, list item or quotation
+    of MIN_REPEATED_CHARS+ characters the body still holds twice or more, the first copy stays
+    and the later ones go (rule ``duplicate``), copies in one role too (a passage printed
+    twice in the same markup, a banner in two places). What is written twice stays: a copy
+    echoed in its original's passage (``_written``) and a field of records that differ
+    otherwise (one term under each of several offers, ``_record_field``). Cells of a data
+    table and code are data, where repeated lines are the content; a layout table's cells are
+    text. Captions count only when they are body text (``captions``)."""
     counted = [b for b in live(blocks) if _counted(b, captions)]
     first: dict[str, Block] = {}
     keepers = [first.setdefault(paragraph_key(b.text), b) for b in counted]
-    later = [keeper is not block for block, keeper in zip(counted, keepers, strict=True)]
     records: dict[Element, tuple[str, ...]] = {}
     for n, (block, keeper) in enumerate(zip(counted, keepers, strict=True)):
-        if not later[n] or _record_field(keeper, block, blocks, records):
+        if keeper is block or _written(n, counted, keepers):
             continue
-        run = (n > 0 and later[n - 1]) or (n + 1 < len(later) and later[n + 1])
-        if not run and block.kind is not BlockKind.HEADING and _siblings(keeper, block):
-            continue
-        block.drop("duplicate", f"repeated paragraph, kept once (first: {keeper.text[:40]!r}...)")
+        if not _record_field(keeper, block, blocks, records):
+            text = keeper.text[:40]
+            block.drop("duplicate", f"repeated paragraph, kept once (first: {text!r}...)")
+
+
+def _written(n: int, counted: Sequence[Block], keepers: Sequence[Block]) -> bool:
+    """True when the copy ``counted[n]`` is written again in its original's passage (a
+    refrain, a sentence a text repeats): a paragraph (a heading twice is a label) in the same
+    parent element as the copy kept, and no neighbour a later copy of another paragraph (that
+    would be a passage printed again)."""
+    block, keeper = counted[n], keepers[n]
+    if block.kind is BlockKind.HEADING or not _siblings(keeper, block):
+        return False
+    around = [m for m in (n - 1, n + 1) if 0 <= m < len(counted)]
+    return not any(keepers[m] is not counted[m] and keepers[m] is not keeper for m in around)
 
 
 def _record_field(
