@@ -67,7 +67,8 @@ def extract(
             str that names an existing file raises :class:`InputError`: pass a ``Path``.
         url: the page's address: links, images and the canonical URL resolve against it.
         options: an :class:`~cleannews.options.Options` (input kind, favour precision or
-            recall, tables, reference time for relative dates, reading speed, size limits).
+            recall, tables, captions, repeated paragraphs, reference time for relative
+            dates, reading speed, size limits).
         templates: site templates (:class:`cleannews.templates.SiteTemplates`): blocks the
             page's site repeats on its pages are dropped.
 
