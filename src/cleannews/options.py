@@ -38,12 +38,14 @@ class Options:
     #: ``to_text()``). They are ``Figure`` nodes either way, rendered in Markdown, HTML and
     #: JSON; most references of main text leave them out, Readability's keep them.
     captions: bool = False
-    #: Keep every copy of a paragraph the page writes twice or more (a refrain, a test page's
-    #: Lorem ipsum, a section printed twice). By default each paragraph, heading, list item or
-    #: quotation of 60+ characters is kept once and its later copies are recorded in
-    #: ``Article.boilerplate`` (rule ``duplicate``); table cells and code are data and always
-    #: kept. Copies a layout makes (a standfirst again as a heading, a notice in two places)
-    #: are kept once either way. Readability's references keep written repetition.
+    #: Keep every copy of a paragraph the page prints twice or more in the same markup (a
+    #: section printed twice, a banner in two places). By default each paragraph, heading,
+    #: list item or quotation of 60+ characters the page prints again is kept once, its later
+    #: copies recorded in ``Article.boilerplate`` (rule ``duplicate``); in text and Markdown
+    #: every repeated one. Either way what is written twice stays (a paragraph said again in
+    #: the same passage, one term under each of several offers), table cells and code are
+    #: data, and layout copies (a standfirst again as a heading) are kept once. Readability's
+    #: references keep every copy written in one role.
     repeats: bool = False
     #: Keep the links of paragraphs and list items (False keeps their text only).
     links: bool = True

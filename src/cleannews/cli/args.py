@@ -158,7 +158,7 @@ def _extraction_options(ext: argparse._ArgumentGroup) -> None:
     )  # fmt: skip
     ext.add_argument(
         "--keep-repeats", action="store_true",
-        help="keep every copy of a paragraph the page writes twice or more "
+        help="keep every copy of a paragraph the page prints twice in the same markup "
         "(default: each paragraph of 60+ characters once)",
     )  # fmt: skip
     ext.add_argument(

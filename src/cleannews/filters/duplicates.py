@@ -158,11 +158,12 @@ def keep_first_copies(blocks: Sequence[Block], *, captions: bool) -> None:
     counted = [b for b in live(blocks) if _counted(b, captions)]
     first: dict[str, Block] = {}
     keepers = [first.setdefault(paragraph_key(b.text), b) for b in counted]
-    records: dict[Element, tuple[str, ...]] = {}
+    records: dict[Element, list[str]] | None = None
     for n, (block, keeper) in enumerate(zip(counted, keepers, strict=True)):
         if keeper is block or _written(n, counted, keepers):
             continue
-        if not _record_field(keeper, block, blocks, records):
+        records = _element_texts(blocks) if records is None else records
+        if not _record_field(keeper, block, records):
             text = keeper.text[:40]
             block.drop("duplicate", f"repeated paragraph, kept once (first: {text!r}...)")
 
@@ -179,30 +180,28 @@ def _written(n: int, counted: Sequence[Block], keepers: Sequence[Block]) -> bool
     return not any(keepers[m] is not counted[m] and keepers[m] is not keeper for m in around)
 
 
-def _record_field(
-    a: Block, b: Block, blocks: Sequence[Block], records: dict[Element, tuple[str, ...]]
-) -> bool:
+def _record_field(a: Block, b: Block, records: dict[Element, list[str]]) -> bool:
     """True when the two copies lie in two different elements below the deepest block-level
     element they share (two offers, cards, tabs, posts) and those elements' texts differ
-    (kept or not: a card's dropped title tells it from the next): the paragraph is written
-    into each record, not the record printed twice. ``records`` remembers each element's
-    texts."""
+    (``records``, kept blocks or not: a card's dropped title tells it from the next): the
+    paragraph is written into each record, not the record printed twice."""
     depth = _shared_depth(a, b)
     if depth >= len(a.ancestors) or depth >= len(b.ancestors):
         return False
-    texts = [_record(x.ancestors[depth], depth, blocks, records) for x in (a, b)]
-    return texts[0] != texts[1]
+    return records[a.ancestors[depth]] != records[b.ancestors[depth]]
 
 
-def _record(
-    element: Element, depth: int, blocks: Sequence[Block], records: dict[Element, tuple[str, ...]]
-) -> tuple[str, ...]:
-    """The keys of the blocks inside ``element`` (an ancestor at ``depth``)."""
-    found = records.get(element)
-    if found is None:
-        inside = (x for x in blocks if len(x.ancestors) > depth and x.ancestors[depth] is element)
-        found = records[element] = tuple(paragraph_key(x.text) for x in inside)
-    return found
+def _element_texts(blocks: Sequence[Block]) -> dict[Element, list[str]]:
+    """The texts of every block-level element: the keys of the blocks inside it, in order
+    (one string object per key, so that comparing two elements' texts compares pointers)."""
+    texts: dict[Element, list[str]] = {}
+    keys: dict[str, str] = {}
+    for block in blocks:
+        key = paragraph_key(block.text)
+        key = keys.setdefault(key, key)
+        for element in block.ancestors:
+            texts.setdefault(element, []).append(key)
+    return texts
 
 
 def paragraph_key(text: str) -> str:
