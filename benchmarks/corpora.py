@@ -14,8 +14,11 @@ or wherever the ``CLEANNEWS_CORPORA`` environment variable points. Three corpora
 
 Each corpus declares once whether its references count image captions as body text
 (``CAPTIONS_IN_REFERENCE``): Readability's expected output keeps them, the other two mostly
-leave them out. cleannews is scored with ``Options(captions=...)`` set from it, per corpus,
-never per page.
+leave them out. Each also declares whether its references keep every copy of a paragraph
+the page writes twice or more (``REPEATS_IN_REFERENCE``): Readability.js's expected output
+keeps each written repetition (its Lorem-ipsum test pages), the product default keeps one
+copy. cleannews is scored with ``Options(captions=..., repeats=...)`` set from them
+(``convention_of``), per corpus, never per page.
 
 Page bytes are read from disk on demand (``Doc.raw``), so a full corpus never sits in memory.
 Each document carries a deterministic ``split`` ("dev" or "holdout", ~30% held out) derived
@@ -53,12 +56,39 @@ CAPTIONS_IN_REFERENCE: Final[Mapping[CorpusName, bool]] = {
     "readability": True,
     "wcxb": False,
 }
+#: Whether the corpus's references keep every copy of a paragraph the page writes twice or
+#: more (its annotators' convention). Readability.js keeps each one (its test pages repeat a
+#: Lorem-ipsum paragraph; a reference list that cites one book twice keeps both). Neither
+#: trafilatura-eval's snippets (which do not count copies) nor wcxb-dev's bodies are scored
+#: so: they get the product default, each paragraph once.
+REPEATS_IN_REFERENCE: Final[Mapping[CorpusName, bool]] = {
+    "trafilatura": False,
+    "readability": True,
+    "wcxb": False,
+}
 ENV_VAR: Final = "CLEANNEWS_CORPORA"
 HOLDOUT_PERCENT: Final = 30
 # Readability's test suite runs every page under this URL.
 READABILITY_URL: Final = "http://fakehost/test/page.html"
 
 PROJECT_ROOT: Final = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Convention:
+    """What a corpus's references count as body text, declared once per corpus: image
+    captions (``Options.captions``) and every copy of written repetition (``Options.repeats``).
+    The default is the product's: captions out, each repeated paragraph once."""
+
+    captions: bool = False
+    repeats: bool = False
+
+
+def convention_of(corpus: CorpusName | None) -> Convention:
+    """The declared conventions of ``corpus`` (None: the product defaults)."""
+    if corpus is None:
+        return Convention()
+    return Convention(CAPTIONS_IN_REFERENCE[corpus], REPEATS_IN_REFERENCE[corpus])
 
 
 class CorpusMissingError(FileNotFoundError):

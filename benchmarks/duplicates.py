@@ -7,10 +7,12 @@ A paragraph here is a line of ``Article.text`` that comes from a section heading
 a list item, a quotation or (when the text counts captions) a figure caption, white space
 collapsed; table rows and code are data, where repeated lines are the content, and are not
 counted. A page counts when one of its paragraphs of ``--min-chars`` (default 60) or more
-characters appears twice or more.
-cleannews runs with each corpus's caption convention (``corpora.CAPTIONS_IN_REFERENCE``), as
-the runner scores it; ``--default-options`` runs plain ``Options()`` instead (captions out);
-``--repeats-once`` adds ``Options(repeats_once=True)`` (written repetition kept once too).
+characters appears twice or more (the same paragraph: white space collapsed and case folded,
+as the duplicate filter has it).
+cleannews runs with each corpus's declared convention (``corpora.convention_of``: captions,
+and readability's written repetition kept), as the runner scores it; ``--default-options``
+runs plain ``Options()`` instead (what a user gets: captions out, each repeat once);
+``--keep-repeats`` adds ``Options(repeats=True)`` (written repetition kept, every corpus).
 ``--list`` prints dev pages only: held-out pages are counted, never shown.
 """
 
@@ -27,10 +29,11 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/duplicates.p
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import (
-    CAPTIONS_IN_REFERENCE,
     CORPUS_NAMES,
+    Convention,
     CorpusName,
     Doc,
+    convention_of,
     decode_html,
     load_corpus,
     select,
@@ -42,14 +45,23 @@ MIN_CHARS = 60
 
 def repeated_paragraphs(article: Any, min_chars: int = MIN_CHARS) -> list[str]:
     """The paragraphs of ``article`` (lines, white space collapsed) of ``min_chars``+
-    characters that occur more than once, in order of first occurrence."""
+    characters that occur more than once, in order of first occurrence (their first copy's
+    text). Two lines are the same paragraph as cleannews's duplicate filter has it
+    (``filters.duplicates.paragraph_key``: white space collapsed, case folded)."""
+    from cleannews.filters.duplicates import paragraph_key
+
     texts: list[str] = []
     for section in article.sections:
         texts.append(section.heading or "")
         texts.extend(_texts(section.content, article.captions_in_text))
-    lines = (" ".join(raw.split()) for text in texts for raw in text.splitlines())
-    counts = Counter(line for line in lines if len(line) >= min_chars)
-    return [line for line, n in counts.items() if n > 1]
+    first: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for line in (" ".join(raw.split()) for text in texts for raw in text.splitlines()):
+        if len(line) >= min_chars:
+            key = paragraph_key(line)
+            first.setdefault(key, line)
+            counts[key] += 1
+    return [first[key] for key, n in counts.items() if n > 1]
 
 
 def _texts(content: Sequence[Any], captions: bool) -> Iterator[str]:
@@ -65,15 +77,15 @@ def _texts(content: Sequence[Any], captions: bool) -> Iterator[str]:
             yield from _texts(node.content, captions)
 
 
-def _article(doc: Doc, default_options: bool, repeats_once: bool = False) -> Any:
+def _article(doc: Doc, default_options: bool, keep_repeats: bool = False) -> Any:
     import dataclasses
 
     import cleannews
 
-    captions = False if default_options else CAPTIONS_IN_REFERENCE[doc.corpus]
-    options = cleannews_options(cleannews, captions)
-    if repeats_once:
-        options = dataclasses.replace(options, repeats_once=True)
+    convention = Convention() if default_options else convention_of(doc.corpus)
+    if keep_repeats:
+        convention = dataclasses.replace(convention, repeats=True)
+    options = cleannews_options(cleannews, convention)
     return cleannews.extract(decode_html(doc.raw), url=doc.url, options=options)
 
 
@@ -82,7 +94,7 @@ def count(corpus: CorpusName, docs: Sequence[Doc], args: argparse.Namespace) -> 
     found = 0
     for doc in docs:
         repeated = repeated_paragraphs(
-            _article(doc, args.default_options, args.repeats_once), args.min_chars
+            _article(doc, args.default_options, args.keep_repeats), args.min_chars
         )
         if not repeated:
             continue
@@ -101,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-chars", type=int, default=MIN_CHARS)
     parser.add_argument("--list", action="store_true", help="print the dev pages and lines")
     parser.add_argument("--default-options", action="store_true")
-    parser.add_argument("--repeats-once", action="store_true", help="Options(repeats_once=True)")
+    parser.add_argument("--keep-repeats", action="store_true", help="Options(repeats=True)")
     args = parser.parse_args(argv)
     load_adapter("cleannews")
     names = CORPUS_NAMES if args.corpus == "all" else (args.corpus,)

@@ -8,7 +8,8 @@ folder name (e.g. ``ars-1``) or a wcxb-dev id (e.g. ``0001``). Prints the kept t
 removed boilerplate items with their reasons, and the score: for trafilatura-eval each
 "with"/"without" snippet found or missed, for readability and wcxb-dev the shingle
 precision/recall and the reference lines missing from the output (wcxb-dev: its snippets too).
-cleannews runs with the corpus's caption convention (``corpora.CAPTIONS_IN_REFERENCE``).
+cleannews runs with the corpus's declared convention (``corpora.convention_of``: captions,
+written repetition).
 ``--worst N`` lists the N dev pages of a corpus that cleannews scores worst, to pick misses to
 study.
 
@@ -29,7 +30,6 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/explain.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import (
-    CAPTIONS_IN_REFERENCE,
     CORPUS_NAMES,
     CorpusMissingError,
     CorpusName,
@@ -37,6 +37,7 @@ from benchmarks.corpora import (
     ReadabilityAnnotation,
     SnippetAnnotation,
     WcxbAnnotation,
+    convention_of,
     decode_html,
     find_doc,
     load_corpus,
@@ -51,7 +52,7 @@ def _extract_article(doc: Doc) -> Any:
     load_adapter("cleannews")  # raises PeerUnavailableError with a clear message
     import cleannews
 
-    options = cleannews_options(cleannews, CAPTIONS_IN_REFERENCE[doc.corpus])
+    options = cleannews_options(cleannews, convention_of(doc.corpus))
     return cleannews.extract(decode_html(doc.raw), url=doc.url, options=options)
 
 

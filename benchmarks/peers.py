@@ -1,8 +1,9 @@
-"""Extractor adapters: ``name -> factory(captions) -> extract(html: str, url) -> text``.
+"""Extractor adapters: ``name -> factory(convention) -> extract(html: str, url) -> text``.
 
-``captions`` is the scored corpus's convention for image captions
-(``corpora.CAPTIONS_IN_REFERENCE``): cleannews passes it as ``Options(captions=...)``; peers
-have no such switch and ignore it. Every adapter receives the same already-decoded ``str``
+``convention`` is the scored corpus's declared convention (``corpora.convention_of``: image
+captions, ``CAPTIONS_IN_REFERENCE``, and written repetition, ``REPEATS_IN_REFERENCE``):
+cleannews passes it as ``Options(captions=..., repeats=...)``; peers have no such switches
+and ignore it. Every adapter receives the same already-decoded ``str``
 (see ``corpora.decode_html``) and returns plain body text. Factories import their library
 lazily, so a peer that is not installed is reported as unavailable (``PeerUnavailableError``)
 instead of breaking the run.
@@ -18,11 +19,11 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
-from benchmarks.corpora import CAPTIONS_IN_REFERENCE, PROJECT_ROOT, CorpusName
+from benchmarks.corpora import PROJECT_ROOT, Convention, CorpusName, convention_of
 from benchmarks.metrics import html_to_text
 
 Extractor = Callable[[str, str | None], str]
-ExtractorFactory = Callable[[bool], Extractor]
+ExtractorFactory = Callable[[Convention], Extractor]
 
 
 class PeerUnavailableError(RuntimeError):
@@ -38,7 +39,7 @@ def _import(module: str, package: str) -> Any:
         ) from exc
 
 
-def _cleannews(captions: bool) -> Extractor:
+def _cleannews(convention: Convention) -> Extractor:
     try:
         module = importlib.import_module("cleannews")
     except ImportError:
@@ -51,7 +52,7 @@ def _cleannews(captions: bool) -> Extractor:
     if extract is None:
         raise PeerUnavailableError("cleannews is importable but has no extract() yet")
 
-    options = cleannews_options(module, captions)
+    options = cleannews_options(module, convention)
 
     def run(html: str, url: str | None) -> str:
         return str(extract(html, url=url, options=options).text)
@@ -59,14 +60,16 @@ def _cleannews(captions: bool) -> Extractor:
     return run
 
 
-def cleannews_options(module: Any, captions: bool) -> Any:
-    """``Options(captions=captions)``; plain ``Options()`` for a version without the switch."""
+def cleannews_options(module: Any, convention: Convention) -> Any:
+    """``Options(captions=..., repeats=...)`` from ``convention``; a version without one of
+    the switches gets its own default for it."""
     options_type = module.Options
     fields = getattr(options_type, "__dataclass_fields__", {})
-    return options_type(captions=captions) if "captions" in fields else options_type()
+    wanted = {"captions": convention.captions, "repeats": convention.repeats}
+    return options_type(**{name: value for name, value in wanted.items() if name in fields})
 
 
-def _trafilatura(captions: bool) -> Extractor:
+def _trafilatura(convention: Convention) -> Extractor:
     trafilatura = _import("trafilatura", "trafilatura")
 
     def run(html: str, url: str | None) -> str:
@@ -75,7 +78,7 @@ def _trafilatura(captions: bool) -> Extractor:
     return run
 
 
-def _readability(captions: bool) -> Extractor:
+def _readability(convention: Convention) -> Extractor:
     readability = _import("readability", "readability-lxml")
     _import("lxml_html_clean", "lxml_html_clean")  # readability-lxml needs it with lxml >= 5.2
 
@@ -85,7 +88,7 @@ def _readability(captions: bool) -> Extractor:
     return run
 
 
-def _justext(captions: bool) -> Extractor:
+def _justext(convention: Convention) -> Extractor:
     justext = _import("justext", "jusText")
     stoplist = justext.get_stoplist("English")
 
@@ -96,7 +99,7 @@ def _justext(captions: bool) -> Extractor:
     return run
 
 
-def _goose3(captions: bool) -> Extractor:
+def _goose3(convention: Convention) -> Extractor:
     goose3 = _import("goose3", "goose3")
     goose = goose3.Goose({"enable_image_fetching": False})
 
@@ -107,7 +110,7 @@ def _goose3(captions: bool) -> Extractor:
     return run
 
 
-def _newspaper4k(captions: bool) -> Extractor:
+def _newspaper4k(convention: Convention) -> Extractor:
     newspaper = _import("newspaper", "newspaper4k")
 
     def run(html: str, url: str | None) -> str:
@@ -123,7 +126,7 @@ def _newspaper4k(captions: bool) -> Extractor:
     return run
 
 
-def _resiliparse(captions: bool) -> Extractor:
+def _resiliparse(convention: Convention) -> Extractor:
     html2text = _import("resiliparse.extract.html2text", "resiliparse")
 
     def run(html: str, url: str | None) -> str:
@@ -132,7 +135,7 @@ def _resiliparse(captions: bool) -> Extractor:
     return run
 
 
-def _lxml_parse(captions: bool) -> Extractor:
+def _lxml_parse(convention: Convention) -> Extractor:
     lxml_html = _import("lxml.html", "lxml")
 
     def run(html: str, url: str | None) -> str:
@@ -172,9 +175,9 @@ REFERENCE_PEER: Final = "trafilatura"
 
 
 def load_adapter(name: str, corpus: CorpusName | None = None) -> Extractor:
-    """Build one adapter for scoring ``corpus`` (its caption convention; None: captions out);
-    raises KeyError for unknown names, PeerUnavailableError if absent."""
-    return FACTORIES[name](CAPTIONS_IN_REFERENCE[corpus] if corpus else False)
+    """Build one adapter for scoring ``corpus`` (its declared convention; None: the product
+    defaults); raises KeyError for unknown names, PeerUnavailableError if absent."""
+    return FACTORIES[name](convention_of(corpus))
 
 
 def version_of(name: str) -> str | None:

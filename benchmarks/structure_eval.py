@@ -40,7 +40,14 @@ from lxml import etree
 if __package__ in (None, ""):  # run as a script: python benchmarks/structure_eval.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpora import Doc, ReadabilityAnnotation, decode_html, load_corpus, select
+from benchmarks.corpora import (
+    REPEATS_IN_REFERENCE,
+    Doc,
+    ReadabilityAnnotation,
+    decode_html,
+    load_corpus,
+    select,
+)
 
 KINDS = ("heading", "list_item", "cell")
 TOOLS = ("cleannews", "trafilatura")
@@ -135,8 +142,11 @@ def _line_items(line: str) -> Iterator[Item]:
 def _cleannews() -> Callable[[str, str | None], str]:
     import cleannews
 
+    # readability's references keep written repetition (corpora.REPEATS_IN_REFERENCE)
+    options = cleannews.Options(repeats=REPEATS_IN_REFERENCE["readability"])
+
     def run(html: str, url: str | None) -> str:
-        return cleannews.extract(html, url=url).to_markdown()
+        return cleannews.extract(html, url=url, options=options).to_markdown()
 
     return run
 

@@ -26,7 +26,7 @@ from typing import Any
 from unittest import mock
 
 import cleannews
-from benchmarks.corpora import CorpusMissingError
+from benchmarks.corpora import CORPUS_NAMES, CorpusMissingError, convention_of
 from benchmarks.flatten import CORPORA, FLATTENINGS, Page, flattened, pages
 from benchmarks.metrics import shingle_prf, shingle_score, snippet_counts, snippet_prf
 from cleannews import InputKind, Options
@@ -42,11 +42,14 @@ _JUSTEXT_LANGUAGES = {
 }  # fmt: skip
 
 
-def cleannews_text(flat: str, how: str) -> tuple[str, str | None]:
-    """cleannews's body and language for one flattened page."""
+def cleannews_text(flat: str, how: str, corpus: str | None) -> tuple[str, str | None]:
+    """cleannews's body and language for one flattened page of ``corpus`` (its declared
+    convention for written repetition; None: the product default)."""
     kind = InputKind.MARKDOWN if how == "markdown" else InputKind.TEXT
+    name = next((c for c in CORPUS_NAMES if c == corpus), None)
+    options = Options(input_kind=kind, repeats=convention_of(name).repeats)
     try:
-        article = cleannews.extract(flat, options=Options(input_kind=kind))
+        article = cleannews.extract(flat, options=options)
     except cleannews.CleannewsError:
         return "", None
     return article.text, article.language
@@ -111,7 +114,7 @@ def evaluate(
 def _score_page(page: Page, scores: Scores, baselines: bool) -> None:
     for how in FLATTENINGS:
         flat = flattened(page, how)
-        text, language = cleannews_text(flat, how)
+        text, language = cleannews_text(flat, how, page.corpus)
         scores.add(page, how, "cleannews", text)
         if baselines:
             scores.add(page, how, "justext-lines", justext_lines(flat, language))
@@ -121,7 +124,7 @@ def _score_page(page: Page, scores: Scores, baselines: bool) -> None:
 def _time_page(page: Page, timing: dict[str, Any]) -> None:
     """CPU time of the text pipeline on the page's whole-page text vs HTML mode on its HTML."""
     flat = flattened(page, "layout")
-    timing["text_cpu"] += _cpu(lambda: cleannews_text(flat, "layout"))
+    timing["text_cpu"] += _cpu(lambda: cleannews_text(flat, "layout", page.corpus))
     timing["html_cpu"] += _cpu(lambda: _html(page.html))
     timing["pages"] += 1
 

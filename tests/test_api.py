@@ -110,6 +110,7 @@ def every_field_changed() -> cleannews.Options:
         favor=cleannews.Favor.RECALL,
         tables=False,
         captions=True,
+        repeats=True,
         links=False,
         images=False,
         reference_time=datetime(2024, 5, 1, 12, 30, tzinfo=UTC),

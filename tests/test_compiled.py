@@ -38,9 +38,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 from benchmarks.add_golden import GOLDEN, source_of  # noqa: E402
 from benchmarks.corpora import (  # noqa: E402
-    CAPTIONS_IN_REFERENCE,
     CORPUS_NAMES,
     CorpusMissingError,
+    convention_of,
     decode_html,
     load_corpus,
 )
@@ -106,7 +106,8 @@ def test_golden_and_stage_tests_pass_on_the_pure_path() -> None:
 
 def _dev_pages() -> Iterator[tuple[str, bytes, cleannews.Options]]:
     for name in CORPUS_NAMES:
-        options = cleannews.Options(captions=CAPTIONS_IN_REFERENCE[name])
+        convention = convention_of(name)
+        options = cleannews.Options(captions=convention.captions, repeats=convention.repeats)
         try:
             docs = [d for d in load_corpus(name) if d.split == "dev"][::DEV_EVERY]
         except CorpusMissingError:

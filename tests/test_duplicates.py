@@ -1,5 +1,7 @@
-"""Repeated paragraphs (cleannews.filters.duplicates): layout copies kept once, with the
-removal in ``Article.boilerplate``; repetition written into the text kept."""
+"""Repeated paragraphs (cleannews.filters.duplicates): by default each paragraph the page
+prints again is kept once, with the removal in ``Article.boilerplate`` (rule ``duplicate``);
+repetition written into the text (an echo in one passage, a field of records) is kept;
+``Options(repeats=True)`` / ``--keep-repeats`` keeps the copies printed in one role too."""
 
 from __future__ import annotations
 
@@ -188,27 +190,78 @@ def test_a_page_relaxed_for_being_empty_keeps_its_repeats_once() -> None:
 # --- the last word on repeats (keep_first_copies), after every other verdict -------------------
 
 
-def test_a_refrain_is_kept_by_default_and_once_with_repeats_once() -> None:
+KEEP = cleannews.Options(repeats=True)
+
+
+def _kept_once(article: cleannews.Article) -> list[str]:
+    """Texts the last pass removed (rule ``duplicate``, "kept once")."""
+    return [b.text for b in article.boilerplate if b.rule == "duplicate" and "once" in b.reason]
+
+
+def _printed_twice() -> str:
+    """A passage printed twice in the same markup (two page-builder rows alike)."""
+    section = "".join(f"<p>{text}</p>" for text in (PROSE, *OTHER))
+    return "".join(f"<div class='row'><div class='text'>{section}</div></div>" for _ in "ab")
+
+
+def test_a_passage_printed_twice_in_the_same_markup_is_kept_once_by_default() -> None:
+    article = cleannews.extract(_page(_printed_twice()))
+    assert all(article.text.count(text) == 1 for text in (PROSE, *OTHER))
+    assert sorted(_kept_once(article)) == sorted((PROSE, *OTHER))  # the later copies
+    assert {b.rule for b in article.boilerplate if b.text == PROSE} == {"duplicate"}
+    assert repeated_paragraphs(article) == []
+
+
+def test_keep_repeats_keeps_every_copy_the_page_prints_in_one_role() -> None:
+    article = cleannews.extract(_page(_printed_twice()), options=KEEP)
+    assert all(article.text.count(text) == 2 for text in (PROSE, *OTHER))
+    assert not _duplicates(article)
+    layout = f"<div class='notice-top'><p>{NOTICE}</p></div><p>{PROSE}</p><p>{OTHER[0]}</p>"
+    layout += f"<div class='bottom-bar'><p>{NOTICE}</p></div>"
+    assert cleannews.extract(_page(layout), options=KEEP).text.count(NOTICE) == 1  # a layout copy
+
+
+def test_a_banner_repeated_in_the_same_markup_is_kept_once() -> None:
+    banner = f"<section class='hero'><p>{NOTICE}</p></section>"
+    body = f"{banner}<p>{PROSE}</p><p>{OTHER[0]}</p>{banner}<p>{OTHER[1]}</p>"
+    article = cleannews.extract(_page(body))
+    assert article.text.count(NOTICE) == 1
+    assert article.text.index(NOTICE) < article.text.index(PROSE)  # the first copy stays
+    assert _kept_once(article) == [NOTICE]
+
+
+def test_one_term_under_each_of_several_offers_stays_with_each() -> None:
+    """A field of records that differ otherwise is written into each record."""
+    terms = "Offer valid for new bookings only; taxes and resort fees are paid at the hotel."
+    offers = "".join(
+        f"<div class='offer'><h3>{name}</h3><p>{text}</p><p>{terms}</p></div>"
+        for name, text in (("Spring break", OTHER[0]), ("Summer week", OTHER[1]))
+    )
+    article = cleannews.extract(_page(f"<p>{PROSE}</p>{offers}"))
+    assert article.text.count(terms) == 2
+    assert not _duplicates(article)
+
+
+def test_a_paragraph_echoed_in_one_passage_is_written_and_stays() -> None:
     body = f"<p>{PROSE}</p><p>{OTHER[0]}</p><p>{PROSE}</p><p>{OTHER[1]}</p><p>{PROSE}</p>"
-    kept = cleannews.extract(_page(body))
-    assert kept.text.count(PROSE) == 3
-    once = cleannews.extract(_page(body), options=cleannews.Options(repeats_once=True))
-    assert once.text.count(PROSE) == 1
-    assert once.text.index(PROSE) < once.text.index(OTHER[0])  # the first copy stays
-    assert _duplicates(once) == [PROSE, PROSE]
-    assert repeated_paragraphs(once) == []
+    assert cleannews.extract(_page(body)).text.count(PROSE) == 3
+    heading = "What this means for the people who cross the river every day to work"
+    body = f"<h2>{heading}</h2><p>{PROSE}</p><h2>{heading}</h2><p>{OTHER[0]}</p>"
+    article = cleannews.extract(_page(body))  # a heading twice is a label, not writing
+    assert article.text.count(heading) == 1 and _kept_once(article) == [heading]
 
 
-def test_the_command_line_keeps_repeats_once_when_asked(
+def test_the_command_line_keeps_repeats_once_unless_asked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = tmp_path / "page.html"
-    body = f"<p>{PROSE}</p><p>{OTHER[0]}</p><p>{PROSE}</p><p>{OTHER[1]}</p><p>{PROSE}</p>"
-    page.write_text(_page(body), encoding="utf-8")
+    page.write_text(_page(_printed_twice()), encoding="utf-8")
     assert main([str(page), "-f", "text"]) == 0
-    assert capsys.readouterr().out.count(PROSE) == 3
-    assert main([str(page), "-f", "text", "--repeats-once"]) == 0
     assert capsys.readouterr().out.count(PROSE) == 1
+    assert main([str(page), "-f", "text", "--keep-repeats"]) == 0
+    assert capsys.readouterr().out.count(PROSE) == 2
+    assert main([str(page), "-f", "json", "--explain"]) == 0
+    assert capsys.readouterr().out.count('"duplicate"') == 1 + len(OTHER)
 
 
 def test_repeats_once_keeps_short_lines_and_data_table_rows() -> None:
@@ -216,7 +269,7 @@ def test_repeats_once_keeps_short_lines_and_data_table_rows() -> None:
     row = f"<tr><td>{OTHER[2]}</td><td>12</td></tr>"
     table = f"<table><tr><th>Note</th><th>Day</th></tr>{row}{row}</table>"
     body = f"<p>{PROSE}</p><p>{short}</p><p>{OTHER[0]}</p><p>{short}</p>{table}"
-    article = cleannews.extract(_page(body), options=cleannews.Options(repeats_once=True))
+    article = cleannews.extract(_page(body))
     assert article.text.count(short) == 2
     assert article.text.count(OTHER[2]) == 2
     assert not _duplicates(article)
@@ -224,10 +277,9 @@ def test_repeats_once_keeps_short_lines_and_data_table_rows() -> None:
 
 def test_a_layout_table_repeating_a_cell_keeps_it_once() -> None:
     """A table for presentation is read as paragraphs: its repeated cell is a repeated one."""
-    cells = (OTHER[1], PROSE, OTHER[2], PROSE)
-    rows = "".join(f"<tr><td>{text}</td><td>{n}</td></tr>" for n, text in enumerate(cells))
+    rows = "".join(f"<tr><td>{text}</td></tr>" for text in (OTHER[1], PROSE, OTHER[2], PROSE))
     body = f"<p>{OTHER[0]}</p><table role='presentation'>{rows}</table>"
-    article = cleannews.extract(_page(body), options=cleannews.Options(repeats_once=True))
+    article = cleannews.extract(_page(body))
     assert article.text.count(PROSE) == 1
     assert repeated_paragraphs(article) == []
 
@@ -266,16 +318,17 @@ def _text_page(middle: str) -> str:
     return "\n\n".join(lines)
 
 
-def test_text_mode_gets_the_same_rule() -> None:
+def test_text_mode_keeps_every_repeat_once_by_default() -> None:
+    """Text has no elements to tell a record or a passage by: every copy goes."""
     markdown = cleannews.InputKind.MARKDOWN
     page = _text_page(f"# {PROSE}")  # a Markdown heading repeating the first paragraph
     article = cleannews.extract(page, options=cleannews.Options(input_kind=markdown))
-    assert repeated_paragraphs(article) == [PROSE]  # by default: as before
-    once = cleannews.Options(input_kind=markdown, repeats_once=True)
-    article = cleannews.extract(page, options=once)
     assert repeated_paragraphs(article) == [] and _duplicates(article) == [PROSE]
+    kept = cleannews.Options(input_kind=markdown, repeats=True)
+    assert repeated_paragraphs(cleannews.extract(page, options=kept)) == [PROSE]
     refrain = _text_page(PROSE)
     text = cleannews.Options(input_kind=cleannews.InputKind.TEXT)
-    assert cleannews.extract(refrain, options=text).text.count(PROSE) == 2
-    article = cleannews.extract(refrain, options=dataclasses.replace(text, repeats_once=True))
+    article = cleannews.extract(refrain, options=text)
     assert article.text.count(PROSE) == 1 and _duplicates(article) == [PROSE]
+    kept = dataclasses.replace(text, repeats=True)
+    assert cleannews.extract(refrain, options=kept).text.count(PROSE) == 2

@@ -43,7 +43,7 @@ def test_text_f1_stays_above_floor(corpus: str) -> None:
             if n >= GATE_PAGES:
                 break
             for how in flatten.FLATTENINGS:
-                text, _ = text_eval.cleannews_text(flatten.flattened(page, how), how)
+                text, _ = text_eval.cleannews_text(flatten.flattened(page, how), how, corpus)
                 scores.add(page, how, "cleannews", text)
     except CorpusMissingError as exc:
         pytest.skip(f"text gate skipped: {exc}")

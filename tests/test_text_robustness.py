@@ -334,7 +334,7 @@ def test_right_to_left_and_cjk_text_keeps_its_text(kind: InputKind, script: str)
         # the headline is kept, as the title or (no case to tell a title by) as a heading
         assert title in (article.title, article.sections[0].heading)
         assert phrase in article.text
-        assert article.text.count(phrase) == 2 * paragraph.count(phrase)
+        assert article.text.count(phrase) == paragraph.count(phrase)  # the repeat kept once
         assert not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in article.text)
 
     bounded(check)

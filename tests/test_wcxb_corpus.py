@@ -13,12 +13,16 @@ import pytest
 from benchmarks.corpora import (
     CAPTIONS_IN_REFERENCE,
     CORPUS_NAMES,
+    REPEATS_IN_REFERENCE,
+    Convention,
     WcxbAnnotation,
+    convention_of,
     find_doc,
     load_corpus,
     split_of,
 )
 from benchmarks.metrics import SnippetCounts
+from benchmarks.peers import cleannews_options, load_adapter
 from benchmarks.report import build_report, markdown
 from benchmarks.scoring import page_error, score_text, summarize
 from benchmarks.worker import Job, JobOutcome
@@ -50,6 +54,24 @@ def _tiny_wcxb(root: Path) -> Path:
 def test_wcxb_is_a_corpus_whose_references_leave_captions_out() -> None:
     assert "wcxb" in CORPUS_NAMES
     assert CAPTIONS_IN_REFERENCE == {"trafilatura": False, "readability": True, "wcxb": False}
+
+
+def test_each_corpus_is_scored_under_its_declared_conventions() -> None:
+    """Readability's references keep written repetition (and captions); the others get the
+    product default, each repeated paragraph once; None is the product default too."""
+    import cleannews
+
+    assert REPEATS_IN_REFERENCE == {"trafilatura": False, "readability": True, "wcxb": False}
+    assert convention_of("readability") == Convention(captions=True, repeats=True)
+    assert convention_of("wcxb") == convention_of(None) == Convention()
+    options = cleannews_options(cleannews, convention_of("readability"))
+    assert options == cleannews.Options(captions=True, repeats=True)
+    assert cleannews_options(cleannews, Convention()) == cleannews.Options()
+    refrain = "A refrain that the page writes twice, word for word, in one and the same passage."
+    passage = "".join(f"<div class='row'><p>{refrain}</p></div>" for _ in "ab")
+    page = f"<html><body><article><h1>Title</h1>{passage}</article></body></html>"
+    assert load_adapter("cleannews", "readability")(page, None).count(refrain) == 2
+    assert load_adapter("cleannews", "wcxb")(page, None).count(refrain) == 1
 
 
 def test_wcxb_pages_load_with_the_id_hash_split_not_truth_json_split(tmp_path: Path) -> None:

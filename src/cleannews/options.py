@@ -38,12 +38,15 @@ class Options:
     #: ``to_text()``). They are ``Figure`` nodes either way, rendered in Markdown, HTML and
     #: JSON; most references of main text leave them out, Readability's keep them.
     captions: bool = False
-    #: Keep every paragraph of 60+ characters once (HTML and text), even the copies the page
-    #: repeats in one structural role (a refrain, a test page's Lorem ipsum, one term under
-    #: each of several offers). Off by default: copies in another role (a standfirst again as
-    #: a heading, a notice in two places, a section printed twice for two layouts) go either
-    #: way, and most references keep written repetition.
-    repeats_once: bool = False
+    #: Keep every copy of a paragraph the page prints twice or more in the same markup (a
+    #: section printed twice, a banner in two places). By default each paragraph, heading,
+    #: list item or quotation of 60+ characters the page prints again is kept once, its later
+    #: copies recorded in ``Article.boilerplate`` (rule ``duplicate``); in text and Markdown
+    #: every repeated one. Either way what is written twice stays (a paragraph said again in
+    #: the same passage, one term under each of several offers), table cells and code are
+    #: data, and layout copies (a standfirst again as a heading) are kept once. Readability's
+    #: references keep every copy written in one role.
+    repeats: bool = False
     #: Keep the links of paragraphs and list items (False keeps their text only).
     links: bool = True
     #: Keep images (False drops figures, their captions with them).

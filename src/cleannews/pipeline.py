@@ -67,7 +67,8 @@ def extract(
             str that names an existing file raises :class:`InputError`: pass a ``Path``.
         url: the page's address: links, images and the canonical URL resolve against it.
         options: an :class:`~cleannews.options.Options` (input kind, favour precision or
-            recall, tables, reference time for relative dates, reading speed, size limits).
+            recall, tables, captions, repeated paragraphs, reference time for relative
+            dates, reading speed, size limits).
         templates: site templates (:class:`cleannews.templates.SiteTemplates`): blocks the
             page's site repeats on its pages are dropped.
 
@@ -315,9 +316,9 @@ def assemble(
     page_toc: tuple[TocEntry, ...] = (),
     base: str | None = None,
 ) -> Article:
-    """Build the Article from the kept blocks and the metadata (with
-    ``Options(repeats_once=True)``, every repeated paragraph kept once first)."""
-    if options.repeats_once:
+    """Build the Article from the kept blocks and the metadata (every repeated paragraph
+    kept once first, unless ``Options(repeats=True)``)."""
+    if not options.repeats:
         duplicates.keep_first_copies(blocks, captions=options.captions)
     body = filters.live(blocks)
     toc, parts = article_toc(page_toc, sections(body, tables=options.tables, base=base), title)

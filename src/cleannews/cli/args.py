@@ -158,8 +158,9 @@ def _extraction_options(ext: argparse._ArgumentGroup) -> None:
         help="precision drops doubtful blocks, recall keeps them",
     )  # fmt: skip
     ext.add_argument(
-        "--repeats-once", action="store_true",
-        help="keep every paragraph of 60+ characters once, even where the page repeats it",
+        "--keep-repeats", action="store_true",
+        help="keep every copy of a paragraph the page prints twice in the same markup "
+        "(default: each paragraph of 60+ characters once)",
     )  # fmt: skip
     ext.add_argument(
         "--learn-templates",
@@ -330,7 +331,7 @@ def _options(args: argparse.Namespace) -> Options:
     options = Options(input_kind=InputKind(args.input_kind), favor=Favor(args.favor))
     changes: dict[str, object] = {
         "tables": not args.no_tables, "links": not args.no_links, "images": not args.no_images,
-        "repeats_once": args.repeats_once,
+        "repeats": args.keep_repeats,
     }  # fmt: skip
     if args.max_bytes:
         changes["max_input_bytes"] = args.max_bytes

@@ -2,18 +2,20 @@
 
 A page repeats a paragraph for two reasons. Layout copies: the standfirst again as a heading,
 a caption under the picture and in the text, a consent or promo notice in two places, the
-article body printed twice for two screen sizes. Their copies sit in different structural
-roles: another block kind, or another path of tags and classes below the element the copies
-share. Written repetition (a refrain, a test page's Lorem ipsum, one term under each of several
-offers built alike, a slide's title echoed by its description right below it) repeats the same
-role (same kind, same path) or stands right beside its original in one parent. Only layout
-copies are dropped. (A section printed twice with identical markup stays twice: dropping runs
-of copies whatever their markup cost the readability corpus, whose references keep them.)
+article body printed twice for two screen sizes. Written repetition: a refrain, a test page's
+Lorem ipsum, a sentence a text says twice, one term under each of several offers built alike.
 
-``Options(repeats_once=True)`` adds a last pass over the finished body, HTML and text alike
-(``keep_first_copies``, from the pipeline's assembly): every 60+-character paragraph is kept
-once, written repetition too. It is off by default because most references keep written
-repetition (readability's every copy; see benchmarks/RESULTS.md, branch ``dupes2``).
+Two passes. The first (``drop_repeated_paragraphs``, before the body is assembled) drops
+copies in different structural roles: another block kind, or another path of tags and
+classes below the element the copies share. The last (``keep_first_copies``, from the
+pipeline's assembly, HTML and text alike; ``Options(repeats=True)`` skips it) keeps each
+60+-character paragraph once whatever its markup, but leaves what is written twice: a copy
+echoed in its original's passage (same parent element, not part of a passage printed again)
+and a field of records that differ otherwise (the offers' terms). Readability's references
+keep every written copy; the benchmarks score that corpus with ``repeats=True``
+(``benchmarks.corpora.REPEATS_IN_REFERENCE``). Text has no elements: there the last pass
+keeps every paragraph once. Two paragraphs are the same paragraph when their texts are,
+white space collapsed and case folded (``paragraph_key``).
 
 A thread's post signatures are a third kind: the same markup under every post, so not layout
 copies, and not written into the text either. They are dropped where two or more elements
@@ -51,9 +53,9 @@ def drop_thread_signatures(blocks: Sequence[Block]) -> None:
     signed = [(b, s) for b in live(blocks) if (s := _signature(b, found)) is not None]
     if len({s for _, s in signed}) < MIN_SIGNATURES:
         return
-    texts = {b.text.casefold() for b, _ in signed}
+    texts = {paragraph_key(b.text) for b, _ in signed}
     for block in live(blocks):  # the signed blocks, and the signatures a post wrote unmarked
-        if block.text.casefold() in texts:
+        if paragraph_key(block.text) in texts:
             block.drop("signature", "a post's signature (the thread repeats one under each post)")
 
 
@@ -84,7 +86,7 @@ def drop_repeated_paragraphs(blocks: Sequence[Block]) -> None:
         before, previous = previous, block
         if len(block.text) < MIN_REPEATED_CHARS:
             continue
-        key = block.text.casefold()
+        key = paragraph_key(block.text)
         keeper = first.get(key)
         if keeper is None or (keeper is before and _siblings(keeper, block)):
             first[key] = block  # an echo right beside its original is written, not layout
@@ -124,13 +126,19 @@ def _same_role(a: Block, b: Block) -> bool:
         return False
     if a.element is None or b.element is None:
         return a.element is b.element
+    shared = _shared_depth(a, b)
+    path_a, path_b = a.ancestors[shared:], b.ancestors[shared:]
+    return len(path_a) == len(path_b) and all(map(_alike, path_a, path_b))
+
+
+def _shared_depth(a: Block, b: Block) -> int:
+    """How many block-level ancestors, from the outermost, the two blocks share."""
     shared = 0
     for x, y in zip(a.ancestors, b.ancestors, strict=False):
         if x is not y:
             break
         shared += 1
-    path_a, path_b = a.ancestors[shared:], b.ancestors[shared:]
-    return len(path_a) == len(path_b) and all(map(_alike, path_a, path_b))
+    return shared
 
 
 def _alike(a: Element, b: Element) -> bool:
@@ -138,20 +146,68 @@ def _alike(a: Element, b: Element) -> bool:
 
 
 def keep_first_copies(blocks: Sequence[Block], *, captions: bool) -> None:
-    """Every repeat kept once (``Options(repeats_once=True)``), once every other verdict is
-    in: of each paragraph, heading, list item or quotation of MIN_REPEATED_CHARS+ characters
-    the body still holds twice or more, the first copy stays and the later ones go (rule
-    ``duplicate``), written repetition too. Cells of a data table and code are data, where
-    repeated lines are the content; a layout table's cells are text. Captions count only
-    when they are body text (``captions``)."""
+    """Every repeat the page prints kept once (the default; ``Options(repeats=True)`` skips
+    this), once every other verdict is in: of each paragraph, heading, list item or quotation
+    of MIN_REPEATED_CHARS+ characters the body still holds twice or more, the first copy stays
+    and the later ones go (rule ``duplicate``), copies in one role too (a passage printed
+    twice in the same markup, a banner in two places). What is written twice stays: a copy
+    echoed in its original's passage (``_written``) and a field of records that differ
+    otherwise (one term under each of several offers, ``_record_field``). Cells of a data
+    table and code are data, where repeated lines are the content; a layout table's cells are
+    text. Captions count only when they are body text (``captions``)."""
+    counted = [b for b in live(blocks) if _counted(b, captions)]
     first: dict[str, Block] = {}
-    for block in live(blocks):
-        if not _counted(block, captions):
+    keepers = [first.setdefault(paragraph_key(b.text), b) for b in counted]
+    records: dict[Element, list[str]] | None = None
+    for n, (block, keeper) in enumerate(zip(counted, keepers, strict=True)):
+        if keeper is block or _written(n, counted, keepers):
             continue
-        keeper = first.setdefault(" ".join(block.text.split()).casefold(), block)
-        if keeper is not block:
+        records = _element_texts(blocks) if records is None else records
+        if not _record_field(keeper, block, records):
             text = keeper.text[:40]
             block.drop("duplicate", f"repeated paragraph, kept once (first: {text!r}...)")
+
+
+def _written(n: int, counted: Sequence[Block], keepers: Sequence[Block]) -> bool:
+    """True when the copy ``counted[n]`` is written again in its original's passage (a
+    refrain, a sentence a text repeats): a paragraph (a heading twice is a label) in the same
+    parent element as the copy kept, and no neighbour a later copy of another paragraph (that
+    would be a passage printed again)."""
+    block, keeper = counted[n], keepers[n]
+    if block.kind is BlockKind.HEADING or not _siblings(keeper, block):
+        return False
+    around = [m for m in (n - 1, n + 1) if 0 <= m < len(counted)]
+    return not any(keepers[m] is not counted[m] and keepers[m] is not keeper for m in around)
+
+
+def _record_field(a: Block, b: Block, records: dict[Element, list[str]]) -> bool:
+    """True when the two copies lie in two different elements below the deepest block-level
+    element they share (two offers, cards, tabs, posts) and those elements' texts differ
+    (``records``, kept blocks or not: a card's dropped title tells it from the next): the
+    paragraph is written into each record, not the record printed twice."""
+    depth = _shared_depth(a, b)
+    if depth >= len(a.ancestors) or depth >= len(b.ancestors):
+        return False
+    return records[a.ancestors[depth]] != records[b.ancestors[depth]]
+
+
+def _element_texts(blocks: Sequence[Block]) -> dict[Element, list[str]]:
+    """The texts of every block-level element: the keys of the blocks inside it, in order
+    (one string object per key, so that comparing two elements' texts compares pointers)."""
+    texts: dict[Element, list[str]] = {}
+    keys: dict[str, str] = {}
+    for block in blocks:
+        key = paragraph_key(block.text)
+        key = keys.setdefault(key, key)
+        for element in block.ancestors:
+            texts.setdefault(element, []).append(key)
+    return texts
+
+
+def paragraph_key(text: str) -> str:
+    """What makes two paragraphs the same paragraph: their text, white space collapsed and
+    case folded."""
+    return " ".join(text.split()).casefold()
 
 
 def _counted(block: Block, captions: bool) -> bool:
