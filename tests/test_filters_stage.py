@@ -64,7 +64,7 @@ def test_link_heavy_blocks_and_link_lists_are_dropped() -> None:
 
 def test_a_numbered_list_of_linked_sentences_is_prose_a_bulleted_one_is_not() -> None:
     citation = 'Jones, Ann (2015). "A History of Time Travel". Press. Retrieved 2020.'
-    linked = round(len(citation) * 0.6)  # a linked title and publisher
+    linked = round(len(citation) * 0.65)  # a linked title and publisher
 
     def item_list(group: int, ordered: bool) -> list[Block]:
         return [
@@ -76,6 +76,25 @@ def test_a_numbered_list_of_linked_sentences_is_prose_a_bulleted_one_is_not() ->
     drop_link_heavy([*references, *feed])
     assert not any(item.dropped for item in references)
     assert all(item.rule == "link-list" for item in feed)
+
+
+def test_a_list_of_text_with_links_inside_is_no_link_list() -> None:
+    def item(group: int, text: str, linked: int) -> Block:
+        return Block(text, BlockKind.LIST_ITEM, group=group, link_chars=linked)
+
+    labelled = [  # a label and its linked value, beside a bare link: content
+        item(1, "Official website: Four Seasons", 13),
+        item(1, "Flagship hotel: Four Seasons Toronto, Canada", 21),
+        item(1, "Read my review", 14),
+    ]
+    related = [  # "Related:" headline lines: bare links, the label is short
+        item(2, "Related: Council approves the new budget for the city", 45),
+        item(2, "Related: Storm closes schools across the region today", 45),
+        item(2, "More weather coverage", 10),
+    ]
+    drop_link_heavy([*labelled, *related])
+    assert not any(b.dropped for b in labelled)
+    assert all(b.rule == "link-list" for b in related)
 
 
 def test_repeated_short_lines_are_dropped_except_the_protected_copy() -> None:
