@@ -103,18 +103,40 @@ def test_repeated_short_lines_are_dropped_except_the_protected_copy() -> None:
     assert [b.dropped for b in blocks] == [False, False, True]
 
 
+def _dropped(text: str) -> Block:
+    block = Block(text)
+    block.drop("classifier", "looks like boilerplate")
+    return block
+
+
 def test_headings_without_content_are_dropped() -> None:
     blocks = [
         Block("Kept", BlockKind.HEADING, level=2),
         Block(PROSE),
         Block("Empty", BlockKind.HEADING, level=2),
+        _dropped("Sign up for our newsletter"),
         Block("Parent", BlockKind.HEADING, level=2),
         Block("Child", BlockKind.HEADING, level=3),
         Block(PROSE),
         Block("Trailing", BlockKind.HEADING, level=2),
     ]
     drop_empty_headings(blocks)
-    assert [b.text for b in blocks if not b.dropped] == ["Kept", PROSE, "Parent", "Child", PROSE]
+    kept = [b.text for b in blocks if b.live]
+    assert kept == ["Kept", PROSE, "Parent", "Child", PROSE]
+
+
+def test_a_heading_stacked_on_a_kept_heading_of_its_rank_stays() -> None:
+    stacked = [  # a name over its role, then the role's text
+        Block("Sarah Ward", BlockKind.HEADING, level=2),
+        Block("Parent", BlockKind.HEADING, level=2),
+        Block(PROSE),
+    ]
+    related = Block("Related", BlockKind.HEADING, level=2)
+    teasers = [Block(f"Story {n}", BlockKind.HEADING, level=3) for n in range(3)]
+    blocks = [*stacked, related, *teasers]  # a stack of empty headings goes as a whole
+    drop_empty_headings(blocks)
+    drop_empty_headings([])  # a page without blocks
+    assert [b.text for b in blocks if b.live] == ["Sarah Ward", "Parent", PROSE]
 
 
 def _doubted(text: str, links: tuple[tuple[str, str], ...] = ()) -> Block:

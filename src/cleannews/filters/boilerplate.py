@@ -148,11 +148,30 @@ def relax(blocks: Sequence[Block]) -> None:
 
 
 def drop_empty_headings(blocks: Sequence[Block]) -> None:
-    """Headings with no kept content before the next heading of the same or higher rank."""
+    """Headings with no kept content before the next heading of the same or higher rank,
+    but for a heading stacked on the next one (a name over its role, a kicker over a title):
+    it never had content of its own, and goes with the heading it stands on."""
     kept = live(blocks)
-    for index, block in enumerate(kept):
-        if block.kind is BlockKind.HEADING and not _has_content_after(kept, index):
+    empty = {
+        id(block)
+        for index, block in enumerate(kept)
+        if block.kind is BlockKind.HEADING and not _has_content_after(kept, index)
+    }
+    for index, block in enumerate(blocks):
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if id(block) in empty and not _stacked_on(block, after, empty):
             block.drop("empty-heading", "heading with no content under it")
+
+
+def _stacked_on(block: Block, after: Block | None, empty: set[int]) -> bool:
+    """``block`` is directly followed, nothing between, by a kept heading of its rank."""
+    return (
+        after is not None
+        and after.kind is BlockKind.HEADING
+        and after.level == block.level
+        and after.label in LIVE_LABELS
+        and id(after) not in empty
+    )
 
 
 def _has_content_after(kept: Sequence[Block], index: int) -> bool:
