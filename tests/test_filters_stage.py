@@ -65,7 +65,7 @@ def test_link_heavy_blocks_and_link_lists_are_dropped() -> None:
 
 def test_a_numbered_list_of_linked_sentences_is_prose_a_bulleted_one_is_not() -> None:
     citation = 'Jones, Ann (2015). "A History of Time Travel". Press. Retrieved 2020.'
-    linked = round(len(citation) * 0.6)  # a linked title and publisher
+    linked = round(len(citation) * 0.65)  # a linked title and publisher
 
     def item_list(group: int, ordered: bool) -> list[Block]:
         return [
@@ -79,10 +79,35 @@ def test_a_numbered_list_of_linked_sentences_is_prose_a_bulleted_one_is_not() ->
     assert all(item.rule == "link-list" for item in feed)
 
 
+def test_a_list_of_text_with_links_inside_is_no_link_list() -> None:
+    def item(group: int, text: str, linked: int) -> Block:
+        return Block(text, BlockKind.LIST_ITEM, group=group, link_chars=linked)
+
+    labelled = [  # a label and its linked value, beside a bare link: content
+        item(1, "Official website: Four Seasons", 13),
+        item(1, "Flagship hotel: Four Seasons Toronto, Canada", 21),
+        item(1, "Read my review", 14),
+    ]
+    related = [  # "Related:" headline lines: bare links, the label is short
+        item(2, "Related: Council approves the new budget for the city", 45),
+        item(2, "Related: Storm closes schools across the region today", 45),
+        item(2, "More weather coverage", 10),
+    ]
+    drop_link_heavy([*labelled, *related])
+    assert not any(b.dropped for b in labelled)
+    assert all(b.rule == "link-list" for b in related)
+
+
 def test_repeated_short_lines_are_dropped_except_the_protected_copy() -> None:
     blocks = _blocks("Same headline", PROSE, "same headline")
     drop_repeated(blocks, protect=blocks[0])
     assert [b.dropped for b in blocks] == [False, False, True]
+
+
+def _dropped(text: str) -> Block:
+    block = Block(text)
+    block.drop("classifier", "looks like boilerplate")
+    return block
 
 
 def test_headings_without_content_are_dropped() -> None:
@@ -90,13 +115,29 @@ def test_headings_without_content_are_dropped() -> None:
         Block("Kept", BlockKind.HEADING, level=2),
         Block(PROSE),
         Block("Empty", BlockKind.HEADING, level=2),
+        _dropped("Sign up for our newsletter"),
         Block("Parent", BlockKind.HEADING, level=2),
         Block("Child", BlockKind.HEADING, level=3),
         Block(PROSE),
         Block("Trailing", BlockKind.HEADING, level=2),
     ]
     drop_empty_headings(blocks)
-    assert [b.text for b in blocks if not b.dropped] == ["Kept", PROSE, "Parent", "Child", PROSE]
+    kept = [b.text for b in blocks if b.live]
+    assert kept == ["Kept", PROSE, "Parent", "Child", PROSE]
+
+
+def test_a_heading_stacked_on_a_kept_heading_of_its_rank_stays() -> None:
+    stacked = [  # a name over its role, then the role's text
+        Block("Sarah Ward", BlockKind.HEADING, level=2),
+        Block("Parent", BlockKind.HEADING, level=2),
+        Block(PROSE),
+    ]
+    related = Block("Related", BlockKind.HEADING, level=2)
+    teasers = [Block(f"Story {n}", BlockKind.HEADING, level=3) for n in range(3)]
+    blocks = [*stacked, related, *teasers]  # a stack of empty headings goes as a whole
+    drop_empty_headings(blocks)
+    drop_empty_headings([])  # a page without blocks
+    assert [b.text for b in blocks if b.live] == ["Sarah Ward", "Parent", PROSE]
 
 
 def _doubted(text: str, links: tuple[tuple[str, str], ...] = ()) -> Block:

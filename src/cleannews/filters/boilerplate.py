@@ -33,6 +33,11 @@ MAX_LIST_LINK_DENSITY = 0.5
 MAX_PROSE_LIST_LINK_DENSITY = 0.7
 #: Average characters per item from which a numbered list counts as a list of sentences.
 PROSE_ITEM_CHARS = 60
+#: A list is no link list, however linked as a whole, when at least this share of its items
+#: are text with a link inside (a link, and less linked than a paragraph may be: a sentence
+#: or a label with its linked value). A list of bare headline links ("Related: ..." lines
+#: included, their label is short) stays one.
+LINKED_TEXT_ITEMS = 0.5
 #: A table is a link table (a navigation column) when nearly all its text is links; a table
 #: with a column of linked titles beside other columns is data (the classifier decides).
 MAX_TABLE_LINK_DENSITY = 0.8
@@ -91,7 +96,8 @@ def drop_link_heavy(blocks: Sequence[Block]) -> None:
         chars = sum(len(b.text) for b in items)
         density = link_share(sum(b.link_chars for b in items), chars)
         if kind is BlockKind.LIST_ITEM and density > _list_link_limit(items, chars):
-            drop_all(items, "link-list", f"list of links ({density:.0%})")
+            if _linked_text_share(items) < LINKED_TEXT_ITEMS:
+                drop_all(items, "link-list", f"list of links ({density:.0%})")
         elif kind is BlockKind.CELL and density > MAX_TABLE_LINK_DENSITY:
             drop_all(items, "link-table", f"table of links ({density:.0%})")
 
@@ -100,6 +106,12 @@ def _list_link_limit(items: list[Block], chars: int) -> float:
     if items[0].ordered and chars >= PROSE_ITEM_CHARS * len(items):
         return MAX_PROSE_LIST_LINK_DENSITY
     return MAX_LIST_LINK_DENSITY
+
+
+def _linked_text_share(items: list[Block]) -> float:
+    """Share of the items that hold a link inside their own text (not wholly a link)."""
+    inside = sum(1 for b in items if b.link_chars and b.link_density < MAX_LINK_DENSITY)
+    return inside / len(items)
 
 
 def drop_all(items: list[Block], rule: str, reason: str) -> None:
@@ -136,11 +148,30 @@ def relax(blocks: Sequence[Block]) -> None:
 
 
 def drop_empty_headings(blocks: Sequence[Block]) -> None:
-    """Headings with no kept content before the next heading of the same or higher rank."""
+    """Headings with no kept content before the next heading of the same or higher rank,
+    but for a heading stacked on the next one (a name over its role, a kicker over a title):
+    it never had content of its own, and goes with the heading it stands on."""
     kept = live(blocks)
-    for index, block in enumerate(kept):
-        if block.kind is BlockKind.HEADING and not _has_content_after(kept, index):
+    empty = {
+        id(block)
+        for index, block in enumerate(kept)
+        if block.kind is BlockKind.HEADING and not _has_content_after(kept, index)
+    }
+    for index, block in enumerate(blocks):
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if id(block) in empty and not _stacked_on(block, after, empty):
             block.drop("empty-heading", "heading with no content under it")
+
+
+def _stacked_on(block: Block, after: Block | None, empty: set[int]) -> bool:
+    """``block`` is directly followed, nothing between, by a kept heading of its rank."""
+    return (
+        after is not None
+        and after.kind is BlockKind.HEADING
+        and after.level == block.level
+        and after.label in LIVE_LABELS
+        and id(after) not in empty
+    )
 
 
 def _has_content_after(kept: Sequence[Block], index: int) -> bool:
