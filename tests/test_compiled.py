@@ -282,16 +282,26 @@ def test_version_names_the_active_path() -> None:
     assert f"({expected} tree walks)" in _version({PURE_PYTHON_ENV: "0"})
 
 
-#: Makes ``import cleannews.html._walk`` fail, as in an install built without a compiler.
-_NO_EXTENSION = "import sys; sys.modules['cleannews.html._walk'] = None"
+def no_extension(module: str) -> str:
+    """Code that makes ``import module`` fail, as in an install built without a compiler."""
+    return f"import sys; sys.modules[{module!r}] = None"
+
+
+_NO_EXTENSION = no_extension("cleannews.html._walk")
 
 
 def test_without_the_extension_the_pure_path_runs() -> None:
     assert "(pure Python tree walks)" in _version({PURE_PYTHON_ENV: "0"}, _NO_EXTENSION)
-    page = source_of(GOLDEN / "blog-post")
+    check = "from cleannews.html import compiled; "
+    check += "assert not compiled.built() and compiled.walks() is None"
+    same_output_without(_NO_EXTENSION, check, source_of(GOLDEN / "blog-post"))
+
+
+def same_output_without(setup: str, check: str, page: Path) -> None:
+    """In a child process that runs ``setup`` (an extension made unimportable) and ``check``
+    (the pure path is the one in use), ``page`` comes out as it does here."""
     code = (
-        f"{_NO_EXTENSION}; import cleannews; from cleannews.html import compiled; "
-        f"assert not compiled.built() and compiled.walks() is None; "
+        f"{setup}; import cleannews; {check}; "
         f"print(cleannews.extract(__import__('pathlib').Path({str(page)!r})).to_json())"
     )
     result = subprocess.run(

@@ -8,10 +8,7 @@ extension must be (``tests/test_compiled.py``); without it the pure path runs.
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +18,7 @@ from cleannews.options import PURE_PYTHON_ENV
 from cleannews.text import linemodel
 from cleannews.text.mainrun import text_units
 from farm import farm_page, source_from_article
-from test_compiled import REQUIRE
+from test_compiled import REQUIRE, no_extension, same_output_without
 
 GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden"
 CASES = sorted(p for p in GOLDEN.iterdir() if p.is_dir())
@@ -133,22 +130,8 @@ def test_malformed_input_is_refused() -> None:
         _infer.stage_two(forest, [[0.0, 1.0]], 2, [], [1], [3], 10, [0])
 
 
-#: Makes ``import cleannews.text._infer`` fail, as in an install built without a compiler.
-_NO_EXTENSION = "import sys; sys.modules['cleannews.text._infer'] = None"
-
-
 def test_without_the_extension_the_pure_path_runs() -> None:
+    check = "from cleannews.text import linemodel; "
+    check += "assert linemodel.inference() is None and linemodel.line_model().first.forest is None"
     page = GOLDEN / "content-farm-text" / "source.txt"
-    code = (
-        f"{_NO_EXTENSION}; import cleannews; from cleannews.text import linemodel; "
-        f"assert linemodel.inference() is None and linemodel.line_model().first.forest is None; "
-        f"print(cleannews.extract(__import__('pathlib').Path({str(page)!r})).to_json())"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        check=False,
-        env={**os.environ, PURE_PYTHON_ENV: "0"},
-    )
-    assert result.returncode == 0, result.stderr.decode()
-    assert result.stdout.decode().strip() == cleannews.extract(page).to_json()
+    same_output_without(no_extension("cleannews.text._infer"), check, page)
