@@ -60,6 +60,10 @@ def count_both(text: str) -> tuple[int, int]:
 
 # --- sentences -----------------------------------------------------------------------------------
 
+#: A long paragraph, in words (``count_both``'s spaced count): prose, not a teaser or a label
+#: (the page type's prose and listing tests, the feed of cards in filters.neighbours).
+LONG_PARAGRAPH_WORDS = 50
+
 #: Marks that end a sentence.
 SENTENCE_MARKS = ".!?…"
 #: The full-width marks that end a sentence in Chinese and Japanese.

@@ -15,7 +15,7 @@ from cleannews.dom import Element
 from cleannews.filters.boilerplate import MAX_LINK_DENSITY, drop_all, live
 from cleannews.rules.page_kinds import item_tag
 from cleannews.rules.widgets import slide_counter
-from cleannews.words import count_both, sentence_end
+from cleannews.words import LONG_PARAGRAPH_WORDS, count_both, sentence_end
 
 #: A slideshow has at least this many numbered legends (fewer are footnotes or fractions)...
 MIN_SLIDES = 5
@@ -317,9 +317,8 @@ def restore_inside_main(blocks: Sequence[Block], containers: Sequence[Element]) 
 
 #: A feed: at least this many self-contained items (page_kinds.json item_tag) hold blocks...
 MIN_FEED_ITEMS = 10
-#: ...and the kept text has at most this many paragraphs of ``FEED_LONG_WORDS`` words.
+#: ...and the kept text has at most this many paragraphs of ``LONG_PARAGRAPH_WORDS`` words.
 MAX_FEED_LONG_PARAGRAPHS = 2
-FEED_LONG_WORDS = 50
 #: The verdicts a feed's item blocks are given back from (the classifier's, link density's).
 FEED_RESTORED_RULES = frozenset({CLASSIFIER_RULE, "link-heavy"})
 
@@ -362,7 +361,7 @@ def restore_feed_items(blocks: Sequence[Block]) -> None:
     long = sum(
         1
         for b in kept
-        if b.kind is BlockKind.PARAGRAPH and count_both(b.text)[1] >= FEED_LONG_WORDS
+        if b.kind is BlockKind.PARAGRAPH and count_both(b.text)[1] >= LONG_PARAGRAPH_WORDS
     )
     if long > MAX_FEED_LONG_PARAGRAPHS or not _spread_over_items(kept, items):
         return

@@ -53,7 +53,7 @@ from cleannews.filters.neighbours import MAX_FEED_LONG_PARAGRAPHS, MIN_FEED_ITEM
 from cleannews.model import PageType
 from cleannews.rules.page_kinds import offer_words, price_pattern, url_words
 from cleannews.rules.schema_types import type_pattern
-from cleannews.words import count_both
+from cleannews.words import LONG_PARAGRAPH_WORDS, count_both
 
 #: A body this long is an article whatever else the page holds.
 MIN_ARTICLE_WORDS = 150
@@ -69,7 +69,6 @@ LINK_HEAVY = 0.5
 MAX_LINK_SHARE = 0.6
 #: A body this long, or with a paragraph this long, is not a listing by page-wide evidence.
 LONG_BODY_WORDS = 400
-LONG_PARAGRAPH_WORDS = 50
 #: A body with this many paragraphs of ``LONG_PARAGRAPH_WORDS`` is prose, not teasers.
 MIN_LONG_PARAGRAPHS = 2
 #: A dated page with a headline is an article from this many body words...
