@@ -282,42 +282,23 @@ def test_every_widget_rule_has_examples_and_non_examples() -> None:
 
 # --------------------------------------------------------------------------- page kinds
 
-PRICE_EXAMPLES, PRICE_NON_EXAMPLES = page_kinds.price_examples()
 URL_WORDS = list(page_kinds.url_words().values())
+#: The page-kind patterns and how each is applied: searched in a text, or matched whole (a tag).
+PAGE_KIND_PATTERNS = {"price": "search", "offer_words": "search", "item_tag": "fullmatch"}
+PAGE_KIND_CASES = [
+    (name, text, wanted)
+    for name in PAGE_KIND_PATTERNS
+    for wanted, texts in zip((True, False), page_kinds.examples(name), strict=True)
+    for text in texts
+]
 
 
-@pytest.mark.parametrize("text", PRICE_EXAMPLES)
-def test_price_pattern_finds_its_examples(text: str) -> None:
-    assert page_kinds.price_pattern().search(text)
-
-
-@pytest.mark.parametrize("text", PRICE_NON_EXAMPLES)
-def test_price_pattern_skips_its_non_examples(text: str) -> None:
-    assert not page_kinds.price_pattern().search(text)
-
-
-OFFER_EXAMPLES, OFFER_NON_EXAMPLES = page_kinds.examples("offer_words")
-ITEM_EXAMPLES, ITEM_NON_EXAMPLES = page_kinds.examples("item_tag")
-
-
-@pytest.mark.parametrize("text", OFFER_EXAMPLES)
-def test_offer_words_find_their_examples(text: str) -> None:
-    assert page_kinds.offer_words().search(text)
-
-
-@pytest.mark.parametrize("text", OFFER_NON_EXAMPLES)
-def test_offer_words_skip_their_non_examples(text: str) -> None:
-    assert not page_kinds.offer_words().search(text)
-
-
-@pytest.mark.parametrize("tag", ITEM_EXAMPLES)
-def test_item_tag_matches_its_examples(tag: str) -> None:
-    assert page_kinds.item_tag().fullmatch(tag)
-
-
-@pytest.mark.parametrize("tag", ITEM_NON_EXAMPLES)
-def test_item_tag_skips_its_non_examples(tag: str) -> None:
-    assert not page_kinds.item_tag().fullmatch(tag)
+@pytest.mark.parametrize(("name", "text", "wanted"), PAGE_KIND_CASES)
+def test_page_kind_patterns_find_their_examples_and_skip_their_non_examples(
+    name: str, text: str, wanted: bool
+) -> None:
+    apply = getattr(page_kinds.pattern(name), PAGE_KIND_PATTERNS[name])
+    assert (apply(text) is not None) is wanted
 
 
 @pytest.mark.parametrize(("rule", "url"), [(r, u) for r in URL_WORDS for u in r.examples])

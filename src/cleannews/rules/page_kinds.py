@@ -89,11 +89,6 @@ def examples(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(spec["examples"]), tuple(spec["non_examples"])
 
 
-def price_examples() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(examples, non-examples) of the price pattern."""
-    return examples("price")
-
-
 @cache
 def url_words() -> Mapping[str, UrlWords]:
     """The address words of every page kind, by kind (read-only)."""
