@@ -13,7 +13,6 @@ from cleannews.filters.boilerplate import (
     drop_link_heavy,
     drop_phrase_lines,
     drop_promo,
-    drop_repeated,
     promo_score,
 )
 from cleannews.filters.features import compute
@@ -96,12 +95,6 @@ def test_a_list_of_text_with_links_inside_is_no_link_list() -> None:
     drop_link_heavy([*labelled, *related])
     assert not any(b.dropped for b in labelled)
     assert all(b.rule == "link-list" for b in related)
-
-
-def test_repeated_short_lines_are_dropped_except_the_protected_copy() -> None:
-    blocks = _blocks("Same headline", PROSE, "same headline")
-    drop_repeated(blocks, protect=blocks[0])
-    assert [b.dropped for b in blocks] == [False, False, True]
 
 
 def _dropped(text: str) -> Block:

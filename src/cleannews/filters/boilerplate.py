@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from cleannews.blocks import CLASSIFIER_RULE, HINT_VETO_RULE, LIVE_LABELS, Block, BlockKind, Label
+from cleannews.blocks import CLASSIFIER_RULE, HINT_VETO_RULE, LIVE_LABELS, Block, BlockKind
 from cleannews.dom import link_share
 from cleannews.rules.loader import line_rule, signal_weight
 from cleannews.words import count_sentences
@@ -118,20 +118,6 @@ def drop_all(items: list[Block], rule: str, reason: str) -> None:
     """Drop every block of ``items`` for one rule and reason."""
     for item in items:
         item.drop(rule, reason)
-
-
-def drop_repeated(blocks: Sequence[Block], protect: Block | None = None) -> None:
-    """Short lines repeated on the page (headline echoes, labels): keep none but ``protect``."""
-    seen: dict[str, list[Block]] = defaultdict(list)
-    for block in blocks:
-        if len(block.text) <= 150:
-            seen[block.text.casefold()].append(block)
-    for copies in seen.values():
-        if len(copies) < 2:
-            continue
-        for block in copies:
-            if block is not protect and block.label is Label.UNDECIDED:
-                block.drop("repeated", f"line repeated {len(copies)} times on the page")
 
 
 #: Verdicts that weigh evidence (and can be wrong on a tiny page), as opposed to rules that
