@@ -33,6 +33,7 @@ from cleannews.html import clean, compiled
 from cleannews.html.parse import parse_html
 from cleannews.html.segment import segment
 from cleannews.options import PURE_PYTHON_ENV
+from cleannews.text import linemodel
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -277,9 +278,11 @@ def _version(env: dict[str, str], *pre: str) -> str:
 
 
 def test_version_names_the_active_path() -> None:
-    assert "(pure Python tree walks)" in _version({PURE_PYTHON_ENV: "1"})
+    pure = "(pure Python tree walks, pure Python line model)"
+    assert pure in _version({PURE_PYTHON_ENV: "1"})
     expected = "compiled" if compiled.built() else "pure Python"
-    assert f"({expected} tree walks)" in _version({PURE_PYTHON_ENV: "0"})
+    inferred = "compiled" if linemodel.inference() is not None else "pure Python"
+    assert f"({expected} tree walks, {inferred} line model)" in _version({PURE_PYTHON_ENV: "0"})
 
 
 def no_extension(module: str) -> str:
@@ -291,10 +294,17 @@ _NO_EXTENSION = no_extension("cleannews.html._walk")
 
 
 def test_without_the_extension_the_pure_path_runs() -> None:
-    assert "(pure Python tree walks)" in _version({PURE_PYTHON_ENV: "0"}, _NO_EXTENSION)
+    assert "(pure Python tree walks, " in _version({PURE_PYTHON_ENV: "0"}, _NO_EXTENSION)
     check = "from cleannews.html import compiled; "
     check += "assert not compiled.built() and compiled.walks() is None"
     same_output_without(_NO_EXTENSION, check, source_of(GOLDEN / "blog-post"))
+
+
+def test_version_names_the_line_models_path_apart() -> None:
+    version = _version({PURE_PYTHON_ENV: "0"}, no_extension("cleannews.text._infer"))
+    assert "pure Python line model)" in version
+    expected = "compiled" if compiled.built() else "pure Python"
+    assert f"({expected} tree walks, " in version
 
 
 def same_output_without(setup: str, check: str, page: Path) -> None:

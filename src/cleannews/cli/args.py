@@ -85,10 +85,21 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 def walk_path() -> str:
     """``"compiled"`` when the compiled tree walk is installed and not switched off, else
-    ``"pure Python"``. The module is found, not imported: that would load lxml."""
+    ``"pure Python"``."""
+    return _extension_path("cleannews.html._walk")
+
+
+def inference_path() -> str:
+    """The same for the text line model's compiled inference (``cleannews.text._infer``)."""
+    return _extension_path("cleannews.text._infer")
+
+
+def _extension_path(module: str) -> str:
+    """``"compiled"`` or ``"pure Python"`` for one optional extension module. The module is
+    found, not imported: that would load lxml."""
     from importlib.util import find_spec
 
-    if pure_python_forced() or find_spec("cleannews.html._walk") is None:
+    if pure_python_forced() or find_spec(module) is None:
         return "pure Python"
     return "compiled"
 
@@ -115,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--dask", metavar="ADDRESS", help="run on a Dask scheduler, or local:N (N workers)"
     )
-    version = f"cleannews {__version__} ({walk_path()} tree walks)"
+    paths = f"{walk_path()} tree walks, {inference_path()} line model"
+    version = f"cleannews {__version__} ({paths})"
     parser.add_argument("--version", action="version", version=version)
     return parser
 
