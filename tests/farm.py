@@ -82,6 +82,38 @@ PROMO = {
          "Iscriviti alla nostra newsletter, a presto su {site}!"],
     ),
 }  # fmt: skip
+
+#: Per language: month names and reading-time lines ({minutes}, {stamp} filled in), as farm
+#: frames print "3 min read Post on May 30, 2025" in each language.
+MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+    "dezembro",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+    "novembre dicembre",
+}
+STAMPS = {"en": "{month} {day}, {year}", "es": "{day} de {month} de {year}",
+          "de": "{day}. {month} {year}", "fr": "{day} {month} {year}",
+          "pt": "{day} de {month} de {year}", "it": "{day} {month} {year}"}  # fmt: skip
+READING_LINES = {
+    "en": ("{minutes} min read · Published {stamp}", "{minutes} min read Post on {stamp}",
+           "{minutes} minutes reading time · Published {stamp}"),
+    "es": ("{minutes} min de lectura · Publicado el {stamp}",
+           "Lectura de {minutes} min Publicado el {stamp}"),
+    "de": ("{minutes} Min. Lesezeit · Veröffentlicht am {stamp}",
+           "Lesezeit: {minutes} Minuten | Aktualisiert am {stamp}"),
+    "fr": ("{minutes} min de lecture · Publié le {stamp}",
+           "Lecture {minutes} min Publié le {stamp}"),
+    "pt": ("{minutes} min de leitura · Publicado em {stamp}",
+           "Tempo de leitura: {minutes} min Publicado em {stamp}"),
+    "it": ("{minutes} min di lettura · Pubblicato il {stamp}",
+           "Lettura di {minutes} minuti Pubblicato il {stamp}"),
+}  # fmt: skip
+
 UI_LINES = ("Share this:", "Advertisement", "close", "x", "Share", "Read more")
 TOC_LABELS = ("Table of Contents", "Contents", "Article with TOC")
 
@@ -123,6 +155,16 @@ def _promo_paragraphs(rng: random.Random, language: str, site: str, count: int) 
     return out
 
 
+def _reading_line(rng: random.Random, language: str, published: date, minutes: int) -> str:
+    """A reading-time line with the publication date, in the frame's language half the time
+    (farm sites translate their frame less often than their promo)."""
+    if rng.random() < 0.5:
+        language = "en"
+    month = MONTHS[language].split()[published.month - 1]
+    stamp = STAMPS[language].format(month=month, day=published.day, year=published.year)
+    return rng.choice(READING_LINES[language]).format(minutes=minutes, stamp=stamp)
+
+
 def _echo(title: str, rng: random.Random) -> str:
     return rng.choice((title, title.title(), title))
 
@@ -133,10 +175,7 @@ def farm_page(source: Source, rng: random.Random) -> FarmPage:
     site = _site(rng)
     published = date(2025, rng.randint(1, 12), rng.randint(1, 28))
     minutes = rng.randint(2, 12)
-    stamp = published.strftime("%B %-d, %Y")
-    reading = rng.choice((f"{minutes} min read · Published {stamp}",
-                          f"{minutes} min read Post on {stamp}",
-                          f"{minutes} minutes reading time · Published {stamp}"))  # fmt: skip
+    reading = _reading_line(rng, language, published, minutes)
     head = [source.title, "", reading, _echo(source.title, rng), ""]
     opening = _promo_paragraphs(rng, language, site, rng.randint(1, 3))
     closing = _promo_paragraphs(rng, language, site, rng.randint(1, 2))

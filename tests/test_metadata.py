@@ -713,6 +713,10 @@ def test_title_variants_fast_path_matches_the_splits(title: str) -> None:
         ("Tempo di lettura: 3 minuti", 3),
         ("9 minutos de leitura", 9),
         ("3 min read", 3),
+        ("Lectura de 4 min", 4),
+        ("5 min leestijd Geplaatst op 12 juni 2025", 5),
+        ("3 Min. Lesezeit · Veröffentlicht am 30. Mai 2025", 3),
+        ("Lettura di 3 minuti · Pubblicato il 30 maggio 2025", 3),
     ],
 )
 def test_stated_reading_time_is_read_in_each_language(line: str, minutes: int) -> None:
@@ -725,4 +729,28 @@ def test_stated_reading_time_is_read_in_each_language(line: str, minutes: int) -
     )
     assert article.reading_time_minutes == minutes
     assert article.provenance["reading_time_minutes"].startswith("text:reading-line")
+    assert line not in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("3 min read Post on May 30, 2025", date(2025, 5, 30)),
+        ("5 min leestijd Geplaatst op 12 juni 2025", date(2025, 6, 12)),
+        ("Publicado el 30 de mayo de 2025 | Lectura de 4 min", date(2025, 5, 30)),
+        ("Lecture 5 min — Publié le 3 mars 2025", date(2025, 3, 3)),
+    ],
+)
+def test_a_reading_line_with_a_date_dates_the_article_in_each_language(
+    line: str, published: date
+) -> None:
+    """The date on a reading-time line is the publication date, read from that line as the
+    English one is, whatever the language."""
+    body = "Dies ist ein langer Absatz mit vielen Wörtern und ganzen Sätzen darin. " * 6
+    article = cleannews.extract(
+        f"Ein Titel für die Seite\n\n{line}\n\n{body}\n\n{body}",
+        options=cleannews.Options(input_kind=cleannews.InputKind.TEXT),
+    )
+    assert article.published == published
+    assert article.provenance["published"] == "text:reading-line"
     assert line not in article.text

@@ -308,8 +308,9 @@ def _text_date_offers(
             continue
         if options.reference_time is None and _DIGIT.search(block.text) is None:
             continue  # only relative dates are written without digits (see dates_in_line)
-        if block in header or block.rule == "reading-line" or _marked(block, words, inline):
-            source = "text:reading-line" if block.rule == "reading-line" else "text:date-line"
+        reading = block.rule in _READING_RULES
+        if block in header or reading or _marked(block, words, inline):
+            source = "text:reading-line" if reading else "text:date-line"
             for kind, value in dates_in_line(block.text, options):
                 yield kind, value, source
 
