@@ -200,6 +200,8 @@ def test_needs_index_admits_what_each_requirement_admits() -> None:
         (r"read(?:ing)?|\d+ min", ("read", " min"), False),
         (r"read|\d+", ("read", *"0123456789"), True),
         (r"(?i)abc", None, False),
+        (r"visit (?-i:\p{Lu})\w* now", ("visit",), False),
+        (r"x(?-i:[ab])", ("xa", "xb"), False),
         (r"(a)\1", None, False),
         (r"[\p{Cyrillic}]x?", (), True),
         (r"[\p{Cyrillic}\p{Greek}]", ("μ",), True),
@@ -254,7 +256,7 @@ def test_lowercasing_keeps_whitespace_in_place() -> None:
 
 def _random_pattern(rng: random.Random, depth: int = 0) -> str:
     atoms = ["a", "b", "A", "é", "s", "k", "i", " ", "-", "[ée]", "[ab]", r"\d", r"\s", r"\b", "."]
-    atoms += [r"\p{L}", "(?=a)", "(?<!b)", "µ", "[\\p{Greek}]"]
+    atoms += [r"\p{L}", "(?=a)", "(?<!b)", "µ", "[\\p{Greek}]", "(?-i:A)", "(?-i:[sk]é)"]
     parts = []
     for _ in range(rng.randint(1, 4)):
         if depth < 2 and rng.random() < 0.3:
