@@ -535,3 +535,15 @@ def test_frame_keys_and_copies_agree_with_their_definitions() -> None:
     for target in keys:
         plain = [j for j, k in enumerate(keys) if frames.is_copy(k, target)]
         assert frames._copies(keys, by_length, target) == plain, repr(target)
+
+
+@pytest.mark.parametrize(
+    "name", ["e1ad", "3fa9c0", "ab12cd", "1a", "a1b", "ad1", "ad12", "face", "E1AD", "x1a", "1ağ"]
+)
+def test_hex_names_are_those_the_hash_pattern_matches(name: str) -> None:
+    from cleannews.rules import loader
+
+    hashed = loader._HEX_HASH.fullmatch(name) is not None
+    assert loader.names_nothing(name) == (
+        name.lower().startswith(loader._ignored_prefixes()) or hashed
+    )
