@@ -200,6 +200,8 @@ def test_needs_index_admits_what_each_requirement_admits() -> None:
         (r"read(?:ing)?|\d+ min", ("read", " min"), False),
         (r"read|\d+", ("read", *"0123456789"), True),
         (r"(?i)abc", None, False),
+        (r"visit (?-i:\p{Lu})\w* now", ("visit",), False),
+        (r"x(?-i:[ab])", ("xa", "xb"), False),
         (r"(a)\1", None, False),
         (r"[\p{Cyrillic}]x?", (), True),
         (r"[\p{Cyrillic}\p{Greek}]", ("μ",), True),
@@ -254,7 +256,7 @@ def test_lowercasing_keeps_whitespace_in_place() -> None:
 
 def _random_pattern(rng: random.Random, depth: int = 0) -> str:
     atoms = ["a", "b", "A", "é", "s", "k", "i", " ", "-", "[ée]", "[ab]", r"\d", r"\s", r"\b", "."]
-    atoms += [r"\p{L}", "(?=a)", "(?<!b)", "µ", "[\\p{Greek}]"]
+    atoms += [r"\p{L}", "(?=a)", "(?<!b)", "µ", "[\\p{Greek}]", "(?-i:A)", "(?-i:[sk]é)"]
     parts = []
     for _ in range(rng.randint(1, 4)):
         if depth < 2 and rng.random() < 0.3:
@@ -533,3 +535,15 @@ def test_frame_keys_and_copies_agree_with_their_definitions() -> None:
     for target in keys:
         plain = [j for j, k in enumerate(keys) if frames.is_copy(k, target)]
         assert frames._copies(keys, by_length, target) == plain, repr(target)
+
+
+@pytest.mark.parametrize(
+    "name", ["e1ad", "3fa9c0", "ab12cd", "1a", "a1b", "ad1", "ad12", "face", "E1AD", "x1a", "1ağ"]
+)
+def test_hex_names_are_those_the_hash_pattern_matches(name: str) -> None:
+    from cleannews.rules import loader
+
+    hashed = loader._HEX_HASH.fullmatch(name) is not None
+    assert loader.names_nothing(name) == (
+        name.lower().startswith(loader._ignored_prefixes()) or hashed
+    )

@@ -301,6 +301,19 @@ def test_page_kind_patterns_find_their_examples_and_skip_their_non_examples(
     assert (apply(text) is not None) is wanted
 
 
+@pytest.mark.parametrize(
+    "name", [name for name, how in PAGE_KIND_PATTERNS.items() if how == "search"]
+)
+def test_page_kind_patterns_count_joined_texts_as_each_on_its_own(name: str) -> None:
+    found = page_kinds.pattern(name)
+    texts = [t for group in page_kinds.examples(name) for t in group]
+    assert found.search(page_kinds.TEXT_JOIN) is None
+    for first in texts:  # every pair: a match must not cross the join ('19.99' + 'USD')
+        for second in texts:
+            alone = len(found.findall(first)) + len(found.findall(second))
+            assert page_kinds.count_matches(found, [first, second]) == alone
+
+
 @pytest.mark.parametrize(("rule", "url"), [(r, u) for r in URL_WORDS for u in r.examples])
 def test_url_words_name_the_kind_of_their_examples(rule: page_kinds.UrlWords, url: str) -> None:
     assert rule.matches(url)

@@ -6,7 +6,8 @@ reads the pattern and derives what any text the pattern matches in must hold: on
 literal strings (compared case-folded by :func:`fold`) or, for a character class that may
 match letters outside ASCII, simply a non-ASCII character. A text that holds none of them
 cannot match, so the regex need not run. Anything the reader does not understand (inline
-flags, backreferences, ...) yields no requirement: the regex then always runs.
+flags other than a case-sensitive group, backreferences, ...) yields no requirement: the regex
+then always runs.
 
 The folding is exact for the patterns' case-insensitive matching (``IGNORECASE | VERSION0``,
 simple case folding): for every character ``c`` of :data:`ALPHABET` and every character
@@ -285,7 +286,9 @@ class _Reader:
 
     def group(self) -> _Facts:
         rest = self.pattern[self.pos :]
-        for opener in ("(?:", "(?P<"):
+        # A group matched case-sensitively (``(?-i:...)``) matches some of the strings it
+        # would match ignoring case: what these must hold, its matches hold.
+        for opener in ("(?:", "(?P<", "(?-i:"):
             if rest.startswith(opener):
                 self.pos += len(opener)
                 if opener == "(?P<":

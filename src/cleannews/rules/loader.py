@@ -247,12 +247,17 @@ def _concept_index() -> _ConceptIndex:
 #: (Medium numbers every paragraph so), whose pieces split at digits are no words ('e1ad'
 #: would read as 'ad'). A name ending in its digits ('ad1', 'ad12') still names an ad slot.
 _HEX_HASH = compile_pattern(r"[0-9a-f]*[0-9][a-f][0-9a-f]*")
+#: The characters of such a hash: a name holding any other is none, which one C-level
+#: ``str.strip`` tells (most names: a regex call costs several times more).
+_HEX_DIGITS = "0123456789abcdef"
 
 
 def names_nothing(name: str) -> bool:
     """A class name or id that names no concept: one of the taxonomy prefixes
     (``ignored_prefixes`` in ``class_tokens.json``) or a generated hexadecimal hash."""
-    return name.lower().startswith(_ignored_prefixes()) or _HEX_HASH.fullmatch(name) is not None
+    if name.lower().startswith(_ignored_prefixes()):
+        return True
+    return not name.strip(_HEX_DIGITS) and _HEX_HASH.fullmatch(name) is not None
 
 
 @cache

@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from cleannews.blocks import Block, BlockKind
 from cleannews.filters.neighbours import MAX_FEED_LONG_PARAGRAPHS, MIN_FEED_ITEMS, feed_items
 from cleannews.model import PageType
-from cleannews.rules.page_kinds import offer_words, price_pattern, url_words
+from cleannews.rules.page_kinds import count_matches, offer_words, price_pattern, url_words
 from cleannews.rules.schema_types import type_pattern
 from cleannews.words import LONG_PARAGRAPH_WORDS, count_both
 
@@ -243,17 +243,16 @@ def _kind_signals(
     """The :class:`Signals` fields of the kinds beyond article and listing."""
     declared = [*types, *dict.fromkeys(page.item_types)]
     families = {name: type_pattern(name) for name in (*KIND_FAMILIES, "reply")}
-    prices = price_pattern()
     return KindSignals(
         declared={n: [t for t in declared if families[n].fullmatch(t)] for n in KIND_FAMILIES},
         replies=sum(1 for t in page.item_types if families["reply"].fullmatch(t)),
         product_items=sum(1 for t in page.item_types if families["product"].fullmatch(t)),
         code_blocks=_code_blocks(body),
-        prices=sum(len(prices.findall(b.text)) for b in blocks),
+        prices=count_matches(price_pattern(), [b.text for b in blocks]),
         published=page.published,
         bylined=page.bylined,
         items=len(feed_items(blocks)),
-        offer_words=sum(len(offer_words().findall(b.text)) for b in body),
+        offer_words=count_matches(offer_words(), [b.text for b in body]),
         url_kinds={k: w for k, rule in url_words().items() if (w := rule.matches(page.url))},
     )
 
