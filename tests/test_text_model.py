@@ -139,6 +139,47 @@ def test_a_line_repeated_through_an_article_is_no_headline() -> None:
     assert frame is not None and (frame.headline, frame.echo, frame.copies) == (3, 6, 4)
 
 
+def test_with_two_headline_copies_the_one_after_a_greeting_is_the_headline() -> None:
+    """A greeting in words no rule knows is kept prose above the article: the headline is
+    the copy after it, not the page's top line above the greeting."""
+    greeting = ("Greetings from the crew! Every single day we handpick the most fascinating "
+                "stories on the internet, so that you can enjoy them with your morning coffee.")
+    farm = _blocks("Title of the story", greeting, "Title of the story", PROSE, PROSE, PROSE)
+    kept = [False, True, False, True, True, True]
+    frame = find_frame(farm, kept, 1)
+    assert frame is not None and (frame.headline, frame.echo, frame.copies) == (2, None, 2)
+    cut_frame(farm, kept, frame)
+    assert [b.rule for b in farm[:2]] == ["above-headline"] * 2
+
+
+_NOVEL_FARM = """Scientists Map The Deepest Cave System In Europe
+
+6 min read · Posted on March 3, 2025
+
+Greetings from TrendNest! Our passionate crew handpicks the most fascinating stories on the \
+internet every single day, so that you can enjoy them with your morning coffee.
+
+Curious for more? TrendNest publishes fresh articles around the clock. Tap the bell icon and \
+let us keep you company!
+
+Scientists Map The Deepest Cave System In Europe
+
+{body}
+
+We hope this story brightened your day! TrendNest thanks you for reading. Come back soon, \
+bring your friends, and tell us what you think in the comments below.
+"""
+
+
+def test_a_farm_frame_worded_as_no_rule_knows_is_cut_at_the_headline_copy() -> None:
+    body = "\n\n".join([PROSE] * 4)
+    article = cleannews.extract(_NOVEL_FARM.replace("\\\n", "").format(body=body))
+    assert article.title == "Scientists Map The Deepest Cave System In Europe"
+    assert article.published == date(2025, 3, 3) and article.reading_time_minutes == 6
+    assert article.text.startswith(PROSE)
+    assert "TrendNest" not in article.text
+
+
 @pytest.mark.parametrize("source", ["=", "---", "#"])
 def test_a_markdown_page_without_blocks_gives_an_empty_article(source: str) -> None:
     assert find_frame([], [], 0) is None

@@ -104,7 +104,20 @@ def find_frame(blocks: Sequence[Block], kept: Sequence[bool], start: int) -> Fra
         return _best_stretch(blocks, kept, copies[best])
     after = [j for j in copies[best] if j > first_prose]
     headline = max(j for j in copies[best] if j <= first_prose)
+    if after and _greeting_between(blocks, kept, headline, after[0]):
+        return Frame(after[0], None, len(copies[best]))
     return Frame(headline, after[0] if after else None, len(copies[best]))
+
+
+def _greeting_between(blocks: Sequence[Block], kept: Sequence[bool], low: int, high: int) -> bool:
+    """True when most of the kept prose between two copies of the headline (by characters)
+    is the site talking to the reader (we/our and you/your words, :func:`speaks_to_reader`):
+    a farm's greeting in words no phrase rule knows. The second copy is then the article's
+    headline, not an echo (on other pages a headline printed twice frames article text
+    between its copies)."""
+    between = [blocks[i].text for i in range(low + 1, high) if kept[i] and is_prose(blocks[i])]
+    talking = sum(len(text) for text in between if speaks_to_reader(text) is not None)
+    return 2 * talking > sum(len(text) for text in between)
 
 
 def _copies(keys: Sequence[str], by_length: dict[int, list[int]], target: str) -> list[int]:
@@ -251,8 +264,9 @@ def _inner_capitalised(text: str) -> list[str]:
     return [w.casefold() for w in words[1:] if w[:1].isupper() and len(w) > 3]
 
 
-def structural_promo(text: str, names: frozenset[str]) -> str | None:
-    """Why ``text`` is promo by structure, or None."""
+def speaks_to_reader(text: str) -> float | None:
+    """The share of we/our and you/your words when ``text`` is short and uses both kinds
+    enough for the site to be talking to the reader, else None."""
     words = [w.casefold() for w in _WORD.findall(text)]
     if not words or len(words) > MAX_PROMO_WORDS:
         return None
@@ -260,11 +274,19 @@ def structural_promo(text: str, names: frozenset[str]) -> str | None:
     we = sum(1 for w in words if w in table.we)
     you = sum(1 for w in words if w in table.you)
     share = (we + you) / len(words)
-    if we == 0 or you == 0 or share < MIN_PRONOUN_SHARE:  # the site talks to the reader
+    if we == 0 or you == 0 or share < MIN_PRONOUN_SHARE:
         return None
-    if table.calls.search(text):
+    return share
+
+
+def structural_promo(text: str, names: frozenset[str]) -> str | None:
+    """Why ``text`` is promo by structure, or None."""
+    share = speaks_to_reader(text)
+    if share is None:
+        return None
+    if promo_words().calls.search(text):
         return f"site promotion (we/you words {share:.0%}, a call to act)"
-    if names and not names.isdisjoint(words):
+    if names and not names.isdisjoint(w.casefold() for w in _WORD.findall(text)):
         return f"site promotion (we/you words {share:.0%}, the site's name)"
     return None
 
