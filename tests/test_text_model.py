@@ -142,8 +142,10 @@ def test_a_line_repeated_through_an_article_is_no_headline() -> None:
 def test_with_two_headline_copies_the_one_after_a_greeting_is_the_headline() -> None:
     """A greeting in words no rule knows is kept prose above the article: the headline is
     the copy after it, not the page's top line above the greeting."""
-    greeting = ("Greetings from the crew! Every single day we handpick the most fascinating "
-                "stories on the internet, so that you can enjoy them with your morning coffee.")
+    greeting = (
+        "Greetings from the crew! Every single day we handpick the most fascinating "
+        "stories on the internet, so that you can enjoy them with your morning coffee."
+    )
     farm = _blocks("Title of the story", greeting, "Title of the story", PROSE, PROSE, PROSE)
     kept = [False, True, False, True, True, True]
     frame = find_frame(farm, kept, 1)
