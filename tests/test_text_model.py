@@ -139,6 +139,16 @@ def test_a_line_repeated_through_an_article_is_no_headline() -> None:
     assert frame is not None and (frame.headline, frame.echo, frame.copies) == (3, 6, 4)
 
 
+def test_a_photo_credit_printed_under_each_photo_is_no_headline() -> None:
+    title = "Why the old bridge is closing"
+    photos = ["Getty Images", PROSE] * 3
+    blocks = _blocks("Home", title, title, *photos)
+    frame = find_frame(blocks, [b.text == PROSE for b in blocks], 4)
+    assert frame is not None and blocks[frame.headline].text == title
+    credit = _blocks("Bild: Jahr Media", PROSE, "Bild: Jahr Media", PROSE)
+    assert find_frame(credit, [b.text == PROSE for b in credit], 1) is None
+
+
 @pytest.mark.parametrize("source", ["=", "---", "#"])
 def test_a_markdown_page_without_blocks_gives_an_empty_article(source: str) -> None:
     assert find_frame([], [], 0) is None
