@@ -25,8 +25,8 @@ import regex
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.rules.diskcache import compile_pattern
-from cleannews.rules.loader import RuleKind, hint_matches, read_json, rules_of_kind
-from cleannews.text.lines import is_heading_like
+from cleannews.rules.loader import read_json
+from cleannews.text.lines import is_credit, is_heading_like
 
 _NON_WORD = compile_pattern(r"[^\p{L}\p{N}]+")
 _WORD = compile_pattern(r"\p{L}[\p{L}'’]*")
@@ -284,22 +284,3 @@ def drop_structural_promo(blocks: Sequence[Block], frame: Frame | None) -> None:
         reason = structural_promo(block.text, names)
         if reason is not None:
             block.drop("promo-structure", reason)
-
-
-# --- credits ---------------------------------------------------------------------------------
-
-#: The hint rules (by id prefix) of photo credits and source lines.
-CREDIT_RULES = "credit"
-
-
-@cache
-def _credit_hints() -> tuple[int, ...]:
-    """Positions, among the hint rules, of the photo-credit and source-line rules."""
-    hints = rules_of_kind(RuleKind.HINT)
-    return tuple(n for n, rule in enumerate(hints) if rule.id.startswith(CREDIT_RULES))
-
-
-def is_credit(text: str) -> bool:
-    """A photo credit or source line ("Getty Images", "Bild: Jahr Media")."""
-    found = hint_matches(text)
-    return any(found[n] for n in _credit_hints())
