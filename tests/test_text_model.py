@@ -182,6 +182,24 @@ def test_a_farm_frame_worded_as_no_rule_knows_is_cut_at_the_headline_copy() -> N
     assert "TrendNest" not in article.text
 
 
+def test_a_photo_credit_printed_under_each_photo_is_no_headline() -> None:
+    title = "Why the old bridge is closing"
+    photos = ["Getty Images", PROSE] * 3
+    blocks = _blocks("Home", title, title, *photos)
+    frame = find_frame(blocks, [b.text == PROSE for b in blocks], 4)
+    assert frame is not None and blocks[frame.headline].text == title
+    credit = _blocks("Bild: Jahr Media", PROSE, "Bild: Jahr Media", PROSE)
+    assert find_frame(credit, [b.text == PROSE for b in credit], 1) is None
+
+
+def test_a_doubted_photo_credit_between_paragraphs_is_no_section_heading() -> None:
+    blocks = _blocks(PROSE, "Getty Images", PROSE, "The bridge in winter", PROSE)
+    kept = [True, False, True, False, True]
+    linemodel.drop_by_line_model(blocks, [0.9, 0.3, 0.9, 0.3, 0.9], kept)
+    assert [b.rule for b in blocks] == ["", "line-model", "", "", ""]
+    assert blocks[3].kind is BlockKind.HEADING  # a title-like line there is one
+
+
 @pytest.mark.parametrize("source", ["=", "---", "#"])
 def test_a_markdown_page_without_blocks_gives_an_empty_article(source: str) -> None:
     assert find_frame([], [], 0) is None

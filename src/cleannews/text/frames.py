@@ -26,7 +26,7 @@ import regex
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import read_json
-from cleannews.text.lines import is_heading_like
+from cleannews.text.lines import is_credit, is_heading_like
 
 _NON_WORD = compile_pattern(r"[^\p{L}\p{N}]+")
 _WORD = compile_pattern(r"\p{L}[\p{L}'’]*")
@@ -136,6 +136,8 @@ def _title_candidate(block: Block, keys: Sequence[str]) -> bool:
     if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
         return False
     text = block.text
+    if is_credit(text):  # a caption's credit, printed under each photo, is no headline
+        return False
     if is_heading_like(text):
         return True
     if not text[:1].islower() or not is_heading_like(text[:1].upper() + text[1:]):

@@ -41,7 +41,7 @@ from cleannews.rules.loader import (
     read_json,
     signal_weight,
 )
-from cleannews.text.lines import is_title_like
+from cleannews.text.lines import is_credit, is_title_like
 from cleannews.words import CJK_SENTENCE_MARKS, CLOSING_MARKS, SENTENCE_MARKS
 
 try:
@@ -580,6 +580,8 @@ def _lists_whole(blocks: Sequence[Block], kept: Sequence[bool]) -> list[bool]:
 def _inner_heading(blocks: Sequence[Block], live: list[int], keep: set[int], n: int) -> bool:
     block = blocks[live[n]]
     if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or not is_title_like(block.text):
+        return False
+    if is_credit(block.text):  # a photo's credit between paragraphs is no section heading
         return False
     after = live[n + 1] if n + 1 < len(live) else None
     if after is None or after not in keep or blocks[after].kind is BlockKind.HEADING:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
 from cleannews.blocks import Block, BlockKind
 from cleannews.rules.diskcache import compile_pattern
-from cleannews.rules.loader import line_rule
+from cleannews.rules.loader import RuleKind, hint_matches, line_rule, rules_of_kind
 from cleannews.words import CLOSING_MARKS, SENTENCE_MARKS
 
 _BULLET = compile_pattern(
@@ -232,3 +233,21 @@ def _sentence_after_heading(block: Block) -> bool:
         and len(block.text.split()) >= SENTENCE_AFTER_HEADING_WORDS
         and _PROSE_END.search(block.text) is not None
     )
+
+
+#: The hint rules (by id prefix) of photo credits and source lines.
+CREDIT_RULES = "credit"
+
+
+@cache
+def _credit_hints() -> tuple[int, ...]:
+    """Positions, among the hint rules, of the photo-credit and source-line rules."""
+    hints = rules_of_kind(RuleKind.HINT)
+    return tuple(n for n, rule in enumerate(hints) if rule.id.startswith(CREDIT_RULES))
+
+
+def is_credit(text: str) -> bool:
+    """A photo credit or source line ("Getty Images", "Bild: Jahr Media"): a figure's
+    furniture, never a headline or a section heading."""
+    found = hint_matches(text)
+    return any(found[n] for n in _credit_hints())
