@@ -14,6 +14,7 @@ from cleannews.structure.bounds import (
     HEADLINE_TO_BODY,
     body_run,
     drop_above_headline,
+    drop_edge_disclosures,
     drop_edges,
     drop_trailing_author_boxes,
     is_body_paragraph,
@@ -268,3 +269,33 @@ def test_author_lines_repeated_in_cards_are_no_author_box() -> None:
     single = _blocks_of(f"<article><p>{BODY}</p>{card}</article>")
     drop_trailing_author_boxes(single)
     assert [block.rule for block in single] == ["", "", "author-box"]
+
+
+# disclosure boxes at the edges ----------------------------------------------------------------
+
+
+def test_a_disclosure_box_outside_the_body_is_dropped_in_any_language() -> None:
+    note = "Wir erhalten eine Provision, wenn Sie über diese Links einkaufen."
+    blocks = _blocks_of(
+        f"<article><div class='editorial-disclosure'><p>{note}</p></div>"
+        f"<p>{BODY}</p><p>{BODY}</p></article>"
+    )
+    drop_edge_disclosures(blocks)
+    assert [block.rule for block in blocks] == ["disclosure-box", "", ""]
+
+
+def test_a_disclosure_box_inside_the_body_run_stays() -> None:
+    note = "Die Autorin hat die Reise selbst bezahlt."
+    blocks = _blocks_of(
+        f"<article><p>{BODY}</p><div class='disclaimer'><p>{note}</p></div><p>{BODY}</p></article>"
+    )
+    drop_edge_disclosures(blocks)
+    assert not any(block.dropped for block in blocks)
+
+
+def test_a_disclosure_named_wrapper_holding_the_body_is_no_box() -> None:
+    blocks = _blocks_of(
+        f"<div class='disclaimer-page'><p>{BODY}</p><p>{BODY}</p><p>Last updated 2024.</p></div>"
+    )
+    drop_edge_disclosures(blocks)
+    assert not any(block.dropped for block in blocks)

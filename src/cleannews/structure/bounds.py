@@ -112,9 +112,10 @@ def drop_trailing_author_boxes(blocks: Sequence[Block]) -> None:
     held = Counter(element for block in paragraphs for element in block.ancestors)
     shared = set(blocks[run.first].ancestors)
     boxes = [
-        _box(block.ancestors, shared) if i > run.first else None for i, block in enumerate(blocks)
+        _box(block.ancestors, shared, AUTHOR_BOX_CONCEPT) if i > run.first else None
+        for i, block in enumerate(blocks)
     ]
-    kinds = Counter(map(_kind, {element for block in blocks for element in block.ancestors}))
+    kinds = _kinds(blocks)
     furniture = [
         box is not None and held[box] <= 1 and kinds[_kind(box)] == 1 and block.live
         for block, box in zip(blocks, boxes, strict=True)
@@ -129,17 +130,45 @@ def _ends_body(block: Block, furniture: bool) -> bool:
     return block.live and is_body_paragraph(block) and not furniture
 
 
-def _box(ancestors: Sequence[Element], shared: set[Element]) -> Element | None:
-    """The nearest ancestor named an author box, and not also content (``entry-content
+def _box(ancestors: Sequence[Element], shared: set[Element], concept: str) -> Element | None:
+    """The nearest ancestor named by ``concept``, and not also content (``entry-content
     author-bio``), below the ones shared with the body, if any."""
     for element in reversed(ancestors):
         if element in shared:
             return None
         named = concepts_of(attrs_of(element))
-        if AUTHOR_BOX_CONCEPT in named.names and named.weight <= 0:
+        if concept in named.names and named.weight <= 0:
             return element
     return None
 
 
+def _kinds(blocks: Sequence[Block]) -> Counter[tuple[str, str]]:
+    """How many elements of each tag and class the blocks lie in."""
+    return Counter(map(_kind, {element for block in blocks for element in block.ancestors}))
+
+
 def _kind(element: Element) -> tuple[str, str]:
     return (element.tag, element.get("class", ""))
+
+
+#: The class/id concept (``data/class_tokens.json``) of disclosure and disclaimer notes.
+DISCLOSURE_CONCEPT = "disclosure"
+
+
+def drop_edge_disclosures(blocks: Sequence[Block]) -> None:
+    """Blocks before the first or after the last body paragraph inside an element whose
+    class/id names a disclosure or disclaimer (affiliate, advertising, editorial notes),
+    that holds neither paragraph, and whose tag and class no other element of the page
+    repeats: a notice framing the article in any language (the edge rules read its words
+    in a few)."""
+    run = body_run(blocks)
+    if run is None:
+        return
+    shared = set(blocks[run.first].ancestors) | set(blocks[run.last].ancestors)
+    kinds = _kinds(blocks)
+    for index, block in enumerate(blocks):
+        if run.first <= index <= run.last or not block.live:
+            continue
+        box = _box(block.ancestors, shared, DISCLOSURE_CONCEPT)
+        if box is not None and kinds[_kind(box)] == 1:
+            block.drop("disclosure-box", "disclosure or disclaimer outside the article's body")
