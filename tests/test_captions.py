@@ -91,33 +91,3 @@ def test_text_under_other_class_names_stays_paragraphs() -> None:
     article = cleannews.extract(_page(f"<div class='credit-card-box'><p>{offer}</p></div>"))
     assert offer in article.text
     assert not _figures(article)
-
-
-def test_a_caption_a_few_wrappers_from_its_picture_is_a_figure() -> None:
-    nested = (
-        "<div class='img-container'><a href='/pier.jpg'><img src='/pier.jpg' alt=''></a>"
-        "<div class='img-box'><span class='copyright'>Jane Roe</span>"
-        f"<div class='caption-small'>{CAPTION}</div></div></div>"
-    )
-    article = cleannews.extract(_page(nested))
-    assert CAPTION in [f.caption for f in _figures(article)]
-    assert CAPTION not in article.text
-
-
-def test_a_card_with_a_picture_and_a_caption_styled_line_stays_text() -> None:
-    line = "Kim Lee, Jane Roe and the harbour team at the town council"
-    card = (
-        "<div class='card'><p class='card-title'>How the council chose its harbour plan</p>"
-        f"<div class='card-people'><div><p class='caption-s'>{line}</p></div></div>"
-        "<div class='card-bg'><img src='/bg.jpg' alt=''></div></div>"
-    )
-    assert line in cleannews.extract(_page(card)).text
-
-
-def test_a_type_style_named_after_captions_is_no_caption() -> None:
-    stat = "Up to four times faster than the old pier's crane, the council says."
-    styled = (
-        "<div><img src='/crane.png' alt=''>"
-        f"<div><figure class='stat typography-stat-caption'>{stat}</figure></div></div>"
-    )
-    assert stat in cleannews.extract(_page(styled)).text

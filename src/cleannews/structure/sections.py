@@ -13,7 +13,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from urllib.parse import urljoin
 
 from cleannews.blocks import (
@@ -205,47 +204,16 @@ def restore_inner_captions(blocks: Sequence[Block]) -> None:
 _PICTURES = ("img", "picture", "video")
 
 
-#: How many levels above its parent a caption's picture may sit when every element between
-#: holds little text (a caption line inside a caption box inside the image's container).
-PICTURE_LEVELS = 2
-
-
 def _beside_picture(element: Element) -> bool:
-    """A short element that holds a picture or whose parent does, or a few levels up an
-    element that holds a picture and little more text than the caption (not an article with
-    pictures somewhere)."""
-    if _text_length(element) > CAPTION_MAX_CHARS:
+    """A short element that holds a picture or whose parent does."""
+    if sum(map(len, element.itertext())) > CAPTION_MAX_CHARS:
         return False
     parent = element.getparent()
-    if _holds_picture(element) or (parent is not None and _holds_picture(parent)):
-        return True
-    if parent is None or _text_length(parent) > CAPTION_MAX_CHARS:
-        return False
-    for holder in islice(parent.iterancestors(), PICTURE_LEVELS):
-        if _text_length(holder) > CAPTION_MAX_CHARS or _other_text_blocks(holder, element):
-            return False
-        if _holds_picture(holder):
-            return True
-    return False
-
-
-#: Elements that make a text of their own: a wrapper holding one beside the caption is a card
-#: (a teaser's headline, a tile's paragraph), not a picture's frame.
-_TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
-
-
-def _other_text_blocks(holder: Element, element: Element) -> bool:
-    """Whether ``holder`` holds a paragraph, heading or list item outside ``element``."""
-    inside = set(element.iter(*_TEXT_BLOCKS))
-    return any(block not in inside for block in holder.iter(*_TEXT_BLOCKS))
-
-
-def _text_length(element: Element) -> int:
-    return sum(map(len, element.itertext()))
-
-
-def _holds_picture(element: Element) -> bool:
-    return next(element.iter(*_PICTURES), None) is not None
+    return any(
+        next(holder.iter(*_PICTURES), None) is not None
+        for holder in (element, parent)
+        if holder is not None
+    )
 
 
 #: The class/id concept (``data/class_tokens.json``) that names captions and credits.
