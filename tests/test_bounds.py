@@ -14,7 +14,9 @@ from cleannews.structure.bounds import (
     HEADLINE_TO_BODY,
     body_run,
     drop_above_headline,
+    drop_edge_disclosures,
     drop_edges,
+    drop_trailing_author_boxes,
     is_body_paragraph,
 )
 
@@ -209,3 +211,91 @@ def test_nothing_is_dropped_above_the_body_without_a_headline() -> None:
     blocks = [line, Block(BODY)]
     drop_above_headline(blocks)
     assert not line.dropped
+
+
+# author boxes below the article -------------------------------------------------------------
+
+#: A bio as long as a body paragraph: it must not extend the body run.
+BIO = "Jane Doe has reported on the city's bridges and tunnels since 2009. " * 4
+
+
+def _boxed(box: str) -> str:
+    return (
+        "<html><head><title>Bridge reopens</title></head><body><article>"
+        f"<h1>Bridge reopens</h1><div class='entry'><p>{BODY}</p><p>{BODY}</p></div>"
+        f"{box}</article></body></html>"
+    )
+
+
+def test_an_author_box_below_the_article_is_dropped_with_its_long_bio() -> None:
+    box = f"<div class='post-author-bio'><h4>About the author</h4><p>{BIO}</p></div>"
+    article = cleannews.extract(_boxed(box))
+    assert "Jane Doe has reported" not in article.text
+    assert "About the author" not in article.text
+    assert support.PROSE in article.text
+    assert {item.rule for item in article.boilerplate} >= {"author-box"}
+
+
+def test_a_bare_author_class_below_the_article_is_no_author_box() -> None:
+    article = cleannews.extract(_boxed(f"<div class='author'><p>{BIO}</p></div>"))
+    assert "Jane Doe has reported" in article.text
+
+
+def test_an_author_box_that_holds_the_body_stays() -> None:
+    page = (
+        "<html><head><title>Bridge reopens</title></head><body>"
+        f"<div class='author-bio-wrap'><h1>Bridge reopens</h1><p>{BODY}</p><p>{BODY}</p>"
+        f"<p>{BIO}</p></div></body></html>"
+    )
+    assert "Jane Doe has reported" in cleannews.extract(page).text
+
+
+def _blocks_of(markup: str) -> list[Block]:
+    """One block per paragraph and heading of ``markup``, with its block-level ancestors."""
+    body = support.body_of(markup)
+    found = []
+    for element in body.iter("p", "h4"):
+        chain = [element, *(a for a in element.iterancestors() if a.tag in ("div", "article"))]
+        kind = BlockKind.HEADING if element.tag == "h4" else BlockKind.PARAGRAPH
+        found.append(Block(element.text or "", kind, element=element, ancestors=(*chain[::-1],)))
+    return found
+
+
+def test_author_lines_repeated_in_cards_are_no_author_box() -> None:
+    card = f"<div class='card'><p>{BIO}</p><div class='author-bio'><p>By Kim Lee</p></div></div>"
+    blocks = _blocks_of(f"<article><p>{BODY}</p>{card * 3}</article>")
+    drop_trailing_author_boxes(blocks)
+    assert not any(block.dropped for block in blocks)
+    single = _blocks_of(f"<article><p>{BODY}</p>{card}</article>")
+    drop_trailing_author_boxes(single)
+    assert [block.rule for block in single] == ["", "", "author-box"]
+
+
+# disclosure boxes at the edges ----------------------------------------------------------------
+
+
+def test_a_disclosure_box_outside_the_body_is_dropped_in_any_language() -> None:
+    note = "Wir erhalten eine Provision, wenn Sie über diese Links einkaufen."
+    blocks = _blocks_of(
+        f"<article><div class='editorial-disclosure'><p>{note}</p></div>"
+        f"<p>{BODY}</p><p>{BODY}</p></article>"
+    )
+    drop_edge_disclosures(blocks)
+    assert [block.rule for block in blocks] == ["disclosure-box", "", ""]
+
+
+def test_a_disclosure_box_inside_the_body_run_stays() -> None:
+    note = "Die Autorin hat die Reise selbst bezahlt."
+    blocks = _blocks_of(
+        f"<article><p>{BODY}</p><div class='disclaimer'><p>{note}</p></div><p>{BODY}</p></article>"
+    )
+    drop_edge_disclosures(blocks)
+    assert not any(block.dropped for block in blocks)
+
+
+def test_a_disclosure_named_wrapper_holding_the_body_is_no_box() -> None:
+    blocks = _blocks_of(
+        f"<div class='disclaimer-page'><p>{BODY}</p><p>{BODY}</p><p>Last updated 2024.</p></div>"
+    )
+    drop_edge_disclosures(blocks)
+    assert not any(block.dropped for block in blocks)

@@ -37,7 +37,12 @@ from cleannews.model import Article, PageType, Removed, TocEntry
 from cleannews.options import InputKind, Options
 from cleannews.rules.concepts import ClassNames
 from cleannews.rules.schema_types import type_pattern
-from cleannews.structure.bounds import drop_above_headline, drop_edges
+from cleannews.structure.bounds import (
+    drop_above_headline,
+    drop_edge_disclosures,
+    drop_edges,
+    drop_trailing_author_boxes,
+)
 from cleannews.structure.headline import html_headline, keep_unlike_headline, mark_headline
 from cleannews.structure.pagetype import Page, judge, measure
 from cleannews.structure.sections import document_base, restore_inner_captions, sections
@@ -280,6 +285,8 @@ def trim_article(blocks: list[Block], options: Options) -> None:
     another role; with ``Options(captions=True)``, doubted captions between kept blocks are
     given back."""
     drop_edges(blocks)
+    drop_trailing_author_boxes(blocks)
+    drop_edge_disclosures(blocks)
     drop_header_lines(blocks, options)
     drop_above_headline(blocks)
     if options.captions:

@@ -27,7 +27,7 @@ from cleannews.rules.concepts import ClassNames, element_concepts
 from cleannews.rules.loader import (
     PhraseRule,
     RuleKind,
-    class_concepts,
+    feature_concepts,
     hint_matches,
     read_json,
     rules_of_kind,
@@ -107,7 +107,7 @@ def feature_names() -> tuple[str, ...]:
         "level",
         *(f"t_{t}" for t in _TAGS),
         *_POSITION,
-        *(f"c_{c.name}" for c in class_concepts()),
+        *(f"c_{c.name}" for c in feature_concepts()),
         *_NEIGHBOURS,
     )
 
@@ -296,7 +296,7 @@ def _layout() -> _Layout:
         level=at["level"],
         tags={t: at[f"t_{t}"] for t in _TAGS},
         position=tuple(at[name] for name in _POSITION),
-        concepts=tuple((c.name, at[f"c_{c.name}"]) for c in class_concepts()),
+        concepts=tuple((c.name, at[f"c_{c.name}"]) for c in feature_concepts()),
         neighbours=tuple(at[name] for name in _NEIGHBOURS),
     )
 

@@ -59,6 +59,9 @@ class ClassConcept:
     non_examples: tuple[str, ...]
     #: Words that veto the concept within the same class name ("label" in field-label-hidden).
     unless: frozenset[str] = frozenset()
+    #: Whether the block classifier has a feature for the concept (a concept read by one
+    #: later rule only, added after the model was fitted, has none).
+    feature: bool = True
 
     def matches(self, attrs: str) -> bool:
         """True when a class name or id in ``attrs`` holds one of the concept's words."""
@@ -166,6 +169,11 @@ def class_concepts() -> tuple[ClassConcept, ...]:
     return tuple(_concept(name, spec) for name, spec in data["concepts"].items())
 
 
+def feature_concepts() -> tuple[ClassConcept, ...]:
+    """The concepts the block classifier has a feature for, in file order."""
+    return tuple(c for c in class_concepts() if c.feature)
+
+
 def _concept(name: str, spec: dict[str, Any]) -> ClassConcept:
     listed = [w.lower() for w in spec["words"]]
     return ClassConcept(
@@ -179,6 +187,7 @@ def _concept(name: str, spec: dict[str, Any]) -> ClassConcept:
         examples=tuple(spec["examples"]),
         non_examples=tuple(spec["non_examples"]),
         unless=frozenset(w.lower() for w in spec.get("unless", ())),
+        feature=bool(spec.get("feature", True)),
     )
 
 

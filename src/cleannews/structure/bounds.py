@@ -8,6 +8,8 @@ earn their place:
 - a short block that an edge rule of ``data/boilerplate/*.json`` matches is dropped
   (newsletter and follow prompts, affiliate disclosures, comment-policy notes, print-edition
   notes); inside the run the same words are the article's own and are never touched;
+- below the last paragraph, what a box the class/id names an author box holds (a bio, a
+  profile, "about the author") is dropped, unless that box holds the body;
 - above a headline that heads the body, short lines and list items (kickers, breadcrumbs,
   shop banners) are dropped; headings, table cells and longer paragraphs stay.
 
@@ -17,10 +19,13 @@ which needs the date parser of a later stage).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from cleannews.blocks import Block, BlockKind, Label
+from cleannews.dom import Element
+from cleannews.rules.concepts import attrs_of, concepts_of
 from cleannews.rules.loader import PhraseRule, RuleKind, possible_rules
 from cleannews.words import longer_than
 
@@ -87,3 +92,83 @@ def drop_edges(blocks: Sequence[Block]) -> None:
 def edge_rule(text: str) -> PhraseRule | None:
     """The first edge rule that matches ``text``, or None."""
     return next((rule for rule in possible_rules(RuleKind.EDGE, text) if rule.matches(text)), None)
+
+
+#: The class/id concept (``data/class_tokens.json``) of the boxes about an article's author.
+AUTHOR_BOX_CONCEPT = "author_box"
+
+
+def drop_trailing_author_boxes(blocks: Sequence[Block]) -> None:
+    """Blocks below the last body paragraph inside a box: an element whose class/id names an
+    author box (a bio, a profile) and that holds neither the first body paragraph nor more
+    than one body paragraph (an article wrapped in such an element), and whose tag and class
+    no other element of the page repeats (each card of a listing has its author line). What
+    the site prints about the author, not the article. A long bio is no body paragraph: the
+    body ends at the last one outside such boxes."""
+    run = body_run(blocks)
+    if run is None:
+        return
+    paragraphs = [b for b in blocks[run.first : run.last + 1] if b.live and is_body_paragraph(b)]
+    held = Counter(element for block in paragraphs for element in block.ancestors)
+    shared = set(blocks[run.first].ancestors)
+    boxes = [
+        _box(block.ancestors, shared, AUTHOR_BOX_CONCEPT) if i > run.first else None
+        for i, block in enumerate(blocks)
+    ]
+    kinds = _kinds(blocks)
+    furniture = [
+        box is not None and held[box] <= 1 and kinds[_kind(box)] == 1 and block.live
+        for block, box in zip(blocks, boxes, strict=True)
+    ]
+    last = max(i for i in range(run.first, run.last + 1) if _ends_body(blocks[i], furniture[i]))
+    for block, named in zip(blocks[last + 1 :], furniture[last + 1 :], strict=True):
+        if named:
+            block.drop("author-box", "author box below the article")
+
+
+def _ends_body(block: Block, furniture: bool) -> bool:
+    return block.live and is_body_paragraph(block) and not furniture
+
+
+def _box(ancestors: Sequence[Element], shared: set[Element], concept: str) -> Element | None:
+    """The nearest ancestor named by ``concept``, and not also content (``entry-content
+    author-bio``), below the ones shared with the body, if any."""
+    for element in reversed(ancestors):
+        if element in shared:
+            return None
+        named = concepts_of(attrs_of(element))
+        if concept in named.names and named.weight <= 0:
+            return element
+    return None
+
+
+def _kinds(blocks: Sequence[Block]) -> Counter[tuple[str, str]]:
+    """How many elements of each tag and class the blocks lie in."""
+    return Counter(map(_kind, {element for block in blocks for element in block.ancestors}))
+
+
+def _kind(element: Element) -> tuple[str, str]:
+    return (element.tag, element.get("class", ""))
+
+
+#: The class/id concept (``data/class_tokens.json``) of disclosure and disclaimer notes.
+DISCLOSURE_CONCEPT = "disclosure"
+
+
+def drop_edge_disclosures(blocks: Sequence[Block]) -> None:
+    """Blocks before the first or after the last body paragraph inside an element whose
+    class/id names a disclosure or disclaimer (affiliate, advertising, editorial notes),
+    that holds neither paragraph, and whose tag and class no other element of the page
+    repeats: a notice framing the article in any language (the edge rules read its words
+    in a few)."""
+    run = body_run(blocks)
+    if run is None:
+        return
+    shared = set(blocks[run.first].ancestors) | set(blocks[run.last].ancestors)
+    kinds = _kinds(blocks)
+    for index, block in enumerate(blocks):
+        if run.first <= index <= run.last or not block.live:
+            continue
+        box = _box(block.ancestors, shared, DISCLOSURE_CONCEPT)
+        if box is not None and kinds[_kind(box)] == 1:
+            block.drop("disclosure-box", "disclosure or disclaimer outside the article's body")
