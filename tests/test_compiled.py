@@ -281,7 +281,7 @@ def test_version_names_the_active_path() -> None:
     pure = "(pure Python tree walks, pure Python line model)"
     assert pure in _version({PURE_PYTHON_ENV: "1"})
     expected = "compiled" if compiled.built() else "pure Python"
-    inferred = "compiled" if linemodel.inference() is not None else "pure Python"
+    inferred = "compiled" if linemodel.built() else "pure Python"
     assert f"({expected} tree walks, {inferred} line model)" in _version({PURE_PYTHON_ENV: "0"})
 
 

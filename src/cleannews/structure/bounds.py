@@ -108,13 +108,16 @@ def drop_trailing_author_boxes(blocks: Sequence[Block]) -> None:
     run = body_run(blocks)
     if run is None:
         return
-    paragraphs = [b for b in blocks[run.first : run.last + 1] if b.live and is_body_paragraph(b)]
-    held = Counter(element for block in paragraphs for element in block.ancestors)
     shared = set(blocks[run.first].ancestors)
+    seen: dict[Element, bool] = {}
     boxes = [
-        _box(block.ancestors, shared, AUTHOR_BOX_CONCEPT) if i > run.first else None
+        _box(block.ancestors, shared, AUTHOR_BOX_CONCEPT, seen) if i > run.first else None
         for i, block in enumerate(blocks)
     ]
+    if not any(box is not None for box in boxes):
+        return  # most pages: no author box at all, nothing more to weigh
+    paragraphs = [b for b in blocks[run.first : run.last + 1] if b.live and is_body_paragraph(b)]
+    held = Counter(element for block in paragraphs for element in block.ancestors)
     kinds = _kinds(blocks)
     furniture = [
         box is not None and held[box] <= 1 and kinds[_kind(box)] == 1 and block.live
@@ -130,14 +133,20 @@ def _ends_body(block: Block, furniture: bool) -> bool:
     return block.live and is_body_paragraph(block) and not furniture
 
 
-def _box(ancestors: Sequence[Element], shared: set[Element], concept: str) -> Element | None:
+def _box(
+    ancestors: Sequence[Element], shared: set[Element], concept: str, seen: dict[Element, bool]
+) -> Element | None:
     """The nearest ancestor named by ``concept``, and not also content (``entry-content
-    author-bio``), below the ones shared with the body, if any."""
+    author-bio``), below the ones shared with the body, if any. ``seen`` remembers each
+    element's verdict for one page (its blocks share most of their ancestors)."""
     for element in reversed(ancestors):
         if element in shared:
             return None
-        named = concepts_of(attrs_of(element))
-        if concept in named.names and named.weight <= 0:
+        named = seen.get(element)
+        if named is None:
+            concepts = concepts_of(attrs_of(element))
+            named = seen[element] = concept in concepts.names and concepts.weight <= 0
+        if named:
             return element
     return None
 
@@ -165,10 +174,16 @@ def drop_edge_disclosures(blocks: Sequence[Block]) -> None:
     if run is None:
         return
     shared = set(blocks[run.first].ancestors) | set(blocks[run.last].ancestors)
+    seen: dict[Element, bool] = {}
+    outside = [
+        (block, _box(block.ancestors, shared, DISCLOSURE_CONCEPT, seen))
+        for index, block in enumerate(blocks)
+        if block.live and not run.first <= index <= run.last
+    ]
+    boxed = [(block, box) for block, box in outside if box is not None]
+    if not boxed:
+        return  # most pages: no disclosure box, no need to count the page's elements
     kinds = _kinds(blocks)
-    for index, block in enumerate(blocks):
-        if run.first <= index <= run.last or not block.live:
-            continue
-        box = _box(block.ancestors, shared, DISCLOSURE_CONCEPT)
-        if box is not None and kinds[_kind(box)] == 1:
+    for block, box in boxed:
+        if kinds[_kind(box)] == 1:
             block.drop("disclosure-box", "disclosure or disclaimer outside the article's body")

@@ -465,6 +465,12 @@ class LineModel:
         return scored + [0.0] * (len(blocks) - len(scored))
 
 
+def built() -> bool:
+    """True when the compiled inference was built and imports (whatever
+    ``CLEANNEWS_PURE_PYTHON`` says now)."""
+    return _compiled is not None
+
+
 def inference() -> ModuleType | None:
     """The compiled inference module, or None when the pure-Python path is to run (not
     built, or ``CLEANNEWS_PURE_PYTHON=1``, read at each call)."""
