@@ -38,7 +38,8 @@ def extractor(name: str) -> Callable[[str], object]:
     if name == "trafilatura":
         import trafilatura
 
-        return trafilatura.extract
+        extract: Callable[[str], object] = trafilatura.extract
+        return extract
     if name == "lxml-parse":
         from lxml import html
 

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import lxml.html
 import regex
@@ -91,7 +91,9 @@ def expected_items(html: str) -> list[Item]:
     for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"):
         tag = str(element.tag)
         if tag.startswith("h"):
-            items.append(("heading", int(tag[1]), key(element.text_content())))
+            items.append(
+                ("heading", int(tag[1]), key(cast(lxml.html.HtmlElement, element).text_content()))
+            )
         elif tag == "li":
             items.append(("list_item", 0, key(_own_text(element, ("ul", "ol")))))
         else:

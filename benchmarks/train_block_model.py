@@ -218,7 +218,7 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict[str, Any]
 
 def block_accuracy(spec: dict[str, Any], x: np.ndarray, y: np.ndarray, threshold: float) -> float:
     mean, scale = np.array(spec["mean"]), np.array(spec["scale"])
-    z = ((x - mean) / scale) @ np.array(spec["weights"]) + float(spec["bias"])  # type: ignore[arg-type]
+    z = ((x - mean) / scale) @ np.array(spec["weights"]) + float(spec["bias"])
     return float(((1 / (1 + np.exp(-z)) >= threshold) == y).mean())
 
 
@@ -243,7 +243,7 @@ def extraction_f1(spec: dict[str, Any] | None, corpus: CorpusName) -> dict[str, 
     try:
         results = run_docs(load_adapter("cleannews", corpus), load_corpus(corpus), warmup=False)
     finally:
-        classifier.block_model = packaged  # type: ignore[assignment]
+        classifier.block_model = packaged
         classifier._weights_at.cache_clear()
     return {
         split: round(corpus_prf(corpus, [r for r in results if split in ("all", r.split)]).f1, 4)

@@ -142,8 +142,10 @@ def on_cluster(parts: list[Path], out: Path) -> None:
 
     from cleannews.dask import run
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
-    with cluster, Client(cluster) as client:
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=2, threads_per_worker=1, dashboard_address=None
+    )
+    with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
         run([str(p) for p in parts], out, client)
 
 
