@@ -8,8 +8,10 @@ earn their place:
 - a short block that an edge rule of ``data/boilerplate/*.json`` matches is dropped
   (newsletter and follow prompts, affiliate disclosures, comment-policy notes, print-edition
   notes); inside the run the same words are the article's own and are never touched;
-- below the last paragraph, what a box the class/id names an author box holds (a bio, a
-  profile, "about the author") is dropped, unless that box holds the body;
+- below the last body paragraph, what an element whose class/id names an author box holds
+  (a bio, a profile, "about the author") is dropped, unless that box holds the body;
+- before the first or after the last body paragraph, what an element whose class/id names a
+  disclosure or disclaimer holds is dropped, unless that element holds either paragraph;
 - above a headline that heads the body, short lines and list items (kickers, breadcrumbs,
   shop banners) are dropped; headings, table cells and longer paragraphs stay.
 
