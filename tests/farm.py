@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 
 SITE_PARTS = (
     ("Daily", "Top", "Best", "Prime", "Fresh", "Hot", "Mega", "Smart", "True"),
@@ -139,6 +140,7 @@ class FarmPage:
     lists: list[list[str]]
     promo: list[str] = field(default_factory=list)
     language: str = "en"
+    reading_line: str = ""
 
 
 def _site(rng: random.Random) -> str:
@@ -202,7 +204,42 @@ def farm_page(source: Source, rng: random.Random) -> FarmPage:
     tail += rng.sample(UI_LINES, rng.randint(1, 2))
     text = "\n".join(head + body + tail) + "\n"
     return FarmPage(text, source.title, published, minutes, headings, lists,
-                    opening + closing, language)  # fmt: skip
+                    opening + closing, language, reading)  # fmt: skip
+
+
+def farm_html(page: FarmPage, rng: random.Random) -> str:
+    """``page`` as a farm site's HTML of random markup: the copies of the headline as h1,
+    h2 or p, the reading line in a meta div or span, promo in p or div, the body's headings
+    and lists as h2/h3 and ul, the whole in an ``<article>``, a ``<main>`` or a bare div."""
+    wrapper = rng.choice(("article", "main", "div"))
+    out = [f"<!DOCTYPE html><html lang='{page.language}'><head><meta charset='utf-8'>",
+           f"<title>{escape(page.title)}</title></head><body>",
+           "<header><a href='/'>Home</a> <nav><a href='/news'>News</a> "
+           "<a href='/tech'>Tech</a></nav></header>", f"<{wrapper} class='post'>"]  # fmt: skip
+    heading_tag = rng.choice(("h2", "h3"))
+    items = {item for items in page.lists for item in items}
+    copies = 0
+    for line in (raw.strip() for raw in page.text.split("\n")):
+        if not line:
+            continue
+        if line.startswith("- ") and line[2:] in items:
+            out.append(f"<ul><li>{escape(line[2:])}</li></ul>")
+        elif line.casefold() == page.title.casefold():
+            tag = "h1" if copies == 0 else rng.choice(("h1", "h2", "p", "div"))
+            out.append(f"<{tag} class='entry-title'>{escape(line)}</{tag}>")
+            copies += 1
+        elif line in page.headings:
+            out.append(f"<{heading_tag}>{escape(line)}</{heading_tag}>")
+        elif line == page.reading_line:
+            tag = rng.choice(("div", "span", "p"))
+            out.append(
+                f"<{tag} class='{rng.choice(('post-meta', 'meta', 'info'))}'>{escape(line)}</{tag}>"
+            )
+        else:
+            tag = "div" if line in page.promo and rng.random() < 0.3 else "p"
+            out.append(f"<{tag}>{escape(line)}</{tag}>")
+    out += [f"</{wrapper}>", "<footer><p>© 2025</p></footer></body></html>"]
+    return "\n".join(out).replace("</ul>\n<ul>", "")
 
 
 def source_from_article(article: object) -> Source | None:

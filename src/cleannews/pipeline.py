@@ -43,6 +43,7 @@ from cleannews.structure.bounds import (
     drop_edges,
     drop_trailing_author_boxes,
 )
+from cleannews.structure.frame import drop_farm_frame
 from cleannews.structure.headline import html_headline, keep_unlike_headline, mark_headline
 from cleannews.structure.pagetype import Page, judge, measure
 from cleannews.structure.sections import document_base, restore_inner_captions, sections
@@ -279,11 +280,12 @@ def segment_and_score(body: Element) -> list[Block]:
 
 
 def trim_article(blocks: list[Block], options: Options) -> None:
-    """The article's edges and repeats, once the headline is known: framing prompts outside
-    the body run, header bylines and datelines (read later into metadata), short lines above
-    a headline that heads the body, a thread's post signatures, and paragraphs repeated in
-    another role; with ``Options(captions=True)``, doubted captions between kept blocks are
+    """The article's edges and repeats, once the headline is known: a content farm's frame,
+    framing prompts outside the body run, header bylines and datelines (read later into
+    metadata), short lines above a headline that heads the body, a thread's post signatures,
+    and paragraphs repeated in another role; with ``Options(captions=True)``, doubted captions between kept blocks are
     given back."""
+    drop_farm_frame(blocks)
     drop_edges(blocks)
     drop_trailing_author_boxes(blocks)
     drop_edge_disclosures(blocks)
