@@ -283,8 +283,8 @@ def trim_article(blocks: list[Block], options: Options) -> None:
     """The article's edges and repeats, once the headline is known: a content farm's frame,
     framing prompts outside the body run, header bylines and datelines (read later into
     metadata), short lines above a headline that heads the body, a thread's post signatures,
-    and paragraphs repeated in another role; with ``Options(captions=True)``, doubted captions between kept blocks are
-    given back."""
+    and paragraphs repeated in another role; with ``Options(captions=True)``, doubted
+    captions between kept blocks are given back."""
     drop_farm_frame(blocks)
     drop_edges(blocks)
     drop_trailing_author_boxes(blocks)
