@@ -4,9 +4,10 @@
 in a farm frame of randomised layout: the headline printed two to four times in varying
 case, a reading-time line, greeting and self-promotion paragraphs, an optional table of
 contents, a closing echo, farewell promo and interface leftovers. Promo wording is composed
-from interchangeable pieces in English, Spanish, German, French, Portuguese and Italian, with
-a random site name, so no test depends on one sentence. Articles come from the golden
-fixtures (always available) or from dev-corpus pages at test time; nothing held out is used.
+from interchangeable pieces in English, Spanish, German, French, Portuguese, Italian, Dutch
+and Polish, with a random site name, so no test depends on one sentence. Articles come from
+the golden fixtures (always available) or from dev-corpus pages at test time; nothing held
+out is used.
 """
 
 from __future__ import annotations
@@ -82,6 +83,24 @@ PROMO = {
          "Seguici e condividi questo articolo con i tuoi amici.",
          "Iscriviti alla nostra newsletter, a presto su {site}!"],
     ),
+    "nl": (
+        ["Hallo en welkom bij {site}, jouw bron voor verhalen van elke dag.",
+         "Fijn dat jij {site} hebt gevonden, welkom!"],
+        ["Onze redactie werkt dag en nacht zodat jij altijd op de hoogte bent.",
+         "Wij kiezen elke dag de verhalen uit waar jij van gaat houden."],
+        ["Zet {site} in je bladwijzers en kom morgen terug.",
+         "Volg ons en deel dit artikel met jouw vrienden.",
+         "Abonneer je op onze nieuwsbrief, tot snel bij {site}!"],
+    ),
+    "pl": (
+        ["Witaj w {site}, twoim codziennym źródle wiadomości.",
+         "Dziękujemy, że odwiedzasz {site}, cieszymy się, że jesteś z nami!"],
+        ["Nasz zespół pracuje dzień i noc, abyś ty był zawsze na bieżąco.",
+         "Nasza redakcja wybiera dla ciebie historie, które pokochasz."],
+        ["Dodaj {site} do zakładek i wróć do nas jutro.",
+         "Obserwuj nas i udostępnij ten artykuł znajomym.",
+         "Zapisz się na nasz newsletter, do zobaczenia w {site}!"],
+    ),
 }  # fmt: skip
 
 #: Per language: month names and reading-time lines ({minutes}, {stamp} filled in), as farm
@@ -96,10 +115,15 @@ MONTHS = {
     "dezembro",
     "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
     "novembre dicembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november "
+    "december",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
 }
 STAMPS = {"en": "{month} {day}, {year}", "es": "{day} de {month} de {year}",
           "de": "{day}. {month} {year}", "fr": "{day} {month} {year}",
-          "pt": "{day} de {month} de {year}", "it": "{day} {month} {year}"}  # fmt: skip
+          "pt": "{day} de {month} de {year}", "it": "{day} {month} {year}",
+          "nl": "{day} {month} {year}", "pl": "{day} {month} {year}"}  # fmt: skip
 READING_LINES = {
     "en": ("{minutes} min read · Published {stamp}", "{minutes} min read Post on {stamp}",
            "{minutes} minutes reading time · Published {stamp}"),
@@ -113,6 +137,10 @@ READING_LINES = {
            "Tempo de leitura: {minutes} min Publicado em {stamp}"),
     "it": ("{minutes} min di lettura · Pubblicato il {stamp}",
            "Lettura di {minutes} minuti Pubblicato il {stamp}"),
+    "nl": ("{minutes} min leestijd · Gepubliceerd op {stamp}",
+           "{minutes} minuten leestijd Geplaatst op {stamp}"),
+    "pl": ("{minutes} min czytania · Opublikowano {stamp}",
+           "Czas czytania: {minutes} min Opublikowano {stamp}"),
 }  # fmt: skip
 
 UI_LINES = ("Share this:", "Advertisement", "close", "x", "Share", "Read more")

@@ -15,6 +15,7 @@ from cleannews.metadata import accumulator, body, dates
 from cleannews.options import Options
 from cleannews.rules import loader as rules
 from cleannews.rules import page_kinds, page_metadata, schema_types, widgets
+from cleannews.rules.promo import structural_promo
 from cleannews.structure import toc
 
 CONCEPTS = rules.class_concepts()
@@ -331,3 +332,22 @@ def test_schema_enum_lists_every_page_type() -> None:
     enum = schema["oneOf"][0]["properties"]["page_type"]["enum"]  # the first three in place
     assert enum[:3] == ["article", "listing", "other"]
     assert set(enum) == {kind.value for kind in cleannews.PageType}
+
+
+PROMO_STRUCTURE = json.loads(
+    (Path(cleannews.__file__).parent / "data" / "promo_structure.json").read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize(("language", "text"), sorted(PROMO_STRUCTURE["examples"].items()))
+def test_promo_structure_knows_each_languages_example(language: str, text: str) -> None:
+    assert structural_promo(text, frozenset()) is not None, language
+
+
+@pytest.mark.parametrize("text", PROMO_STRUCTURE["non_examples"])
+def test_promo_structure_leaves_article_prose_alone(text: str) -> None:
+    assert structural_promo(text, frozenset()) is None
+
+
+def test_promo_structure_has_an_example_for_every_language() -> None:
+    assert set(PROMO_STRUCTURE["examples"]) == set(PROMO_STRUCTURE["languages"])

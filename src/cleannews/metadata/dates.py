@@ -28,7 +28,7 @@ Free-text rules (:func:`parse_date`):
   ("en", "en-US") or ``languages`` is None or empty, and day-first for every other language
   (including "en-GB").
 * Month and weekday names, ordinals and relative words come from ``data/date_words.json``
-  (en, es, fr, de, it, pt, nl). ``languages`` limits the vocabulary to those languages;
+  (en, es, fr, de, it, pt, nl, pl). ``languages`` limits the vocabulary to those languages;
   unknown codes are ignored and, when none is known, every language is used.
 * Relative forms ("3 hours ago", "hace 2 días", "yesterday", "today at 10:04") need
   ``reference``; without one they are skipped. Amounts under a day give a datetime

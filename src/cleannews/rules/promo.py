@@ -23,7 +23,7 @@ from cleannews.blocks import Block, Label
 from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import read_json
 
-_WORD = compile_pattern(r"\p{L}[\p{L}'’]*")
+_WORD = compile_pattern(r"\p{L}[\p{L}'’\u00ad]*")
 
 
 class PromoWords(NamedTuple):
