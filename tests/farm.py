@@ -115,8 +115,7 @@ MONTHS = {
     "dezembro",
     "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
     "novembre dicembre",
-    "nl": "januari februari maart april mei juni juli augustus september oktober november "
-    "december",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
     "listopada grudnia",
 }
