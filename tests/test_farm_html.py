@@ -72,11 +72,27 @@ def test_a_farm_frame_in_html_is_cut_to_the_article() -> None:
     assert blocks[3].rule == "promo-structure" and blocks[9].rule == "after-headline-echo"
 
 
+ON_TOPIC = (
+    "We walked the old bridge with the engineers, and you can still cross it until spring: "
+    "come back to see our photos of the piers."
+)
+
+
 def test_a_page_printing_its_headline_twice_is_no_farm() -> None:
-    blocks = _blocks(HEADLINE, "4 min read", HEADLINE, GREETING, PROSE, PROSE, echoes=(2,))
+    """No frame cut, and a we/you paragraph about the headline's topic is no greeting."""
+    blocks = _blocks(HEADLINE, "4 min read", HEADLINE, ON_TOPIC, PROSE, PROSE, echoes=(2,))
     blocks[1].drop("reading-line", "reading time")
     drop_farm_frame(blocks)
-    assert [b.text for b in blocks if b.live] == [GREETING, PROSE, PROSE]
+    assert [b.text for b in blocks if b.live] == [ON_TOPIC, PROSE, PROSE]
+
+
+def test_a_greeting_on_a_page_stating_a_reading_time_is_dropped() -> None:
+    """The headline printed once: the off-topic greeting opening the prose goes."""
+    blocks = _blocks(HEADLINE, "4 min read", GREETING, PROSE, PROSE)
+    blocks[1].drop("reading-line", "reading time")
+    drop_farm_frame(blocks)
+    assert [b.text for b in blocks if b.live] == [PROSE, PROSE]
+    assert blocks[2].rule == "promo-structure"
 
 
 def test_a_headline_printed_three_times_without_farm_furniture_is_no_farm() -> None:

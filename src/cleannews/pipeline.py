@@ -49,7 +49,7 @@ from cleannews.structure.pagetype import Page, judge, measure
 from cleannews.structure.sections import document_base, restore_inner_captions, sections
 from cleannews.structure.toc import article_toc
 from cleannews.structure.trim import trim
-from cleannews.text.frames import cut_frame, drop_structural_promo, find_frame
+from cleannews.text.frames import cut_frame, drop_edge_promo, drop_structural_promo, find_frame
 from cleannews.text.linemodel import drop_by_line_model, line_model, restore_likeliest
 from cleannews.text.lines import mark_kept_headings
 from cleannews.text.mainrun import kept_lines, main_run, text_units
@@ -239,6 +239,7 @@ def extract_text(
         cut_frame(blocks, kept, frame)
     drop_structural_promo(blocks, frame)
     drop_by_line_model(blocks, p, kept)
+    drop_edge_promo(blocks)
     if not filters.live(blocks):
         restore_likeliest(blocks, p)  # a tiny page: its likeliest lines beat an empty article
     mark_kept_headings(blocks)

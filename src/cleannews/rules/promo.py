@@ -19,9 +19,10 @@ from typing import NamedTuple
 
 import regex
 
-from cleannews.blocks import Block, Label
+from cleannews.blocks import Block, BlockKind, Label
 from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import read_json
+from cleannews.rules.page_metadata import page_rules
 
 _WORD = compile_pattern(r"\p{L}[\p{L}'’\u00ad]*")
 
@@ -84,6 +85,11 @@ def speaks_to_reader(text: str) -> float | None:
     return share
 
 
+def names_site(text: str, names: frozenset[str]) -> bool:
+    """True when ``text`` holds one of the site's ``names``."""
+    return bool(names) and not names.isdisjoint(w.casefold() for w in _WORD.findall(text))
+
+
 def structural_promo(text: str, names: frozenset[str]) -> str | None:
     """Why ``text`` is promo by structure, or None."""
     share = speaks_to_reader(text)
@@ -91,6 +97,71 @@ def structural_promo(text: str, names: frozenset[str]) -> str | None:
         return None
     if promo_words().calls.search(text):
         return f"site promotion (we/you words {share:.0%}, a call to act)"
-    if names and not names.isdisjoint(w.casefold() for w in _WORD.findall(text)):
+    if names_site(text, names):
         return f"site promotion (we/you words {share:.0%}, the site's name)"
     return None
+
+
+#: The line rules of reading and date lines: a farm's furniture when the line states a
+#: reading time ("3 min read Post on May 30, 2025"), not when it is a bare date.
+READING_RULES = frozenset({"reading-line", "reading-line-multi"})
+
+
+def states_reading_time(block: Block) -> bool:
+    """A reading or date line that states a reading time."""
+    return block.rule in READING_RULES and page_rules().reading_time.search(block.text) is not None
+
+
+def edge_promo(blocks: Sequence[Block], names: frozenset[str]) -> list[tuple[Block, str]]:
+    """The live paragraphs at the edges of the page's kept prose that are promo by
+    structure, with the reason: the greeting that opens it, when it names the site (a word
+    the frame repeats, :func:`site_names`) or talks of nothing the headline names, and the
+    farewell that closes it (a farm greets before the article and takes leave after it; a
+    blog's closing call to get in touch, with no greeting above, is its author's; a
+    business blog's "each year we bring you the top conferences" intro is on its topic). A
+    paragraph that is not promo ends each edge (headings, list items and lines shorter than
+    ``EDGE_LINE_CHARS`` are passed over), so promo-like words inside the article are never
+    touched."""
+    prose = [
+        b
+        for b in blocks
+        if b.live
+        and b.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE)
+        and len(b.text) >= EDGE_LINE_CHARS
+    ]
+    opening = _promo_edge(prose, names)
+    topic = _topic_words(blocks)
+    if not any(_greets(block.text, names, topic) for block, _ in opening):
+        return []  # a business blog's "we bring you" intro is about its headline's topic
+    closing = _promo_edge(prose[len(opening) :][::-1], names)
+    return opening + closing
+
+
+def _promo_edge(prose: Sequence[Block], names: frozenset[str]) -> list[tuple[Block, str]]:
+    found = []
+    for block in prose:
+        reason = structural_promo(block.text, names)
+        if reason is None:
+            break
+        found.append((block, reason))
+    return found
+
+
+def _greets(text: str, names: frozenset[str], topic: frozenset[str]) -> bool:
+    """A greeting names the site or talks of nothing the headline names."""
+    return names_site(text, names) or topic.isdisjoint(_long_words(text))
+
+
+def _topic_words(blocks: Sequence[Block]) -> frozenset[str]:
+    """The headline's words of ``TOPIC_LETTERS`` letters or more, case-folded."""
+    return frozenset(w for b in blocks if b.label is Label.TITLE for w in _long_words(b.text))
+
+
+def _long_words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text) if len(w) >= TOPIC_LETTERS}
+
+
+#: Words this long or longer say what a headline is about ("tech", "basil"; not "the", "how").
+TOPIC_LETTERS = 4
+#: Lines shorter than this are passed over at the edges ("close", "Share this:").
+EDGE_LINE_CHARS = 60

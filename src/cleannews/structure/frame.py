@@ -22,12 +22,8 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 
 from cleannews.blocks import Block, BlockKind, Label
-from cleannews.rules.page_metadata import page_rules
-from cleannews.rules.promo import site_names, structural_promo
+from cleannews.rules.promo import edge_promo, site_names, states_reading_time, structural_promo
 
-#: The line rules of reading and date lines: a farm's furniture when the line states a
-#: reading time ("3 min read Post on May 30, 2025"), not when it is a bare date.
-READING_RULES = frozenset({"reading-line", "reading-line-multi"})
 #: A farm prints its headline this many times or more (title, a copy under the reading
 #: line, the article's own, the closing echo); an ordinary page's h1 and a breadcrumb or a
 #: sticky header's copy make two.
@@ -51,17 +47,23 @@ def farm_framed(blocks: Sequence[Block], copies: Sequence[int]) -> bool:
 
 def _farm_furniture(block: Block) -> bool:
     """A paragraph the promo phrase rules dropped, or a line stating a reading time."""
-    if block.rule == "promo":
-        return True
-    return block.rule in READING_RULES and page_rules().reading_time.search(block.text) is not None
+    return block.rule == "promo" or states_reading_time(block)
 
 
 def drop_farm_frame(blocks: Sequence[Block]) -> None:
     """Cut a farm-framed page to the article between its headline copies, with the site's
-    promo by structure around it (nothing on other pages)."""
+    promo by structure around it; on a page that prints its headline once but states a
+    reading time, drop the greeting that opens the kept prose and the farewell that closes
+    it (:func:`cleannews.rules.promo.edge_promo`). Nothing on other pages."""
     copies = headline_copies(blocks)
-    if not farm_framed(blocks, copies):
-        return
+    if farm_framed(blocks, copies):
+        _cut_to_article(blocks, copies)
+    elif any(map(states_reading_time, blocks)):
+        for block, reason in edge_promo(blocks, site_names(blocks)):
+            block.drop("promo-structure", reason)
+
+
+def _cut_to_article(blocks: Sequence[Block], copies: Sequence[int]) -> None:
     names = site_names(blocks)
     promo = {
         i: reason

@@ -22,7 +22,13 @@ from typing import NamedTuple
 
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.rules.diskcache import compile_pattern
-from cleannews.rules.promo import site_names, speaks_to_reader, structural_promo
+from cleannews.rules.promo import (
+    edge_promo,
+    site_names,
+    speaks_to_reader,
+    states_reading_time,
+    structural_promo,
+)
 from cleannews.text.lines import is_credit, is_heading_like
 
 _NON_WORD = compile_pattern(r"[^\p{L}\p{N}]+")
@@ -229,3 +235,13 @@ def drop_structural_promo(blocks: Sequence[Block], frame: Frame | None) -> None:
         reason = structural_promo(block.text, names)
         if reason is not None:
             block.drop("promo-structure", reason)
+
+
+def drop_edge_promo(blocks: Sequence[Block]) -> None:
+    """On a page that states a reading time (a farm's furniture, which a headline printed
+    once leaves no frame to find by), the promo by structure that opens or closes the kept
+    prose: the greeting above the article and the farewell below it."""
+    if not any(map(states_reading_time, blocks)):
+        return
+    for block, reason in edge_promo(blocks, site_names(blocks)):
+        block.drop("promo-structure", reason)

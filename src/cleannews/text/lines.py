@@ -195,17 +195,18 @@ def mark_kept_headings(blocks: list[Block]) -> None:
             block.kind, block.level = BlockKind.HEADING, 2
 
 
-#: Between kept paragraphs, a line this short may end with an exclamation mark and still be
-#: a heading ("Nektar giftig? Nein!", "¡Por fin!"); a longer one is a sentence.
+#: Between kept paragraphs, a line this short may end with an exclamation mark (before a
+#: closing bracket, too) and still be a heading ("Nektar giftig? Nein!", "¡Por fin!", "Am
+#: Land (der Stadt so nah!)"); a longer one is a sentence.
 EXCLAIMED_HEADING_WORDS = 8
 
 
 def _kept_heading_shape(text: str) -> bool:
     if is_heading_like(text):
         return True
-    bare = text.rstrip("!")
+    bare = text.rstrip(")]").rstrip("!")  # "Am Land (der Stadt so nah!)" too
     return (
-        bare != text
+        bare != text.rstrip(")]")
         and len(text.split()) <= EXCLAIMED_HEADING_WORDS
         and bool(bare)
         and is_heading_like(bare)
