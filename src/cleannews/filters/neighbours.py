@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind
+from cleannews.blocks import CLASSIFIER_RULE, LIVE_LABELS, Block, BlockKind
 from cleannews.dom import Element
 from cleannews.filters.boilerplate import MAX_LINK_DENSITY, drop_all, live
 from cleannews.rules.page_kinds import item_tag
@@ -238,24 +238,37 @@ MIN_TEXT_BESIDE_CARDS = 1000
 
 def drop_teaser_cards(blocks: Sequence[Block]) -> None:
     """Runs of headline+excerpt cards (related stories, "more from"): siblings built alike,
-    each a linked heading and a short excerpt, beside an article that holds more text."""
-    kept = live(blocks)
-    for cards in _card_runs(kept):
-        inside = [b for b in kept if any(card in b.ancestors for card in cards)]
+    each a linked heading and a short excerpt, beside an article that holds more text than
+    all the runs of cards together (a page of cards is a listing). The cards are read from
+    every block, dropped or not: a card whose linked headline or meta line is already gone
+    still shows its excerpt, which goes too."""
+    runs = _card_runs(blocks)
+    if not runs:
+        return
+    found = [(cards, _inside(blocks, set(cards))) for cards in runs]
+    in_cards = {id(b) for _, inside in found for b in inside}
+    beside = sum(len(b.text) for b in live(blocks) if id(b) not in in_cards)
+    for cards, inside in found:
+        shown = [b for b in inside if b.label in LIVE_LABELS]
         chars = sum(len(b.text) for b in inside)
         linked = sum(b.link_chars for b in inside)
-        beside = sum(len(b.text) for b in kept) - chars
         if linked < MIN_CARD_LINK_SHARE * chars or beside < max(MIN_TEXT_BESIDE_CARDS, chars):
             continue
-        if _all_cards(inside, cards):
-            drop_all(inside, "teaser-cards", f"{len(cards)} headline and excerpt cards")
+        if shown and _all_cards(inside, cards):
+            drop_all(shown, "teaser-cards", f"{len(cards)} headline and excerpt cards")
 
 
-def _card_runs(kept: Sequence[Block]) -> list[list[Element]]:
-    """Sibling elements built alike, MIN_CARDS+ of them, each holding a linked heading: for
-    each heading, the deepest ancestor level at which it has such siblings."""
+def _inside(blocks: Sequence[Block], elements: set[Element]) -> list[Block]:
+    """The blocks lying in one of ``elements``."""
+    return [b for b in blocks if not elements.isdisjoint(b.ancestors)]
+
+
+def _card_runs(blocks: Sequence[Block]) -> list[list[Element]]:
+    """Sibling elements built alike (same tag and first class name), MIN_CARDS+ of them,
+    each holding a linked heading: for each heading, the deepest ancestor level at which it
+    has such siblings."""
     levels: dict[tuple[Element, str, str], dict[Element, None]] = defaultdict(dict)
-    for block in kept:
+    for block in blocks:
         if block.kind is not BlockKind.HEADING or len(block.ancestors) < 2:
             continue
         if _outbound_link_chars(block) < MIN_HEADLINE_LINK_SHARE * len(block.text):
@@ -263,7 +276,8 @@ def _card_runs(kept: Sequence[Block]) -> list[list[Element]]:
         chain = block.ancestors
         for depth in range(len(chain) - 2, 0, -1):  # elements holding the heading element
             element = chain[depth]
-            key = (chain[depth - 1], str(element.tag), element.get("class") or "")
+            names = (element.get("class") or "").split()
+            key = (chain[depth - 1], str(element.tag), names[0] if names else "")
             levels[key][element] = None
     runs = [list(cards) for cards in levels.values() if len(cards) >= MIN_CARDS]
     runs.sort(key=len)
