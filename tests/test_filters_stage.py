@@ -21,6 +21,7 @@ from cleannews.filters.neighbours import (
     drop_teaser_cards,
     restore_feed_items,
     restore_inner_headings,
+    restore_inner_links,
     restore_inner_sentences,
     restore_inside_main,
 )
@@ -190,6 +191,42 @@ def test_doubted_sentences_between_kept_paragraphs_are_restored() -> None:
     assert all(line.dropped for line in long_run)  # too long a run to be the article's
     restore_inner_sentences([lines[3], Block(PROSE)])  # nothing kept before it
     assert lines[3].dropped
+
+
+def _linked_lines(*lines: str) -> list[Block]:
+    """Blocks of an article whose paragraphs alternate with wholly linked ``lines``, after
+    the link-heavy filter."""
+    linked = [
+        f"<p><a href='https://example.org/{i}'>{line}</a></p>" for i, line in enumerate(lines)
+    ]
+    story = f"<p>{PROSE}</p>" + "".join(f"{line}<p>{PROSE}</p>" for line in linked)
+    blocks = segment_and_score(etree.fromstring(f"<body>{story}</body>", etree.HTMLParser()))
+    drop_link_heavy(blocks)
+    return blocks
+
+
+def test_a_linked_line_between_kept_paragraphs_is_restored() -> None:
+    blocks = _linked_lines(
+        "Was sagt Professor Drosten dazu?",
+        "Read more: Another story about the town",  # a labelled pointer to another story
+        "Tous droits réservés",  # a line a vetoing hint rule names
+    )
+    assert [b.rule for b in blocks if PROSE not in b.text] == ["link-heavy"] * 3
+    restore_inner_links(blocks)
+    assert [b.dropped for b in blocks if PROSE not in b.text] == [False, True, True]
+
+
+def test_a_linked_line_beside_short_text_stays_dropped() -> None:
+    blocks = segment_and_score(
+        etree.fromstring(
+            f"<body><p>{PROSE}</p><p><a href='https://example.org/'>Was sagt er dazu?</a></p>"
+            "<p>Short line.</p></body>",
+            etree.HTMLParser(),
+        )
+    )
+    drop_link_heavy(blocks)
+    restore_inner_links(blocks)
+    assert [b.rule for b in blocks] == ["", "link-heavy", ""]
 
 
 def test_doubted_blocks_between_kept_blocks_of_the_main_container_are_restored() -> None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+import regex
+
 from cleannews.blocks import CLASSIFIER_RULE, LIVE_LABELS, Block, BlockKind
 from cleannews.dom import Element
 from cleannews.filters.boilerplate import MAX_LINK_DENSITY, drop_all, live
+from cleannews.rules.loader import RuleKind, hint_matches, rules_of_kind
 from cleannews.rules.page_kinds import item_tag
 from cleannews.rules.widgets import slide_counter
 from cleannews.words import LONG_PARAGRAPH_WORDS, count_both, sentence_end
@@ -205,6 +208,42 @@ def restore_inner_sentences(blocks: Sequence[Block]) -> None:
                 for doubted in run:
                     doubted.restore()
         run = []
+
+
+#: A linked line between two kept paragraphs of at least this many characters each is
+#: the article's (a source, a petition's address, a question linked to its answer).
+MIN_PROSE_AROUND_LINK = 150
+
+
+#: A line opening with a label: a colon within its first four words.
+_LABELLED = regex.compile(r"\W*(?:\w+\W+){0,3}?\w*\s?[:：](?!//)")
+
+
+def restore_inner_links(blocks: Sequence[Block]) -> None:
+    """A paragraph dropped as mostly links whose next blocks either side are kept prose
+    paragraphs of the article: a link the text stops to give (a source's address, "the
+    petition is here"), not a link list, which comes in runs of links, nor a labelled
+    pointer to another story ("Read more: ...", "Lire aussi : ...": a colon in its first
+    words), nor a line a vetoing hint rule names (a photo credit)."""
+    for index in range(1, len(blocks) - 1):
+        block = blocks[index]
+        if block.rule != "link-heavy" or block.kind is not BlockKind.PARAGRAPH:
+            continue
+        if _LABELLED.match(block.text) or _vetoed(block.text):
+            continue
+        before, after = blocks[index - 1], blocks[index + 1]
+        if _long_prose(before) and _long_prose(after):
+            block.restore()
+
+
+def _vetoed(text: str) -> bool:
+    """A vetoing hint rule matches: a photo credit, a "read also" label, a rights notice."""
+    rules = rules_of_kind(RuleKind.HINT)
+    return any(hit and rule.veto_words for hit, rule in zip(hint_matches(text), rules, strict=True))
+
+
+def _long_prose(block: Block) -> bool:
+    return _kept_prose(block) and len(block.text) >= MIN_PROSE_AROUND_LINK
 
 
 def _doubted_sentence(block: Block) -> bool:
