@@ -229,10 +229,9 @@ def restore_inner_links(blocks: Sequence[Block]) -> None:
         block = blocks[index]
         if block.rule != "link-heavy" or block.kind is not BlockKind.PARAGRAPH:
             continue
-        if _LABELLED.match(block.text) or _vetoed(block.text):
+        if not (_long_prose(blocks[index - 1]) and _long_prose(blocks[index + 1])):
             continue
-        before, after = blocks[index - 1], blocks[index + 1]
-        if _long_prose(before) and _long_prose(after):
+        if not (_LABELLED.match(block.text) or _vetoed(block.text)):
             block.restore()
 
 
@@ -284,7 +283,7 @@ def drop_teaser_cards(blocks: Sequence[Block]) -> None:
     runs = _card_runs(blocks)
     if not runs:
         return
-    found = [(cards, _inside(blocks, set(cards))) for cards in runs]
+    found = list(zip(runs, _inside(blocks, runs), strict=True))
     in_cards = {id(b) for _, inside in found for b in inside}
     beside = sum(len(b.text) for b in live(blocks) if id(b) not in in_cards)
     for cards, inside in found:
@@ -297,9 +296,16 @@ def drop_teaser_cards(blocks: Sequence[Block]) -> None:
             drop_all(shown, "teaser-cards", f"{len(cards)} headline and excerpt cards")
 
 
-def _inside(blocks: Sequence[Block], elements: set[Element]) -> list[Block]:
-    """The blocks lying in one of ``elements``."""
-    return [b for b in blocks if not elements.isdisjoint(b.ancestors)]
+def _inside(blocks: Sequence[Block], runs: Sequence[Sequence[Element]]) -> list[list[Block]]:
+    """For each run of cards, the blocks lying in one of its cards (one pass over the blocks'
+    ancestors)."""
+    run_of = {card: i for i, cards in enumerate(runs) for card in cards}
+    found: list[list[Block]] = [[] for _ in runs]
+    for block in blocks:
+        hits = {run_of[a] for a in block.ancestors if a in run_of}
+        for i in sorted(hits):
+            found[i].append(block)
+    return found
 
 
 def _card_runs(blocks: Sequence[Block]) -> list[list[Element]]:
