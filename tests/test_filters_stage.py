@@ -17,11 +17,15 @@ from cleannews.filters.boilerplate import (
 )
 from cleannews.filters.features import compute
 from cleannews.filters.neighbours import (
+    MIN_TEXT_BESIDE_CARDS,
+    drop_teaser_cards,
     restore_feed_items,
     restore_inner_headings,
+    restore_inner_links,
     restore_inner_sentences,
     restore_inside_main,
 )
+from cleannews.pipeline import segment_and_score
 
 PROSE = support.PROSE
 
@@ -189,6 +193,42 @@ def test_doubted_sentences_between_kept_paragraphs_are_restored() -> None:
     assert lines[3].dropped
 
 
+def _linked_lines(*lines: str) -> list[Block]:
+    """Blocks of an article whose paragraphs alternate with wholly linked ``lines``, after
+    the link-heavy filter."""
+    linked = [
+        f"<p><a href='https://example.org/{i}'>{line}</a></p>" for i, line in enumerate(lines)
+    ]
+    story = f"<p>{PROSE}</p>" + "".join(f"{line}<p>{PROSE}</p>" for line in linked)
+    blocks = segment_and_score(etree.fromstring(f"<body>{story}</body>", etree.HTMLParser()))
+    drop_link_heavy(blocks)
+    return blocks
+
+
+def test_a_linked_line_between_kept_paragraphs_is_restored() -> None:
+    blocks = _linked_lines(
+        "Was sagt Professor Drosten dazu?",
+        "Read more: Another story about the town",  # a labelled pointer to another story
+        "Tous droits réservés",  # a line a vetoing hint rule names
+    )
+    assert [b.rule for b in blocks if PROSE not in b.text] == ["link-heavy"] * 3
+    restore_inner_links(blocks)
+    assert [b.dropped for b in blocks if PROSE not in b.text] == [False, True, True]
+
+
+def test_a_linked_line_beside_short_text_stays_dropped() -> None:
+    blocks = segment_and_score(
+        etree.fromstring(
+            f"<body><p>{PROSE}</p><p><a href='https://example.org/'>Was sagt er dazu?</a></p>"
+            "<p>Short line.</p></body>",
+            etree.HTMLParser(),
+        )
+    )
+    drop_link_heavy(blocks)
+    restore_inner_links(blocks)
+    assert [b.rule for b in blocks] == ["", "link-heavy", ""]
+
+
 def test_doubted_blocks_between_kept_blocks_of_the_main_container_are_restored() -> None:
     """A service page's short feature lines and spec cells between its kept paragraphs come
     back; a line the model is sure of, an outbound link, a block outside the container or
@@ -350,6 +390,46 @@ def test_headline_and_excerpt_cards_beside_an_article_are_dropped() -> None:
     assert "Another story" not in article.text and "short excerpt" not in article.text
     assert article.text.count(PROSE) == 10
     assert sum(item.rule == "teaser-cards" for item in article.boilerplate) == 8
+
+
+def _card_blocks(cards: int, paragraphs: int, others: int = 0) -> list[Block]:
+    """The blocks of an article with ``cards`` related-story cards below it, each in its own
+    column (classes alike but numbered), the cards' linked headlines and dates already
+    dropped, only their excerpts kept; ``others``: cards of a second run, all kept."""
+    column = (
+        "<div class='col col-{i}'><div class='card'><h2><a href='/s{i}'>Story {i} of the"
+        " town</a></h2><p><a href='/d{i}'>May {i}, 2024</a></p><p>A short excerpt of story"
+        " {i}, with a few more words.</p></div></div>"
+    )
+    tiles = "".join(
+        f"<li class='tile'><h3><a href='/t{i}'>Tile {i} heading</a></h3><p>Tile {i} text.</p></li>"
+        for i in range(others)
+    )
+    story = f"<p>{PROSE} {PROSE}</p>" * paragraphs
+    row = "".join(column.format(i=i) for i in range(cards))
+    page = f"<body><article>{story}</article><div class='row'>{row}</div><ul>{tiles}</ul></body>"
+    blocks = segment_and_score(etree.fromstring(page, etree.HTMLParser()).find("body"))
+    for block in blocks:
+        if block.links and not block.text.startswith("Tile"):
+            block.drop("classifier", "looks like boilerplate")
+    return blocks
+
+
+def test_cards_whose_headlines_are_gone_lose_their_excerpts() -> None:
+    blocks = _card_blocks(3, 5)
+    drop_teaser_cards(blocks)
+    assert [b.rule for b in blocks if "short excerpt" in b.text] == ["teaser-cards"] * 3
+    assert all(not b.dropped for b in blocks if PROSE in b.text)
+
+
+def test_a_page_of_card_runs_keeps_its_cards() -> None:
+    blocks = _card_blocks(3, 3, others=8)  # the article is short, with or beside the tiles
+    assert 900 < sum(len(b.text) for b in blocks if PROSE in b.text) < MIN_TEXT_BESIDE_CARDS
+    drop_teaser_cards(blocks)
+    assert not any(b.rule == "teaser-cards" for b in blocks)
+    few = _card_blocks(2, 5)
+    drop_teaser_cards(few)
+    assert not any(b.rule == "teaser-cards" for b in few)
 
 
 def test_cards_that_are_the_page_or_too_few_are_kept() -> None:

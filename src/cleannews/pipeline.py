@@ -304,6 +304,7 @@ def revise_by_neighbours(blocks: list[Block], containers: list[Element]) -> None
     neighbours.drop_teaser_cards(blocks)
     neighbours.restore_inner_headings(blocks)
     neighbours.restore_inner_sentences(blocks)
+    neighbours.restore_inner_links(blocks)
     neighbours.restore_inside_main(blocks, containers)
     neighbours.restore_feed_items(blocks)
     neighbours.drop_chart_labels(blocks)  # after the restores, which give them back too

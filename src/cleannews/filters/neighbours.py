@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from cleannews.blocks import CLASSIFIER_RULE, Block, BlockKind
+import regex
+
+from cleannews.blocks import CLASSIFIER_RULE, LIVE_LABELS, Block, BlockKind
 from cleannews.dom import Element
 from cleannews.filters.boilerplate import MAX_LINK_DENSITY, drop_all, live
+from cleannews.rules.loader import RuleKind, hint_matches, rules_of_kind
 from cleannews.rules.page_kinds import item_tag
 from cleannews.rules.widgets import slide_counter
 from cleannews.words import LONG_PARAGRAPH_WORDS, count_both, sentence_end
@@ -207,6 +210,41 @@ def restore_inner_sentences(blocks: Sequence[Block]) -> None:
         run = []
 
 
+#: A linked line between two kept paragraphs of at least this many characters each is
+#: the article's (a source, a petition's address, a question linked to its answer).
+MIN_PROSE_AROUND_LINK = 150
+
+
+#: A line opening with a label: a colon within its first four words.
+_LABELLED = regex.compile(r"\W*(?:\w+\W+){0,3}?\w*\s?[:：](?!//)")
+
+
+def restore_inner_links(blocks: Sequence[Block]) -> None:
+    """A paragraph dropped as mostly links whose next blocks either side are kept prose
+    paragraphs of the article: a link the text stops to give (a source's address, "the
+    petition is here"), not a link list, which comes in runs of links, nor a labelled
+    pointer to another story ("Read more: ...", "Lire aussi : ...": a colon in its first
+    words), nor a line a vetoing hint rule names (a photo credit)."""
+    for index in range(1, len(blocks) - 1):
+        block = blocks[index]
+        if block.rule != "link-heavy" or block.kind is not BlockKind.PARAGRAPH:
+            continue
+        if not (_long_prose(blocks[index - 1]) and _long_prose(blocks[index + 1])):
+            continue
+        if not (_LABELLED.match(block.text) or _vetoed(block.text)):
+            block.restore()
+
+
+def _vetoed(text: str) -> bool:
+    """A vetoing hint rule matches: a photo credit, a "read also" label, a rights notice."""
+    rules = rules_of_kind(RuleKind.HINT)
+    return any(hit and rule.veto_words for hit, rule in zip(hint_matches(text), rules, strict=True))
+
+
+def _long_prose(block: Block) -> bool:
+    return _kept_prose(block) and len(block.text) >= MIN_PROSE_AROUND_LINK
+
+
 def _doubted_sentence(block: Block) -> bool:
     return (
         block.kind is BlockKind.PARAGRAPH
@@ -238,24 +276,44 @@ MIN_TEXT_BESIDE_CARDS = 1000
 
 def drop_teaser_cards(blocks: Sequence[Block]) -> None:
     """Runs of headline+excerpt cards (related stories, "more from"): siblings built alike,
-    each a linked heading and a short excerpt, beside an article that holds more text."""
-    kept = live(blocks)
-    for cards in _card_runs(kept):
-        inside = [b for b in kept if any(card in b.ancestors for card in cards)]
+    each a linked heading and a short excerpt, beside an article that holds more text than
+    all the runs of cards together (a page of cards is a listing). The cards are read from
+    every block, dropped or not: a card whose linked headline or meta line is already gone
+    still shows its excerpt, which goes too."""
+    runs = _card_runs(blocks)
+    if not runs:
+        return
+    found = list(zip(runs, _inside(blocks, runs), strict=True))
+    in_cards = {id(b) for _, inside in found for b in inside}
+    beside = sum(len(b.text) for b in live(blocks) if id(b) not in in_cards)
+    for cards, inside in found:
+        shown = [b for b in inside if b.label in LIVE_LABELS]
         chars = sum(len(b.text) for b in inside)
         linked = sum(b.link_chars for b in inside)
-        beside = sum(len(b.text) for b in kept) - chars
         if linked < MIN_CARD_LINK_SHARE * chars or beside < max(MIN_TEXT_BESIDE_CARDS, chars):
             continue
-        if _all_cards(inside, cards):
-            drop_all(inside, "teaser-cards", f"{len(cards)} headline and excerpt cards")
+        if shown and _all_cards(inside, cards):
+            drop_all(shown, "teaser-cards", f"{len(cards)} headline and excerpt cards")
 
 
-def _card_runs(kept: Sequence[Block]) -> list[list[Element]]:
-    """Sibling elements built alike, MIN_CARDS+ of them, each holding a linked heading: for
-    each heading, the deepest ancestor level at which it has such siblings."""
+def _inside(blocks: Sequence[Block], runs: Sequence[Sequence[Element]]) -> list[list[Block]]:
+    """For each run of cards, the blocks lying in one of its cards (one pass over the blocks'
+    ancestors)."""
+    run_of = {card: i for i, cards in enumerate(runs) for card in cards}
+    found: list[list[Block]] = [[] for _ in runs]
+    for block in blocks:
+        hits = {run_of[a] for a in block.ancestors if a in run_of}
+        for i in sorted(hits):
+            found[i].append(block)
+    return found
+
+
+def _card_runs(blocks: Sequence[Block]) -> list[list[Element]]:
+    """Sibling elements built alike (same tag and first class name), MIN_CARDS+ of them,
+    each holding a linked heading: for each heading, the deepest ancestor level at which it
+    has such siblings."""
     levels: dict[tuple[Element, str, str], dict[Element, None]] = defaultdict(dict)
-    for block in kept:
+    for block in blocks:
         if block.kind is not BlockKind.HEADING or len(block.ancestors) < 2:
             continue
         if _outbound_link_chars(block) < MIN_HEADLINE_LINK_SHARE * len(block.text):
@@ -263,7 +321,8 @@ def _card_runs(kept: Sequence[Block]) -> list[list[Element]]:
         chain = block.ancestors
         for depth in range(len(chain) - 2, 0, -1):  # elements holding the heading element
             element = chain[depth]
-            key = (chain[depth - 1], str(element.tag), element.get("class") or "")
+            names = (element.get("class") or "").split()
+            key = (chain[depth - 1], str(element.tag), names[0] if names else "")
             levels[key][element] = None
     runs = [list(cards) for cards in levels.values() if len(cards) >= MIN_CARDS]
     runs.sort(key=len)
