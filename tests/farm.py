@@ -16,6 +16,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
+from typing import Any
 
 SITE_PARTS = (
     ("Daily", "Top", "Best", "Prime", "Fresh", "Hot", "Mega", "Smart", "True"),
@@ -267,6 +268,26 @@ def farm_html(page: FarmPage, rng: random.Random) -> str:
             out.append(f"<{tag}>{escape(line)}</{tag}>")
     out += [f"</{wrapper}>", "<footer><p>© 2025</p></footer></body></html>"]
     return "\n".join(out).replace("</ul>\n<ul>", "")
+
+
+def farm_checks(page: FarmPage, source: Source, article: Any) -> dict[str, bool]:
+    """What a correct extraction of ``page`` (made from ``source``) gives, check by check:
+    title, date, reading time, headings and TOC, lists exact; no promo; the lead kept."""
+    from cleannews import ListBlock
+
+    headings = [s.heading for s in article.sections if s.heading]
+    lists = [[i.text for i in c.items] for s in article.sections for c in s.content
+             if isinstance(c, ListBlock)]  # fmt: skip
+    return {
+        "title": article.title == page.title,
+        "date": article.published == page.published,
+        "reading time": article.reading_time_minutes == page.reading_minutes,
+        "headings": headings == page.headings,
+        "toc": [t.title for t in article.toc] == page.headings,
+        "lists": lists == page.lists,
+        "promo": not any(p[:40] in article.text for p in page.promo),
+        "body": all(paragraph[:60] in article.text for paragraph in source.lead),
+    }
 
 
 def source_from_article(article: object) -> Source | None:

@@ -9,7 +9,7 @@ import random
 import cleannews
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.structure.frame import drop_farm_frame
-from farm import Source, farm_html, farm_page
+from farm import Source, farm_checks, farm_html, farm_page
 from test_text_model import fixture_sources
 
 PROSE = (
@@ -21,19 +21,7 @@ PROSE = (
 def farm_html_ok(source: Source, seed: int) -> tuple[bool, str]:
     page = farm_page(source, random.Random(seed))
     article = cleannews.extract(farm_html(page, random.Random(seed + 1)))
-    headings = [s.heading for s in article.sections if s.heading]
-    lists = [[i.text for i in c.items] for s in article.sections for c in s.content
-             if isinstance(c, cleannews.ListBlock)]  # fmt: skip
-    checks = {
-        "title": article.title == page.title,
-        "date": article.published == page.published,
-        "reading time": article.reading_time_minutes == page.reading_minutes,
-        "headings": headings == page.headings,
-        "lists": lists == page.lists,
-        "promo": not any(p[:40] in article.text for p in page.promo),
-        "body": all(paragraph[:60] in article.text for paragraph in source.lead),
-    }
-    failed = [name for name, ok in checks.items() if not ok]
+    failed = [name for name, ok in farm_checks(page, source, article).items() if not ok]
     return not failed, f"seed {seed} ({page.language}): {', '.join(failed)}"
 
 

@@ -18,7 +18,7 @@ from cleannews.text import linemodel
 from cleannews.text.frames import Frame, cut_frame, find_frame, structural_promo
 from cleannews.text.mainrun import kept_lines, main_run, text_units
 from cleannews.text.markdown import markdown_blocks
-from farm import Source, farm_page, source_from_article
+from farm import Source, farm_checks, farm_page, source_from_article
 
 GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden"
 PROSE = (
@@ -324,20 +324,7 @@ def fixture_sources() -> list[Source]:
 def farm_ok(source: Source, seed: int) -> tuple[bool, str]:
     page = farm_page(source, random.Random(seed))
     article = cleannews.extract(page.text, options=Options(input_kind=InputKind.TEXT))
-    headings = [s.heading for s in article.sections if s.heading]
-    lists = [[i.text for i in c.items] for s in article.sections for c in s.content
-             if isinstance(c, cleannews.ListBlock)]  # fmt: skip
-    checks = {
-        "title": article.title == page.title,
-        "date": article.published == page.published,
-        "reading time": article.reading_time_minutes == page.reading_minutes,
-        "headings": headings == page.headings,
-        "toc": [t.title for t in article.toc] == page.headings,
-        "lists": lists == page.lists,
-        "promo": not any(p[:40] in article.text for p in page.promo),
-        "body": all(paragraph[:60] in article.text for paragraph in source.lead),
-    }
-    failed = [name for name, ok in checks.items() if not ok]
+    failed = [name for name, ok in farm_checks(page, source, article).items() if not ok]
     return not failed, f"seed {seed} ({page.language}): {', '.join(failed)}"
 
 
