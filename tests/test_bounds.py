@@ -58,6 +58,14 @@ def test_a_disclosure_before_the_first_body_paragraph_is_dropped() -> None:
     assert headline.label is Label.TITLE
 
 
+def test_trailer_only_leaves_the_header_to_the_caller() -> None:
+    header = Block("Follow us on Facebook")
+    trailer = Block("Follow us on Facebook")
+    blocks = [header, Block(BODY), Block(BODY), trailer]
+    drop_edges(blocks, trailer_only=True)
+    assert not header.dropped and trailer.rule == "edge-follow"
+
+
 def test_the_same_words_inside_the_body_run_stay() -> None:
     inner = Block("Comments are closed.")
     blocks = [Block(BODY), inner, Block(BODY)]

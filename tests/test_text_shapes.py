@@ -1,5 +1,6 @@
 """Plain-text shapes the content-farm family showed wrong (issue 12): speech dashes, a line after
-a reading-time line, exclaimed headings, a headline in lower case, promo weighed by a cut."""
+a reading-time line, exclaimed headings, a headline in lower case, promo weighed by a cut; and
+an edge prompt after the article's last paragraph."""
 
 from __future__ import annotations
 
@@ -106,3 +107,15 @@ def test_promo_by_structure_is_judged_on_farm_framed_pages_only() -> None:
     assert not blocks[0].dropped
     drop_structural_promo(blocks, Frame(headline=0, echo=None, copies=2))
     assert blocks[0].rule == "promo-structure" and not blocks[1].dropped
+
+
+def test_a_follow_prompt_after_the_last_paragraph_is_dropped_from_text() -> None:
+    prompt = "Follow The Gleaner on Twitter and Instagram for more local news."
+    other = PROSE.replace("bridge", "road")
+    after = f"Bridge to be rebuilt\n\n{PROSE} {PROSE}\n\n{other} {other}\n\n{prompt}\n"
+    article = cleannews.extract(after, options=Options(input_kind=InputKind.TEXT))
+    assert prompt not in article.text
+    assert ("edge-follow", prompt) in [(r.rule, r.text) for r in article.boilerplate]
+    inside = f"Bridge to be rebuilt\n\n{PROSE} {PROSE}\n\n{prompt}\n\n{other} {other}\n"
+    article = cleannews.extract(inside, options=Options(input_kind=InputKind.TEXT))
+    assert prompt in article.text  # between body paragraphs the words are the article's

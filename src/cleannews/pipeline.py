@@ -239,7 +239,8 @@ def extract_text(
         cut_frame(blocks, kept, frame)
     drop_structural_promo(blocks, frame)
     drop_by_line_model(blocks, p, kept)
-    drop_edge_promo(blocks)
+    drop_edge_promo(blocks)  # a farm's greeting and farewell around the article
+    drop_edges(blocks, trailer_only=True)  # newsletter, follow, disclosure lines after it
     if not filters.live(blocks):
         restore_likeliest(blocks, p)  # a tiny page: its likeliest lines beat an empty article
     mark_kept_headings(blocks)

@@ -75,14 +75,17 @@ def drop_above_headline(blocks: Sequence[Block]) -> None:
             block.drop("above-headline", "short line above the headline (page furniture)")
 
 
-def drop_edges(blocks: Sequence[Block]) -> None:
+def drop_edges(blocks: Sequence[Block], *, trailer_only: bool = False) -> None:
     """Short blocks before the first or after the last body paragraph that an edge rule
-    matches (a prompt or notice framing the article)."""
+    matches (a prompt or notice framing the article); with ``trailer_only``, after the last
+    only (the text pipeline's: above the first long paragraph of a flattened page stand the
+    lead's short paragraphs, which the line model's run already weighed)."""
     run = body_run(blocks)
     if run is None:
         return  # no prose to frame: a listing or a form page is judged as it is
+    low = 0 if trailer_only else run.first  # the blocks from ``low`` to the last are left
     for index, block in enumerate(blocks):
-        if run.first <= index <= run.last or not block.live:
+        if low <= index <= run.last or not block.live:
             continue
         if block.kind in (BlockKind.CODE, BlockKind.CELL):
             continue
