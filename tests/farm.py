@@ -270,6 +270,27 @@ def farm_html(page: FarmPage, rng: random.Random) -> str:
     return "\n".join(out).replace("</ul>\n<ul>", "")
 
 
+def farm_markdown(page: FarmPage, rng: random.Random) -> str:
+    """``page`` as a crawler's Markdown of a farm site: a menu of links, the first headline
+    copy a ``#`` heading and the others ``#``, ``##``, bold or bare lines, the body's
+    headings ``##``, its lists ``-`` items, and a footer link."""
+    out = ["[Home](/) [News](/news) [Tech](/tech)", ""]
+    items = {item for items in page.lists for item in items}
+    copies = 0
+    for line in (raw.strip() for raw in page.text.split("\n")):
+        if line.startswith("- ") and line[2:] in items:
+            out.append(line)
+        elif line.casefold() == page.title.casefold():
+            mark = "# " if copies == 0 else rng.choice(("# ", "## ", "", "**"))
+            out.append(mark + line + ("**" if mark == "**" else ""))
+            copies += 1
+        elif line in page.headings:
+            out.append(f"## {line}")
+        else:
+            out.append(line)
+    return "\n".join([*out, "", "© 2025 [Privacy](/privacy)"]) + "\n"
+
+
 def farm_checks(page: FarmPage, source: Source, article: Any) -> dict[str, bool]:
     """What a correct extraction of ``page`` (made from ``source``) gives, check by check:
     title, date, reading time, headings and TOC, lists exact; no promo; the lead kept."""

@@ -1,15 +1,17 @@
-"""Content-farm frames on HTML pages (issue 12's farm family, rendered as HTML): the headline
-printed three or more times around greetings and farewells in any wording, cut to the
-article; ordinary pages that print their headline twice, or state a reading time, untouched."""
+"""Content-farm frames on HTML pages and in Markdown (issue 12's farm family, rendered as
+HTML and as a crawler's Markdown): the headline printed three or more times around greetings
+and farewells in any wording, cut to the article; ordinary pages that print their headline
+twice, or state a reading time, untouched."""
 
 from __future__ import annotations
 
 import random
 
 import cleannews
+from cleannews import InputKind, Options
 from cleannews.blocks import Block, BlockKind, Label
 from cleannews.structure.frame import drop_farm_frame
-from farm import Source, farm_checks, farm_html, farm_page
+from farm import Source, farm_checks, farm_html, farm_markdown, farm_page
 from test_text_model import fixture_sources
 
 PROSE = (
@@ -30,6 +32,22 @@ def test_generated_farm_pages_as_html_come_out_clean() -> None:
     100 before the HTML frame: greetings and farewells no phrase rule knows stayed)."""
     sources = fixture_sources()
     results = [farm_html_ok(sources[n % len(sources)], n) for n in range(300)]
+    failures = [why for ok, why in results if not ok]
+    assert len(failures) <= 0.05 * len(results), failures[:10]
+
+
+def farm_markdown_ok(source: Source, seed: int) -> tuple[bool, str]:
+    page = farm_page(source, random.Random(seed))
+    text = farm_markdown(page, random.Random(seed + 1))
+    article = cleannews.extract(text, options=Options(input_kind=InputKind.MARKDOWN))
+    failed = [name for name, ok in farm_checks(page, source, article).items() if not ok]
+    return not failed, f"seed {seed} ({page.language}): {', '.join(failed)}"
+
+
+def test_generated_farm_pages_as_markdown_come_out_clean() -> None:
+    """300 pages as a crawler's Markdown: 300 clean when measured."""
+    sources = fixture_sources()
+    results = [farm_markdown_ok(sources[n % len(sources)], n) for n in range(300)]
     failures = [why for ok, why in results if not ok]
     assert len(failures) <= 0.05 * len(results), failures[:10]
 

@@ -49,6 +49,7 @@ from cleannews.structure.pagetype import Page, judge, measure
 from cleannews.structure.sections import document_base, restore_inner_captions, sections
 from cleannews.structure.toc import article_toc
 from cleannews.structure.trim import trim
+from cleannews.text.contents import page_toc
 from cleannews.text.frames import cut_frame, drop_edge_promo, drop_structural_promo, find_frame
 from cleannews.text.linemodel import drop_by_line_model, line_model, restore_likeliest
 from cleannews.text.lines import mark_kept_headings
@@ -248,7 +249,8 @@ def extract_text(
     meta = Metadata(url=url)
     text_metadata(blocks, meta, options)
     title = choose_title(meta, headline.text if headline else None)
-    return assemble(blocks, title=title, meta=meta, dropped=[], options=options, base=url)
+    return assemble(blocks, title=title, meta=meta, dropped=[], options=options,
+                    page_toc=page_toc(blocks), base=url, body_lists=True)  # fmt: skip
 
 
 class Candidates(NamedTuple):
@@ -327,13 +329,16 @@ def assemble(
     options: Options,
     page_toc: tuple[TocEntry, ...] = (),
     base: str | None = None,
+    body_lists: bool = False,
 ) -> Article:
     """Build the Article from the kept blocks and the metadata (every repeated paragraph
-    kept once first, unless ``Options(repeats=True)``)."""
+    kept once first, unless ``Options(repeats=True)``; ``body_lists``: a contents list in
+    the body leaves it beside a page TOC read elsewhere, :func:`article_toc`)."""
     if not options.repeats:
         duplicates.keep_first_copies(blocks, captions=options.captions)
     body = filters.live(blocks)
-    toc, parts = article_toc(page_toc, sections(body, tables=options.tables, base=base), title)
+    parts = sections(body, tables=options.tables, base=base)
+    toc, parts = article_toc(page_toc, parts, title, body_lists=body_lists)
     parts = trim(parts, links=options.links, images=options.images)
     removed = [*dropped]  # cleaning made them as Removed entries
     removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.label is Label.BOILERPLATE]

@@ -37,13 +37,20 @@ def heading_key(text: str) -> str:
 
 
 def article_toc(
-    page: Sequence[TocEntry], parts: Sequence[Section], title: str | None = None
+    page: Sequence[TocEntry],
+    parts: Sequence[Section],
+    title: str | None = None,
+    *,
+    body_lists: bool = False,
 ) -> tuple[Toc, tuple[Section, ...]]:
     """The TOC (the page's own, linked to the sections, else from the headings) and the
-    sections without a plain contents list found in the body."""
+    sections without a plain contents list found in the body (with ``body_lists``, taken
+    out of the body even when the page's TOC was read elsewhere: plain text read it in a
+    farm's header, and the page may print it again)."""
     parts = tuple(parts)
-    if not page:
-        page, parts = _contents_list(parts)
+    if not page or body_lists:
+        found, parts = _contents_list(parts)
+        page = page or found
     if not page:
         return Toc(toc_from_sections(parts), TocSource.HEADINGS), parts
     return _reconcile(page, parts, title), parts
