@@ -48,9 +48,17 @@ class BodyRun(NamedTuple):
 
 
 def body_run(blocks: Sequence[Block]) -> BodyRun | None:
-    """The span of the live body paragraphs, None when the page has none."""
-    found = [i for i, b in enumerate(blocks) if b.live and is_body_paragraph(b)]
-    return BodyRun(found[0], found[-1]) if found else None
+    """The span of the live body paragraphs, None when the page has none (searched from
+    either end: the blocks between the two are never looked at)."""
+    first = next((i for i, b in enumerate(blocks) if b.live and is_body_paragraph(b)), None)
+    if first is None:
+        return None
+    last = next(
+        i
+        for i in range(len(blocks) - 1, first - 1, -1)
+        if blocks[i].live and is_body_paragraph(blocks[i])
+    )
+    return BodyRun(first, last)
 
 
 #: The headline heads the body when the first body paragraph follows within this many blocks.
