@@ -115,6 +115,45 @@ def test_clean_keeps_a_page_rendered_hidden_until_its_scripts_run_but_not_hidden
     assert "".join(menu.itertext()) == "Shown."
 
 
+def test_clean_puts_streamed_segments_where_their_templates_are() -> None:
+    """React's server renderer sends late parts of the page as hidden segments at the end of
+    the body; the page's script moves each into the template that marks its place. The
+    calls pair the ids when the scripts were saved, the numbers otherwise; a hidden element
+    no template calls for, and a segment without the hidden attribute, stay as they are."""
+    scripted = _body(
+        f'<h1>Title</h1><p>{PROSE}</p><div><template id="B:0"></template></div>'
+        '<p>Middle.</p><template id="B:1"></template><p>End.</p>'
+        '<div hidden id="S:1"><p>First part.</p><template id="P:2"></template></div>'
+        '<div hidden id="S:0">Second <b>part</b>.</div>'
+        '<div hidden id="S:2"><p>Nested part.</p></div>'
+        '<script>$RC("B:0","S:1");$RC("B:1","S:0");$RS("S:2","P:2")</script>'
+        '<div hidden id="S:7"><p>Never placed.</p></div>'
+    )
+    clean(scripted.getroottree().getroot(), [])
+    assert "".join(scripted.itertext()) == (
+        f"Title{PROSE}First part.Nested part.Middle.Second part.End."
+    )
+    unscripted = _body(
+        f'<p>{PROSE}</p><template id="B:3"></template><p>After.</p>'
+        '<div hidden id="S:3"><p>Placed by number.</p></div>'
+        '<div id="S:4"><p>Shown where it is.</p></div><template id="B:4"></template>'
+    )
+    clean(unscripted.getroottree().getroot(), [])
+    assert "".join(unscripted.itertext()) == f"{PROSE}Placed by number.After.Shown where it is."
+
+
+def test_streamed_article_is_extracted() -> None:
+    """An article whose paragraphs all arrive as streamed segments is the page's text."""
+    parts = "".join(f'<template id="B:{n}"></template><p>Loading...</p>' for n in range(3))
+    segments = "".join(f'<div hidden id="S:{n}"><p>Part {n}. {PROSE}</p></div>' for n in range(3))
+    page = (
+        "<html><head><title>Library funded</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Library funded</h1>{parts}</article>{segments}</body></html>"
+    )
+    article = cleannews.extract(page)
+    assert all(f"Part {n}. {PROSE}" in article.text for n in range(3))
+
+
 def test_clean_keeps_collapsed_panels_but_not_hidden_dialogs_or_menus() -> None:
     """Tab panels, accordion regions and elements a control opens are content folded away
     (product details, FAQ answers); a hidden dialog, a hidden menu and a hidden element
