@@ -154,6 +154,23 @@ def test_streamed_article_is_extracted() -> None:
     assert all(f"Part {n}. {PROSE}" in article.text for n in range(3))
 
 
+def test_clean_reads_a_component_library_prefix_as_no_word() -> None:
+    """Adobe Experience Manager names every component cmp-...: its containers are not consent
+    boxes (a consent management platform, 'qc-cmp2-container', still is one)."""
+    body = _body(
+        '<div id="qc-cmp2-container"><p>We value your privacy. Accept all cookies?</p></div>'
+        '<div class="cmp-container"><div class="cmp-title"><h2>Why it matters</h2></div>'
+        f'<div class="cmp-text"><p>{PROSE}</p></div></div>'
+        f'<div class="cmp-container"><div class="cmp-text"><p>{PROSE}</p></div></div>'
+        '<div class="cmp-container"><div class="cmp-text"><p>And a third part of it.</p></div>'
+        "</div>"
+    )
+    dropped: list[Removed] = []
+    clean(body.getroottree().getroot(), dropped)
+    assert "".join(body.itertext()) == f"Why it matters{PROSE}{PROSE}And a third part of it."
+    assert [d.rule for d in dropped] == ["class:consent"]
+
+
 def test_clean_keeps_collapsed_panels_but_not_hidden_dialogs_or_menus() -> None:
     """Tab panels, accordion regions and elements a control opens are content folded away
     (product details, FAQ answers); a hidden dialog, a hidden menu and a hidden element

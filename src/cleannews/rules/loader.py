@@ -198,6 +198,8 @@ def class_words(name: str) -> tuple[str, ...]:
 
 
 def _split_words(name: str) -> tuple[str, ...]:
+    if name.startswith(_namespace_prefixes()):  # a component library's prefix is no word
+        name = name.partition("-")[2]
     if not name.islower():  # split camelCase only where there is case to split on
         name = _CAMEL.sub(" ", name)
     if name.isascii():
@@ -272,6 +274,19 @@ def names_nothing(name: str) -> bool:
 @cache
 def _ignored_prefixes() -> tuple[str, ...]:
     return tuple(read_json("class_tokens.json").get("ignored_prefixes", ()))
+
+
+@cache
+def _namespace_prefixes() -> tuple[str, ...]:
+    """Prefixes of ``namespace_prefixes`` in ``class_tokens.json``, each one word and a
+    hyphen (``cmp-``), as the page writes them."""
+    return tuple(read_json("class_tokens.json").get("namespace_prefixes", ()))
+
+
+def namespace_examples() -> dict[str, list[str]]:
+    """Class names with a namespace prefix and the concepts they name (the data's examples)."""
+    examples: dict[str, list[str]] = read_json("class_tokens.json")["namespace_prefixes_examples"]
+    return examples
 
 
 @cache
