@@ -171,6 +171,25 @@ def test_clean_reads_a_component_library_prefix_as_no_word() -> None:
     assert [d.rule for d in dropped] == ["class:consent"]
 
 
+def test_clean_keeps_a_page_left_inside_an_unclosed_button() -> None:
+    """A menu button whose markup was never closed holds the whole page (its main element,
+    article and headline): the page is kept; ordinary buttons, an accordion's question
+    among them, still go with the form controls."""
+    body = _body(
+        '<header><button class="menu-button"><span>Menu</span>'
+        f"<main><article><h1>Library funded</h1><p>{PROSE}</p></article></main>"
+    )
+    clean(body.getroottree().getroot(), [])
+    assert "Library funded" in "".join(body.itertext())
+    assert PROSE in "".join(body.itertext())
+    controls = _body(
+        '<button aria-controls="a1"><h3>What does it cost?</h3></button>'
+        f'<div id="a1"><p>{PROSE}</p></div><button>Subscribe now</button>'
+    )
+    clean(controls.getroottree().getroot(), [])
+    assert "".join(controls.itertext()) == PROSE
+
+
 def test_clean_keeps_collapsed_panels_but_not_hidden_dialogs_or_menus() -> None:
     """Tab panels, accordion regions and elements a control opens are content folded away
     (product details, FAQ answers); a hidden dialog, a hidden menu and a hidden element

@@ -65,6 +65,7 @@ def clean(root: Element, dropped: list[Removed], *, by_class: bool = True) -> Cl
     scan found in the body's class/id names (None for a page without a body)."""
     _open_noscript_articles(root)
     place_streamed_segments(root)
+    _open_wrapping_buttons(root)
     targets = _control_targets(root)  # before the controls (buttons) go with the tags below
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
     # lxml nests what follows a void <source> inside it (the <img> of a <picture>): keep that.
@@ -108,6 +109,20 @@ def _open_noscript_articles(root: Element) -> None:
 
 #: Characters of paragraph text that make a ``noscript`` element part of the page.
 NOSCRIPT_MIN_CHARS = 200
+
+
+def _open_wrapping_buttons(root: Element) -> None:
+    """A ``<button>`` that holds the page's main element, an article or the headline is no
+    control: its markup was left open (a menu button never closed before the page), and
+    browsers show what it holds. It becomes a ``div`` and its content is judged like the
+    rest; other buttons go with the form controls."""
+    for button in list(root.iter("button")):
+        if next(button.iter(*_PAGE_CORES), None) is not None:
+            button.tag = "div"
+
+
+#: Elements a control never holds: what holds them is the page, not a button.
+_PAGE_CORES = ("main", "article", "h1")
 
 
 def place_streamed_segments(root: Element) -> None:
