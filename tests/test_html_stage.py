@@ -190,6 +190,21 @@ def test_clean_keeps_a_page_left_inside_an_unclosed_button() -> None:
     assert "".join(controls.itertext()) == PROSE
 
 
+def test_clean_keeps_elements_waiting_for_an_entrance_animation() -> None:
+    """Elementor marks an element that fades in as the reader scrolls to it
+    elementor-invisible: it is shown, not hidden; what it hides on laptops is hidden."""
+    body = _body(
+        '<div class="elementor-element elementor-invisible elementor-widget-heading">'
+        "<h2>Why it matters</h2></div>"
+        f'<div class="elementor-element elementor-invisible"><p>{PROSE}</p></div>'
+        '<div class="elementor-element elementor-hidden-laptop"><p>Menu for phones</p></div>'
+    )
+    dropped: list[Removed] = []
+    clean(body.getroottree().getroot(), dropped)
+    assert "".join(body.itertext()) == f"Why it matters{PROSE}"
+    assert [d.rule for d in dropped] == ["class:hidden"]
+
+
 def test_clean_keeps_collapsed_panels_but_not_hidden_dialogs_or_menus() -> None:
     """Tab panels, accordion regions and elements a control opens are content folded away
     (product details, FAQ answers); a hidden dialog, a hidden menu and a hidden element
