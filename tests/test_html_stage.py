@@ -115,6 +115,96 @@ def test_clean_keeps_a_page_rendered_hidden_until_its_scripts_run_but_not_hidden
     assert "".join(menu.itertext()) == "Shown."
 
 
+def test_clean_puts_streamed_segments_where_their_templates_are() -> None:
+    """React's server renderer sends late parts of the page as hidden segments at the end of
+    the body; the page's script moves each into the template that marks its place. The
+    calls pair the ids when the scripts were saved, the numbers otherwise; a hidden element
+    no template calls for, and a segment without the hidden attribute, stay as they are."""
+    scripted = _body(
+        f'<h1>Title</h1><p>{PROSE}</p><div><template id="B:0"></template></div>'
+        '<p>Middle.</p><template id="B:1"></template><p>End.</p>'
+        '<div hidden id="S:1"><p>First part.</p><template id="P:2"></template></div>'
+        '<div hidden id="S:0">Second <b>part</b>.</div>'
+        '<div hidden id="S:2"><p>Nested part.</p></div>'
+        '<script>$RC("B:0","S:1");$RC("B:1","S:0");$RS("S:2","P:2")</script>'
+        '<div hidden id="S:7"><p>Never placed.</p></div>'
+    )
+    clean(scripted.getroottree().getroot(), [])
+    assert "".join(scripted.itertext()) == (
+        f"Title{PROSE}First part.Nested part.Middle.Second part.End."
+    )
+    unscripted = _body(
+        f'<p>{PROSE}</p><template id="B:3"></template><p>After.</p>'
+        '<div hidden id="S:3"><p>Placed by number.</p></div>'
+        '<div id="S:4"><p>Shown where it is.</p></div><template id="B:4"></template>'
+    )
+    clean(unscripted.getroottree().getroot(), [])
+    assert "".join(unscripted.itertext()) == f"{PROSE}Placed by number.After.Shown where it is."
+
+
+def test_streamed_article_is_extracted() -> None:
+    """An article whose paragraphs all arrive as streamed segments is the page's text."""
+    parts = "".join(f'<template id="B:{n}"></template><p>Loading...</p>' for n in range(3))
+    segments = "".join(f'<div hidden id="S:{n}"><p>Part {n}. {PROSE}</p></div>' for n in range(3))
+    page = (
+        "<html><head><title>Library funded</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Library funded</h1>{parts}</article>{segments}</body></html>"
+    )
+    article = cleannews.extract(page)
+    assert all(f"Part {n}. {PROSE}" in article.text for n in range(3))
+
+
+def test_clean_reads_a_component_library_prefix_as_no_word() -> None:
+    """Adobe Experience Manager names every component cmp-...: its containers are not consent
+    boxes (a consent management platform, 'qc-cmp2-container', still is one)."""
+    body = _body(
+        '<div id="qc-cmp2-container"><p>We value your privacy. Accept all cookies?</p></div>'
+        '<div class="cmp-container"><div class="cmp-title"><h2>Why it matters</h2></div>'
+        f'<div class="cmp-text"><p>{PROSE}</p></div></div>'
+        f'<div class="cmp-container"><div class="cmp-text"><p>{PROSE}</p></div></div>'
+        '<div class="cmp-container"><div class="cmp-text"><p>And a third part of it.</p></div>'
+        "</div>"
+    )
+    dropped: list[Removed] = []
+    clean(body.getroottree().getroot(), dropped)
+    assert "".join(body.itertext()) == f"Why it matters{PROSE}{PROSE}And a third part of it."
+    assert [d.rule for d in dropped] == ["class:consent"]
+
+
+def test_clean_keeps_a_page_left_inside_an_unclosed_button() -> None:
+    """A menu button whose markup was never closed holds the whole page (its main element,
+    article and headline): the page is kept; ordinary buttons, an accordion's question
+    among them, still go with the form controls."""
+    body = _body(
+        '<header><button class="menu-button"><span>Menu</span>'
+        f"<main><article><h1>Library funded</h1><p>{PROSE}</p></article></main>"
+    )
+    clean(body.getroottree().getroot(), [])
+    assert "Library funded" in "".join(body.itertext())
+    assert PROSE in "".join(body.itertext())
+    controls = _body(
+        '<button aria-controls="a1"><h3>What does it cost?</h3></button>'
+        f'<div id="a1"><p>{PROSE}</p></div><button>Subscribe now</button>'
+    )
+    clean(controls.getroottree().getroot(), [])
+    assert "".join(controls.itertext()) == PROSE
+
+
+def test_clean_keeps_elements_waiting_for_an_entrance_animation() -> None:
+    """Elementor marks an element that fades in as the reader scrolls to it
+    elementor-invisible: it is shown, not hidden; what it hides on laptops is hidden."""
+    body = _body(
+        '<div class="elementor-element elementor-invisible elementor-widget-heading">'
+        "<h2>Why it matters</h2></div>"
+        f'<div class="elementor-element elementor-invisible"><p>{PROSE}</p></div>'
+        '<div class="elementor-element elementor-hidden-laptop"><p>Menu for phones</p></div>'
+    )
+    dropped: list[Removed] = []
+    clean(body.getroottree().getroot(), dropped)
+    assert "".join(body.itertext()) == f"Why it matters{PROSE}"
+    assert [d.rule for d in dropped] == ["class:hidden"]
+
+
 def test_clean_keeps_collapsed_panels_but_not_hidden_dialogs_or_menus() -> None:
     """Tab panels, accordion regions and elements a control opens are content folded away
     (product details, FAQ answers); a hidden dialog, a hidden menu and a hidden element

@@ -351,3 +351,11 @@ def test_promo_structure_leaves_article_prose_alone(text: str) -> None:
 
 def test_promo_structure_has_an_example_for_every_language() -> None:
     assert set(PROMO_STRUCTURE["examples"]) == set(PROMO_STRUCTURE["languages"])
+
+
+@pytest.mark.parametrize(("name", "concepts"), sorted(rules.namespace_examples().items()))
+def test_a_namespace_prefix_is_no_word(name: str, concepts: list[str]) -> None:
+    """A component library's prefix (cmp- of cmp-container) names no concept; the words
+    after it name what they name."""
+    assert rules.name_concepts(name) == frozenset(concepts)
+    assert rules.class_words(name) == rules.class_words(name.partition("-")[2])

@@ -69,6 +69,36 @@ def text_length(element: Element) -> int:
     return int(_TEXT_LENGTH(element))  # type: ignore[arg-type]
 
 
+def replace_with_children(element: Element, donor: Element) -> None:
+    """Put ``donor``'s content (its text and children, in order) where ``element`` is, and
+    remove both; ``element``'s tail text stays after the content."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    children = list(donor)
+    _append_text(element, donor.text)
+    index = parent.index(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)  # moved out of the donor
+    if children:
+        children[-1].tail = (children[-1].tail or "") + (element.tail or "")
+        element.tail = None
+    drop_tree(element)
+    drop_tree(donor)
+
+
+def _append_text(element: Element, text: str | None) -> None:
+    """Append ``text`` just before ``element`` (to its previous sibling's tail, or to its
+    parent's text)."""
+    if not text:
+        return
+    previous, parent = element.getprevious(), element.getparent()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    elif parent is not None:
+        parent.text = (parent.text or "") + text
+
+
 def drop_tree(element: Element) -> None:
     """Remove ``element`` and its children, keeping its tail text in place."""
     parent = element.getparent()

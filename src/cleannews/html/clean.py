@@ -21,6 +21,7 @@ from cleannews.dom import (
     drop_tree,
     leading_text,
     link_density,
+    replace_with_children,
     strings,
     text_of,
 )
@@ -63,6 +64,8 @@ def clean(root: Element, dropped: list[Removed], *, by_class: bool = True) -> Cl
     (``by_class=False``: everything but the class/id concepts). Returns the concepts the
     scan found in the body's class/id names (None for a page without a body)."""
     _open_noscript_articles(root)
+    place_streamed_segments(root)
+    _open_wrapping_buttons(root)
     targets = _control_targets(root)  # before the controls (buttons) go with the tags below
     etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
     # lxml nests what follows a void <source> inside it (the <img> of a <picture>): keep that.
@@ -106,6 +109,64 @@ def _open_noscript_articles(root: Element) -> None:
 
 #: Characters of paragraph text that make a ``noscript`` element part of the page.
 NOSCRIPT_MIN_CHARS = 200
+
+
+def _open_wrapping_buttons(root: Element) -> None:
+    """A ``<button>`` that holds the page's main element, an article or the headline is no
+    control: its markup was left open (a menu button never closed before the page), and
+    browsers show what it holds. It becomes a ``div`` and its content is judged like the
+    rest; other buttons go with the form controls."""
+    for button in list(root.iter("button")):
+        if next(button.iter(*_PAGE_CORES), None) is not None:
+            button.tag = "div"
+
+
+#: Elements a control never holds: what holds them is the page, not a button.
+_PAGE_CORES = ("main", "article", "h1")
+
+
+def place_streamed_segments(root: Element) -> None:
+    """Put the parts of a page that React's server renderer streamed late where the page's
+    script puts them. Such a page marks the place of each part with an empty ``<template
+    id="B:1">`` (a boundary) or ``<template id="P:1">`` (a placeholder) and sends the part
+    itself at the end of the body as ``<div hidden id="S:1">``, which ``$RC("B:1","S:1")`` or
+    ``$RS("S:1","P:1")`` then moves into place: in a browser its text is the page's (an
+    article's paragraphs, a product's details), not hidden. The calls pair the ids; without
+    them (scripts not saved), a template pairs with the segment of the same number."""
+    places = {
+        ident: el for el in root.iter("template") if (ident := el.get("id", ""))[:2] in _PLACES
+    }
+    if not places:  # nearly every page: nothing streamed
+        return
+    segments = {
+        ident: el
+        for el in root.iter("div")
+        if (ident := el.get("id", "")).startswith("S:") and el.get("hidden") is not None
+    }
+    pairs = _streamed_pairs(root)
+    for place_id, place in places.items():
+        segment = segments.get(pairs.get(place_id, "S:" + place_id[2:]))
+        if segment is not None and segment not in place.iterancestors():
+            replace_with_children(place, segment)
+
+
+#: Id prefixes of the templates a streamed segment replaces (boundary, placeholder).
+_PLACES = frozenset({"B:", "P:"})
+#: React's calls that move a streamed segment into place: ``$RC(boundary, segment)`` and
+#: ``$RS(segment, placeholder)``.
+_STREAM_CALL = regex.compile(r"""\$R([CS])\(\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']""")
+
+
+def _streamed_pairs(root: Element) -> dict[str, str]:
+    """Template id -> the id of the segment that the page's scripts move into it."""
+    pairs: dict[str, str] = {}
+    for script in root.iter("script"):
+        for kind, first, second in _STREAM_CALL.findall(script.text or ""):
+            if kind == "C":
+                pairs[first] = second
+            else:
+                pairs[second] = first
+    return pairs
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -57,7 +58,8 @@ class ClassConcept:
     note: str
     examples: tuple[str, ...]
     non_examples: tuple[str, ...]
-    #: Words that veto the concept within the same class name ("label" in field-label-hidden).
+    #: Words that veto the concept within the same class name ("label" in field-label-hidden),
+    #: or two adjacent words ("elementor invisible").
     unless: frozenset[str] = frozenset()
     #: Whether the block classifier has a feature for the concept (a concept read by one
     #: later rule only, added after the model was fitted, has none).
@@ -73,7 +75,7 @@ class ClassConcept:
 
     def matches_words(self, words: tuple[str, ...]) -> bool:
         """True when one word, or two or three adjacent words, belong to the concept."""
-        if self.unless and not self.unless.isdisjoint(words):
+        if self.vetoed(words):
             return False
         for i, word in enumerate(words):
             if word in self.words or word.startswith(self.prefixes):
@@ -83,6 +85,15 @@ class ClassConcept:
             if " ".join(words[i : i + 3]) in self.phrases:
                 return True
         return False
+
+    def vetoed(self, words: tuple[str, ...]) -> bool:
+        """True when a word of ``unless``, or two adjacent words listed there, are in
+        ``words`` (one class name's)."""
+        if not self.unless:
+            return False
+        if not self.unless.isdisjoint(words):
+            return True
+        return any(f"{first} {second}" in self.unless for first, second in pairwise(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +209,8 @@ def class_words(name: str) -> tuple[str, ...]:
 
 
 def _split_words(name: str) -> tuple[str, ...]:
+    if name.startswith(_namespace_prefixes()):  # a component library's prefix is no word
+        name = name.partition("-")[2]
     if not name.islower():  # split camelCase only where there is case to split on
         name = _CAMEL.sub(" ", name)
     if name.isascii():
@@ -222,7 +235,7 @@ def name_concepts(name: str) -> frozenset[str]:
             found |= index.phrases.get(" ".join(words[i : i + 3]), _NONE)
     if found:
         for item in _with_vetoes():
-            if item.name in found and not item.unless.isdisjoint(words):
+            if item.name in found and item.vetoed(words):
                 found.discard(item.name)
     return frozenset(found)
 
@@ -272,6 +285,19 @@ def names_nothing(name: str) -> bool:
 @cache
 def _ignored_prefixes() -> tuple[str, ...]:
     return tuple(read_json("class_tokens.json").get("ignored_prefixes", ()))
+
+
+@cache
+def _namespace_prefixes() -> tuple[str, ...]:
+    """Prefixes of ``namespace_prefixes`` in ``class_tokens.json``, each one word and a
+    hyphen (``cmp-``), as the page writes them."""
+    return tuple(read_json("class_tokens.json").get("namespace_prefixes", ()))
+
+
+def namespace_examples() -> dict[str, list[str]]:
+    """Class names with a namespace prefix and the concepts they name (the data's examples)."""
+    examples: dict[str, list[str]] = read_json("class_tokens.json")["namespace_prefixes_examples"]
+    return examples
 
 
 @cache
