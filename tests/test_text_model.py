@@ -13,6 +13,7 @@ import pytest
 import cleannews
 from cleannews import InputKind, Options
 from cleannews.blocks import Block, BlockKind
+from cleannews.filters import boilerplate as filters
 from cleannews.input.detect import input_kind
 from cleannews.text import linemodel
 from cleannews.text.frames import Frame, cut_frame, find_frame, structural_promo
@@ -152,6 +153,41 @@ def test_with_two_headline_copies_the_one_after_a_greeting_is_the_headline() -> 
     assert frame is not None and (frame.headline, frame.echo, frame.copies) == (2, None, 2)
     cut_frame(farm, kept, frame)
     assert [b.rule for b in farm[:2]] == ["above-headline"] * 2
+
+
+OPENING = (
+    "Knitwear made of natural fibres is soft, keeps warm and lasts for years, but wool "
+    "production has its dark sides, and the labels below show that it can be done fairly."
+)
+
+
+def test_prose_above_a_copy_of_the_headline_stays_on_a_page_that_is_no_farm() -> None:
+    """A section heading that repeats the headline is a copy: the stretch after it holds
+    the most text, but the prose above it is the article's opening (no site talking to the
+    reader, no reading time stated), so the header cut leaves it."""
+    blocks = _blocks("Title of the story", OPENING, "Title of the story", PROSE, PROSE, PROSE,
+                     "Title of the story")  # fmt: skip
+    kept = [False, True, False, True, True, True, False]
+    cut_frame(blocks, kept, Frame(headline=2, echo=6, copies=3))
+    assert not blocks[1].dropped
+
+
+def test_on_a_page_stating_a_reading_time_prose_above_the_headline_copy_is_its_header() -> None:
+    farm = _blocks("Title of the story", "4 min read", OPENING, "Title of the story", PROSE,
+                   PROSE)  # fmt: skip
+    filters.drop_phrase_lines(farm)
+    cut_frame(farm, [False, False, True, False, True, True], Frame(headline=3, echo=None, copies=2))
+    assert farm[2].rule == "above-headline"
+
+
+def test_kept_short_lines_above_the_headline_weigh_against_the_header_cut() -> None:
+    """A shop's or a listing's content is short lines: kept text above a copy of the headline
+    that outweighs the prose after it is no page header."""
+    items = [f"Merino wool runner in colour {n}, machine washable" for n in range(6)]
+    blocks = _blocks("Wool runner", *items, "Wool runner", "Free returns within 30 days.")
+    kept = [False] + [True] * len(items) + [False, True]
+    cut_frame(blocks, kept, Frame(headline=len(items) + 1, echo=None, copies=2))
+    assert not any(b.dropped for b in blocks[1 : len(items) + 1])
 
 
 _NOVEL_FARM = """Scientists Map The Deepest Cave System In Europe

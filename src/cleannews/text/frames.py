@@ -201,19 +201,39 @@ def _promo_by_structure(text: str) -> bool:
 
 
 def cut_frame(blocks: Sequence[Block], kept: Sequence[bool], frame: Frame) -> None:
-    """Drop the page header above the headline and the footer from the closing echo on,
-    each only when it holds no more kept prose than the article keeps; the header only when
-    the page prints the headline twice or more (an ordinary page's single headline may be a
-    subhead the model's run began after, and the text above it article text)."""
+    """Drop the page header above the headline and the footer from the closing echo on: the
+    footer only when it holds no more kept prose than the article keeps; the header only
+    when the page prints the headline twice or more (an ordinary page's single headline may
+    be a subhead the model's run began after, and the text above it article text) and
+    :func:`header_cut` finds it a farm's header."""
     end = frame.echo if frame.echo is not None else len(blocks)
     article = kept_prose(blocks, kept, frame.headline + 1, end)
-    above = kept_prose(blocks, kept, 0, frame.headline)
     after = kept_prose(blocks, kept, end, len(blocks))
-    if frame.repeated and above <= article:
+    if frame.repeated and header_cut(blocks, kept, frame.headline, article):
         _drop_live(blocks[: frame.headline], "above-headline", "page header above the headline")
     if frame.echo is not None and after <= article:
         _drop_live(blocks[frame.echo :], "after-headline-echo",
                    "site footer after the closing headline echo")  # fmt: skip
+
+
+def header_cut(blocks: Sequence[Block], kept: Sequence[bool], headline: int, article: int) -> bool:
+    """Whether the lines above the ``headline`` are the page header of a farm frame, whose
+    article keeps ``article`` characters of prose. The kept text above (every kept line
+    that no promo rule took, short ones too: a shop's or a listing's lines are its content)
+    must be no more than that; and kept prose above must be the site talking to the reader
+    (:func:`speaks_to_reader`), unless the page states a reading time (a farm's furniture,
+    with greetings in words no rule knows). Elsewhere, prose above a copy of the headline is
+    the article's own opening and the copy a section heading that repeats the headline."""
+    if _article_chars(blocks, kept, 0, headline) > article:
+        return False
+    opening = (
+        block.text
+        for block, keep in zip(blocks[:headline], kept, strict=False)
+        if keep and is_prose(block) and not _promo_line(block)
+    )
+    if all(speaks_to_reader(text) is not None for text in opening):
+        return True
+    return any(map(states_reading_time, blocks))
 
 
 def _drop_live(blocks: Sequence[Block], rule: str, reason: str) -> None:
