@@ -106,8 +106,10 @@ class NeedsIndex:
         if self.other and not text.isascii() and not _in_repertoire(text):
             for i in self.other:
                 found[i] = True
-        by_word = self.by_word
-        for word in filter(fold(text).__contains__, self.words):
+        by_word, folded = self.by_word, fold(text)
+        # (a comprehension's ``in``, not ``filter(folded.__contains__, ...)``: a call of the
+        # method wrapper per literal costs more than a short text's scan)
+        for word in [word for word in self.words if word in folded]:
             for i in by_word[word]:
                 found[i] = True
         return found
