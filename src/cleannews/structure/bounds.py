@@ -33,11 +33,16 @@ from cleannews.words import longer_than
 
 #: A body paragraph has more words than this (a byline, date line or dek has fewer).
 BODY_WORDS = 30
+#: Members read once (see ``cleannews.blocks._BOILERPLATE``); edge rules never drop code
+#: or table cells.
+_PARAGRAPH = BlockKind.PARAGRAPH
+_NO_EDGE_RULES = (BlockKind.CODE, BlockKind.CELL)
+_EDGE = RuleKind.EDGE
 
 
 def is_body_paragraph(block: Block) -> bool:
     """A paragraph long enough to be the article's prose rather than its furniture."""
-    return block.kind is BlockKind.PARAGRAPH and longer_than(block.text, BODY_WORDS)
+    return block.kind is _PARAGRAPH and longer_than(block.text, BODY_WORDS)
 
 
 class BodyRun(NamedTuple):
@@ -87,7 +92,7 @@ def drop_edges(blocks: Sequence[Block], *, trailer_only: bool = False) -> None:
     for index, block in enumerate(blocks):
         if low <= index <= run.last or not block.live:
             continue
-        if block.kind in (BlockKind.CODE, BlockKind.CELL):
+        if block.kind in _NO_EDGE_RULES:
             continue
         rule = edge_rule(block.text)
         if rule is not None:
@@ -96,7 +101,7 @@ def drop_edges(blocks: Sequence[Block], *, trailer_only: bool = False) -> None:
 
 def edge_rule(text: str) -> PhraseRule | None:
     """The first edge rule that matches ``text``, or None."""
-    return next((rule for rule in possible_rules(RuleKind.EDGE, text) if rule.matches(text)), None)
+    return next((rule for rule in possible_rules(_EDGE, text) if rule.matches(text)), None)
 
 
 #: The class/id concept (``data/class_tokens.json``) of the boxes about an article's author.
