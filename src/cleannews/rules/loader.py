@@ -362,8 +362,16 @@ def _needs_index(kind: RuleKind) -> NeedsIndex:
 
 
 def admitted(kind: RuleKind, text: str) -> list[bool]:
-    """For each rule of one kind, False when it provably cannot match in ``text``."""
-    return _needs_index(kind).admitted(text)
+    """For each rule of one kind, False when it provably cannot match in ``text`` (most
+    texts hold none of the kind's literals, which one search tells)."""
+    return _needs_index(kind).admitted(text, _literal_gate(kind))
+
+
+@cache
+def _literal_gate(kind: RuleKind) -> re.Pattern[str] | None:
+    """A search for any literal the rules of one kind need (as :func:`_hint_literals`)."""
+    words = _needs_index(kind).words
+    return _trie_pattern(words) if words else None
 
 
 def possible_rules(kind: RuleKind, text: str) -> list[PhraseRule]:
@@ -426,7 +434,7 @@ def hint_matches(text: str) -> tuple[bool, ...]:
         return tuple(rule.pattern.search(text) is not None for rule in hints)
     return tuple(
         ok and rule.pattern.search(text) is not None
-        for rule, ok in zip(hints, admitted(_HINT, text), strict=True)
+        for rule, ok in zip(hints, _needs_index(_HINT).admitted(text), strict=True)  # (gated)
     )
 
 
