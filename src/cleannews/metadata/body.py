@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
-from cleannews.blocks import Block, BlockKind, Label
+from cleannews.blocks import LIVE_LABELS, Block, BlockKind, Label
 from cleannews.dom import BLOCK_TAGS, Element, text_of
 from cleannews.metadata.accumulator import Metadata, Offer, to_date
 from cleannews.metadata.dates import parse_date
@@ -60,7 +60,7 @@ def article_region(blocks: Sequence[Block], titles: Sequence[str] = ()) -> list[
     headline (of its echoes, and of headings that agree with a metadata title in ``titles``)
     up to the body, the body, lines dropped inside the body by line rules (reading and
     date lines), and the header's bylines and date lines (:func:`drop_header_lines`)."""
-    live = [i for i, b in enumerate(blocks) if b.live]
+    live = [i for i, b in enumerate(blocks) if b.label in LIVE_LABELS]  # (Block.live)
     title = next((i for i, b in enumerate(blocks) if b.label is _TITLE), None)
     start = title if title is not None else (live[0] if live else 0)
     body = next((i for i in live if i > start), len(blocks))

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from cleannews.blocks import Block, BlockKind, Label
+from cleannews.blocks import LIVE_LABELS, Block, BlockKind, Label
 from cleannews.dom import Element
 from cleannews.rules.concepts import attrs_of, concepts_of
 from cleannews.rules.loader import PhraseRule, RuleKind, possible_rules
@@ -54,7 +54,8 @@ class BodyRun(NamedTuple):
 
 def body_run(blocks: Sequence[Block]) -> BodyRun | None:
     """The span of the live body paragraphs, None when the page has none."""
-    found = [i for i, b in enumerate(blocks) if b.live and is_body_paragraph(b)]
+    # (Block.live without a call for each block: five stages ask for the run)
+    found = [i for i, b in enumerate(blocks) if b.label in LIVE_LABELS and is_body_paragraph(b)]
     return BodyRun(found[0], found[-1]) if found else None
 
 
