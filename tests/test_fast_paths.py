@@ -49,7 +49,7 @@ from cleannews.rules.loader import (
     rule_needs,
     rules_of_kind,
 )
-from cleannews.words import count_both, whitespace_words
+from cleannews.words import count_both, longer_than, whitespace_words
 
 PROSE = support.PROSE
 
@@ -423,6 +423,18 @@ def test_word_count_shortcut_is_the_length_of_the_split() -> None:
     for text in texts:
         assert whitespace_words(text) == len(text.split()), repr(text)
         assert count_both(text)[1] == len(text.split()), repr(text)
+
+
+def test_longer_than_shortcut_agrees_with_the_split() -> None:
+    rng = random.Random(11)
+    texts = ["", " ", "a", "a b", " a b ", PROSE]
+    texts += [
+        "".join(rng.choice([" ", "  ", "a", "bc", "\n"]) for _ in range(rng.randint(0, 40)))
+        for _ in range(3000)
+    ]
+    for text in texts:
+        for words in range(-1, 12):
+            assert longer_than(text, words) == (len(text.split()) > words), (text, words)
 
 
 def test_live_blocks_are_those_the_property_calls_live() -> None:

@@ -116,3 +116,14 @@ def test_extract_reports_empty_input() -> None:
 def test_forcing_text_reads_markup_as_text() -> None:
     article = cleannews.extract(PAGE, options=Options(input_kind=InputKind.TEXT))
     assert "<article>" in article.text
+
+
+def test_text_with_a_control_character_is_cleaned_and_only_then() -> None:
+    from cleannews.input.load import clean_text
+
+    for code in range(0x20):
+        text = f"a{chr(code)}b"
+        kept = code in (0x09, 0x0A, 0x0D)
+        assert (clean_text(text) == text) is kept, code
+        assert (clean_text(f"é{text}\x7f") == f"é{text}") is kept, code
+    assert clean_text("a\x7fb\u0085c\x9fd") == "ab\ncd"

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from cleannews.blocks import Block, Label, SiteFilter
+from cleannews.blocks import Block, SiteFilter
 from cleannews.dom import Element
 from cleannews.errors import EmptyInputError, InputTooLargeError
 from cleannews.filters import boilerplate as filters
@@ -341,7 +341,7 @@ def assemble(
     toc, parts = article_toc(page_toc, parts, title, body_lists=body_lists)
     parts = trim(parts, links=options.links, images=options.images)
     removed = [*dropped]  # cleaning made them as Removed entries
-    removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.label is Label.BOILERPLATE]
+    removed += [Removed(b.text, b.rule, b.reason) for b in blocks if b.dropped]
     finish(meta, body, options)
     dated_headline = bool(title) and meta.published is not None
     page = Page(

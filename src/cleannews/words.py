@@ -30,7 +30,11 @@ def count_words(text: str) -> int:
 
 
 def longer_than(text: str, words: int) -> bool:
-    """More than ``words`` whitespace-separated words (split no further than needed to tell)."""
+    """More than ``words`` whitespace-separated words (split no further than needed to tell;
+    a text shorter than ``words`` + 1 one-character words with a separator each between them
+    is not split at all)."""
+    if len(text) <= 2 * words:
+        return False
     return len(text.split(maxsplit=words)) > words
 
 

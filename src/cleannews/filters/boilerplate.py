@@ -43,6 +43,11 @@ LINKED_TEXT_ITEMS = 0.5
 MAX_TABLE_LINK_DENSITY = 0.8
 #: Lists and tables are judged as a whole: one linked cell or item says little about them.
 _GROUPED = frozenset({BlockKind.LIST_ITEM, BlockKind.CELL})
+#: The kinds line rules never drop, the kinds promo is looked for in, and the heading kind,
+#: read once (see ``cleannews.blocks._BOILERPLATE``).
+_NO_LINE_RULES = (BlockKind.CODE, BlockKind.CELL)
+_PROMO_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE)
+_HEADING = BlockKind.HEADING
 
 
 def live(blocks: Sequence[Block]) -> list[Block]:
@@ -53,7 +58,7 @@ def live(blocks: Sequence[Block]) -> list[Block]:
 def drop_phrase_lines(blocks: Sequence[Block]) -> None:
     """Short blocks that are wholly an interface label, reading-time line or TOC label."""
     for block in live(blocks):
-        if block.kind in (BlockKind.CODE, BlockKind.CELL) or len(block.text) > 200:
+        if block.kind in _NO_LINE_RULES or len(block.text) > 200:
             continue
         rule = line_rule(block.text)
         if rule is not None:
@@ -72,7 +77,7 @@ def _sentences(text: str) -> int:
 def drop_promo(blocks: Sequence[Block]) -> None:
     """Paragraphs in which the site talks about itself or calls the reader to act."""
     for block in live(blocks):
-        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+        if block.kind not in _PROMO_KINDS:
             continue
         if not PROMO_MIN_CHARS <= len(block.text) <= PROMO_MAX_CHARS:
             continue
@@ -90,7 +95,7 @@ def drop_link_heavy(blocks: Sequence[Block]) -> None:
     for block in live(blocks):
         if block.kind in _GROUPED and block.group is not None:
             groups[block.kind, block.group].append(block)
-        elif block.kind is not BlockKind.HEADING and block.link_density > MAX_LINK_DENSITY:
+        elif block.kind is not _HEADING and block.link_density > MAX_LINK_DENSITY:
             block.drop("link-heavy", f"mostly links ({block.link_density:.0%})")
     for (kind, _), items in groups.items():
         chars = sum(len(b.text) for b in items)
@@ -141,7 +146,7 @@ def drop_empty_headings(blocks: Sequence[Block]) -> None:
     empty = {
         id(block)
         for index, block in enumerate(kept)
-        if block.kind is BlockKind.HEADING and not _has_content_after(kept, index)
+        if block.kind is _HEADING and not _has_content_after(kept, index)
     }
     for index, block in enumerate(blocks):
         after = blocks[index + 1] if index + 1 < len(blocks) else None

@@ -32,6 +32,12 @@ from cleannews.filters.boilerplate import live
 from cleannews.rules.concepts import attrs_of
 from cleannews.rules.widgets import names_signature
 
+#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
+_CAPTION = BlockKind.CAPTION
+_HEADING = BlockKind.HEADING
+_CODE = BlockKind.CODE
+_CELL = BlockKind.CELL
+
 #: Paragraphs shorter than this (characters) are labels and lines, left to other rules.
 MIN_REPEATED_CHARS = 60
 #: A copy with more of its text in links than this is a link to the text, not the text.
@@ -111,7 +117,7 @@ def _linked(block: Block) -> bool:
 
 
 def _caption(block: Block) -> bool:
-    return block.kind is BlockKind.CAPTION or block.figure is not None
+    return block.kind is _CAPTION or block.figure is not None
 
 
 def _siblings(a: Block, b: Block) -> bool:
@@ -174,7 +180,7 @@ def _written(n: int, counted: Sequence[Block], keepers: Sequence[Block]) -> bool
     parent element as the copy kept, and no neighbour a later copy of another paragraph (that
     would be a passage printed again)."""
     block, keeper = counted[n], keepers[n]
-    if block.kind is BlockKind.HEADING or not _siblings(keeper, block):
+    if block.kind is _HEADING or not _siblings(keeper, block):
         return False
     around = [m for m in (n - 1, n + 1) if 0 <= m < len(counted)]
     return not any(keepers[m] is not counted[m] and keepers[m] is not keeper for m in around)
@@ -219,8 +225,8 @@ def _counted(block: Block, captions: bool) -> bool:
 
 def _data(block: Block) -> bool:
     """True for code and the cells of a data table (a layout table's cells are paragraphs)."""
-    if block.kind is BlockKind.CODE:
+    if block.kind is _CODE:
         return True
     if block.cell is not None:
         return block.cell.table.data
-    return block.kind is BlockKind.CELL
+    return block.kind is _CELL

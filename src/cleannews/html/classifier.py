@@ -33,6 +33,10 @@ from cleannews.rules.loader import (
     rules_of_kind,
 )
 
+#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
+_HEADING = BlockKind.HEADING
+_UNDECIDED = Label.UNDECIDED
+
 _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE,
           BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
 #: How far Options.favor moves the model's threshold: precision keeps only confident content.
@@ -258,7 +262,7 @@ def _page(blocks: Sequence[Block], containers: Sequence[Element]) -> _Page:
         concepts={},
         lds=[b.link_density for b in blocks],
         logs=[math.log1p(len(b.text)) for b in blocks],
-        heads=[b.kind is BlockKind.HEADING for b in blocks],
+        heads=[b.kind is _HEADING for b in blocks],
     )
 
 
@@ -266,7 +270,7 @@ def _group_link_density(blocks: Sequence[Block]) -> dict[int, float]:
     chars: Counter[int] = Counter()
     linked: Counter[int] = Counter()
     for block in blocks:
-        if block.kind is BlockKind.LIST_ITEM and block.group is not None:
+        if block.kind is _ITEM and block.group is not None:
             chars[block.group] += len(block.text)
             linked[block.group] += block.link_chars
     return {g: link_share(linked[g], chars[g]) for g in chars if chars[g]}
@@ -311,7 +315,7 @@ def block_features(
     of = names.concepts if names is not None else element_concepts
     found = []
     for i, block in enumerate(blocks):
-        if block.label is Label.UNDECIDED:
+        if block.label is _UNDECIDED:
             own, values = _own(i, block, page, layout)
             concepts = _concept_columns(_chain_concepts(block.ancestors, page.concepts, of))
             columns = (*own, *layout.position, *concepts, *layout.neighbours)
@@ -374,7 +378,7 @@ def _layout_flags(
     """Columns and values of the block's kind flag, heading level and tag flag."""
     layout = _layout()
     columns, values = [*layout.kinds[kind]], [1.0] * len(layout.kinds[kind])
-    if kind is BlockKind.HEADING:
+    if kind is _HEADING:
         columns.append(layout.level)
         values.append(level / 6)
     if tag in layout.tags:

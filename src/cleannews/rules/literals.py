@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -72,9 +73,10 @@ class Needs:
 @dataclass(frozen=True, slots=True)
 class NeedsIndex:
     """The requirements of several patterns at once: each distinct literal is looked for
-    once per text (in one C-level ``filter``), and only the patterns whose literals were
-    found, the ones without requirements and (in a text outside :data:`REPERTOIRE`) those
-    admitting other characters are admitted. The same verdicts as :meth:`Needs.admits`."""
+    once per text (after one search for any of them, when given), and only the patterns
+    whose literals were found, the ones without requirements and (in a text outside
+    :data:`REPERTOIRE`) those admitting other characters are admitted. The same verdicts as
+    :meth:`Needs.admits`."""
 
     size: int
     #: Folded literal -> the patterns needing it (or another of theirs).
@@ -98,16 +100,21 @@ class NeedsIndex:
             tuple(i for i, need in enumerate(needs) if need is not None and need.other),
         )
 
-    def admitted(self, text: str) -> list[bool]:
-        """For each pattern, False when it provably cannot match in ``text``."""
+    def admitted(self, text: str, gate: re.Pattern[str] | None = None) -> list[bool]:
+        """For each pattern, False when it provably cannot match in ``text`` (``gate``: a
+        search for any of :attr:`words`, which tells in one pass that a text holds none)."""
         found = [False] * self.size
         for i in self.always:
             found[i] = True
         if self.other and not text.isascii() and not _in_repertoire(text):
             for i in self.other:
                 found[i] = True
-        by_word = self.by_word
-        for word in filter(fold(text).__contains__, self.words):
+        by_word, folded = self.by_word, fold(text)
+        if gate is not None and gate.search(folded) is None:
+            return found
+        # (a comprehension's ``in``, not ``filter(folded.__contains__, ...)``: a call of the
+        # method wrapper per literal costs more than a short text's scan)
+        for word in [word for word in self.words if word in folded]:
             for i in by_word[word]:
                 found[i] = True
         return found

@@ -45,6 +45,10 @@ class RuleKind(enum.Enum):
     EDGE = "edge"  # a match in a short block outside the article's body run drops it
 
 
+#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
+_LINE, _SIGNAL, _HINT, _EDGE = RuleKind.LINE, RuleKind.SIGNAL, RuleKind.HINT, RuleKind.EDGE
+
+
 @dataclass(frozen=True, slots=True)
 class ClassConcept:
     """A group of class/id words that mean one thing (navigation, comments, ...)."""
@@ -120,10 +124,10 @@ class PhraseRule:
     def matches(self, text: str) -> bool:
         """Line rules: the whole short text matches. Edge rules: a short text contains a
         match. Signal and hint rules: the text contains a match."""
-        if self.kind is RuleKind.LINE:
+        if self.kind is _LINE:
             text = text.strip()
             return len(text.split()) <= self.max_words and bool(self.pattern.fullmatch(text))
-        if self.kind is RuleKind.EDGE and longer_than(text, self.max_words):
+        if self.kind is _EDGE and longer_than(text, self.max_words):
             return False
         return self.pattern.search(text) is not None
 
@@ -384,8 +388,16 @@ def _needs_index(kind: RuleKind) -> NeedsIndex:
 
 
 def admitted(kind: RuleKind, text: str) -> list[bool]:
-    """For each rule of one kind, False when it provably cannot match in ``text``."""
-    return _needs_index(kind).admitted(text)
+    """For each rule of one kind, False when it provably cannot match in ``text`` (most
+    texts hold none of the kind's literals, which one search tells)."""
+    return _needs_index(kind).admitted(text, _literal_gate(kind))
+
+
+@cache
+def _literal_gate(kind: RuleKind) -> re.Pattern[str] | None:
+    """A search for any literal the rules of one kind need (as :func:`_hint_literals`)."""
+    words = _needs_index(kind).words
+    return _trie_pattern(words) if words else None
 
 
 def possible_rules(kind: RuleKind, text: str) -> list[PhraseRule]:
@@ -402,9 +414,7 @@ def signal_weight(text: str) -> float:
     """The sum over the promo signal rules of weight x matches in ``text`` (cached: the text
     line model and the promo filter both ask it of the same paragraphs)."""
     # Most paragraphs hold none of the literals any signal needs: no regex runs at all.
-    return sum(
-        (rule.weight * rule.count(text) for rule in possible_rules(RuleKind.SIGNAL, text)), 0.0
-    )
+    return sum((rule.weight * rule.count(text) for rule in possible_rules(_SIGNAL, text)), 0.0)
 
 
 @cache
@@ -423,7 +433,7 @@ def line_rule(text: str) -> PhraseRule | None:
     """The first line rule the whole (short) text matches, in one pass over all of them
     (cached: menu labels and bylines repeat on a page and across a site's pages)."""
     text = text.strip()
-    line_rules = rules_of_kind(RuleKind.LINE)
+    line_rules = rules_of_kind(_LINE)
     if len(text.split()) > _max_line_words():
         return None
     match = _line_pattern().fullmatch(text)
@@ -442,7 +452,7 @@ def hint_matches(text: str) -> tuple[bool, ...]:
     features). Most texts hold none of the rules' literals: one
     search tells. Otherwise, in a text of a few words the regexes run at once; a longer one
     is searched only for the rules whose own literals it holds."""
-    hints = rules_of_kind(RuleKind.HINT)
+    hints = rules_of_kind(_HINT)
     gate = _hint_literals()
     if gate is not None and gate.search(fold(text)) is None:
         return (False,) * len(hints)
@@ -450,7 +460,7 @@ def hint_matches(text: str) -> tuple[bool, ...]:
         return tuple(rule.pattern.search(text) is not None for rule in hints)
     return tuple(
         ok and rule.pattern.search(text) is not None
-        for rule, ok in zip(hints, admitted(RuleKind.HINT, text), strict=True)
+        for rule, ok in zip(hints, _needs_index(_HINT).admitted(text), strict=True)  # (gated)
     )
 
 

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from cleannews.blocks import Block, BlockKind, Label
+from cleannews.blocks import LIVE_LABELS, Block, BlockKind, Label
 from cleannews.dom import Element
 from cleannews.rules.concepts import attrs_of, concepts_of
 from cleannews.rules.loader import PhraseRule, RuleKind, possible_rules
@@ -33,11 +33,16 @@ from cleannews.words import longer_than
 
 #: A body paragraph has more words than this (a byline, date line or dek has fewer).
 BODY_WORDS = 30
+#: Members read once (see ``cleannews.blocks._BOILERPLATE``); edge rules never drop code
+#: or table cells.
+_PARAGRAPH = BlockKind.PARAGRAPH
+_NO_EDGE_RULES = (BlockKind.CODE, BlockKind.CELL)
+_EDGE = RuleKind.EDGE
 
 
 def is_body_paragraph(block: Block) -> bool:
     """A paragraph long enough to be the article's prose rather than its furniture."""
-    return block.kind is BlockKind.PARAGRAPH and longer_than(block.text, BODY_WORDS)
+    return block.kind is _PARAGRAPH and longer_than(block.text, BODY_WORDS)
 
 
 class BodyRun(NamedTuple):
@@ -49,14 +54,18 @@ class BodyRun(NamedTuple):
 
 def body_run(blocks: Sequence[Block]) -> BodyRun | None:
     """The span of the live body paragraphs, None when the page has none (searched from
-    either end: the blocks between the two are never looked at)."""
-    first = next((i for i, b in enumerate(blocks) if b.live and is_body_paragraph(b)), None)
+    either end: the blocks between the two are never looked at; ``Block.live`` read without
+    a call for each block, as five stages ask for the run)."""
+    first = next(
+        (i for i, b in enumerate(blocks) if b.label in LIVE_LABELS and is_body_paragraph(b)),
+        None,
+    )
     if first is None:
         return None
     last = next(
         i
         for i in range(len(blocks) - 1, first - 1, -1)
-        if blocks[i].live and is_body_paragraph(blocks[i])
+        if blocks[i].label in LIVE_LABELS and is_body_paragraph(blocks[i])
     )
     return BodyRun(first, last)
 
@@ -95,7 +104,7 @@ def drop_edges(blocks: Sequence[Block], *, trailer_only: bool = False) -> None:
     for index, block in enumerate(blocks):
         if low <= index <= run.last or not block.live:
             continue
-        if block.kind in (BlockKind.CODE, BlockKind.CELL):
+        if block.kind in _NO_EDGE_RULES:
             continue
         rule = edge_rule(block.text)
         if rule is not None:
@@ -104,7 +113,7 @@ def drop_edges(blocks: Sequence[Block], *, trailer_only: bool = False) -> None:
 
 def edge_rule(text: str) -> PhraseRule | None:
     """The first edge rule that matches ``text``, or None."""
-    return next((rule for rule in possible_rules(RuleKind.EDGE, text) if rule.matches(text)), None)
+    return next((rule for rule in possible_rules(_EDGE, text) if rule.matches(text)), None)
 
 
 #: The class/id concept (``data/class_tokens.json``) of the boxes about an article's author.

@@ -55,6 +55,12 @@ from cleannews.rules.page_kinds import count_matches, offer_words, price_pattern
 from cleannews.rules.schema_types import type_pattern
 from cleannews.words import LONG_PARAGRAPH_WORDS, count_both
 
+#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
+_HEADING = BlockKind.HEADING
+_LIST_ITEM = BlockKind.LIST_ITEM
+_PARAGRAPH = BlockKind.PARAGRAPH
+_CODE = BlockKind.CODE
+
 #: A body this long is an article whatever else the page holds.
 MIN_ARTICLE_WORDS = 150
 #: With an article type declared, a body this long is enough.
@@ -151,7 +157,7 @@ class Signals:
 
 
 def _linked_headings(blocks: Sequence[Block]) -> int:
-    heading = BlockKind.HEADING
+    heading = _HEADING
     return sum(1 for b in blocks if b.kind is heading and b.level >= 2 and _links_away(b))
 
 
@@ -164,7 +170,7 @@ def _links_away(block: Block) -> bool:
 
 
 def _is_heading(block: Block) -> bool:
-    return block.kind is BlockKind.HEADING and block.level >= 2
+    return block.kind is _HEADING and block.level >= 2
 
 
 @dataclass(slots=True)
@@ -192,9 +198,9 @@ def _measure_body(body: Sequence[Block]) -> _Body:
             if _links_away(block):
                 found.teasers += 1
                 lead = False
-        elif block.kind is BlockKind.LIST_ITEM:
+        elif block.kind is _LIST_ITEM:
             found.list_items += 1
-        elif block.kind is BlockKind.PARAGRAPH:
+        elif block.kind is _PARAGRAPH:
             found.paragraphs += 1
             found.longest = max(found.longest, spaced)
             found.long_paragraphs += spaced >= LONG_PARAGRAPH_WORDS
@@ -230,7 +236,7 @@ class Page:
 
 def _code_blocks(body: Sequence[Block]) -> int:
     def code(block: Block) -> bool:
-        if block.kind is BlockKind.CODE:
+        if block.kind is _CODE:
             return True
         return block.element is not None and next(block.element.iter("code"), None) is not None
 
