@@ -144,12 +144,12 @@ class Label(enum.Enum):
 
 #: The labels of a block still in the running for the body.
 LIVE_LABELS = frozenset({Label.UNDECIDED, Label.CONTENT})
-#: A member read once: in Python 3.11 reading a member off its enum class
-#: (``Label.BOILERPLATE``) calls the metaclass's attribute hook, a few hundred instructions
-#: each time. Every block is asked ``Block.dropped`` by several stages (and many are dropped);
-#: the loops over every block elsewhere compare with members kept in module constants for
-#: the same reason.
-_BOILERPLATE = Label.BOILERPLATE
+#: Members read once, for the loops over every block: in Python 3.11 reading a member off
+#: its enum class (``BlockKind.HEADING``) calls the metaclass's attribute hook, a few hundred
+#: instructions each time, where a module constant is one lookup. The stages import these.
+PARAGRAPH, HEADING, LIST_ITEM = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM
+QUOTE, CODE, CELL, CAPTION = BlockKind.QUOTE, BlockKind.CODE, BlockKind.CELL, BlockKind.CAPTION
+UNDECIDED, TITLE, BOILERPLATE = Label.UNDECIDED, Label.TITLE, Label.BOILERPLATE
 
 
 @dataclass(slots=True, eq=False)
@@ -208,7 +208,7 @@ class Block:
 
     def drop(self, rule: str, reason: str) -> None:
         """Label the block boilerplate, recording the rule that decided it."""
-        self.label = _BOILERPLATE
+        self.label = BOILERPLATE
         self.rule = rule
         self.reason = reason
 
@@ -225,7 +225,7 @@ class Block:
     @property
     def dropped(self) -> bool:
         """True when a stage labelled the block boilerplate."""
-        return self.label is _BOILERPLATE
+        return self.label is BOILERPLATE
 
 
 class SiteFilter(Protocol):

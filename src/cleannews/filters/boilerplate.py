@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from cleannews.blocks import CLASSIFIER_RULE, HINT_VETO_RULE, LIVE_LABELS, Block, BlockKind
+from cleannews.blocks import CLASSIFIER_RULE, HEADING, HINT_VETO_RULE, LIVE_LABELS, Block, BlockKind
 from cleannews.dom import link_share
 from cleannews.rules.loader import line_rule, signal_weight
 from cleannews.words import count_sentences
@@ -43,11 +43,9 @@ LINKED_TEXT_ITEMS = 0.5
 MAX_TABLE_LINK_DENSITY = 0.8
 #: Lists and tables are judged as a whole: one linked cell or item says little about them.
 _GROUPED = frozenset({BlockKind.LIST_ITEM, BlockKind.CELL})
-#: The kinds line rules never drop, the kinds promo is looked for in, and the heading kind,
-#: read once (see ``cleannews.blocks._BOILERPLATE``).
+#: The kinds line rules never drop and the kinds promo is looked for in, built once.
 _NO_LINE_RULES = (BlockKind.CODE, BlockKind.CELL)
 _PROMO_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE)
-_HEADING = BlockKind.HEADING
 
 
 def live(blocks: Sequence[Block]) -> list[Block]:
@@ -95,7 +93,7 @@ def drop_link_heavy(blocks: Sequence[Block]) -> None:
     for block in live(blocks):
         if block.kind in _GROUPED and block.group is not None:
             groups[block.kind, block.group].append(block)
-        elif block.kind is not _HEADING and block.link_density > MAX_LINK_DENSITY:
+        elif block.kind is not HEADING and block.link_density > MAX_LINK_DENSITY:
             block.drop("link-heavy", f"mostly links ({block.link_density:.0%})")
     for (kind, _), items in groups.items():
         chars = sum(len(b.text) for b in items)
@@ -146,7 +144,7 @@ def drop_empty_headings(blocks: Sequence[Block]) -> None:
     empty = {
         id(block)
         for index, block in enumerate(kept)
-        if block.kind is _HEADING and not _has_content_after(kept, index)
+        if block.kind is HEADING and not _has_content_after(kept, index)
     }
     for index, block in enumerate(blocks):
         after = blocks[index + 1] if index + 1 < len(blocks) else None

@@ -26,17 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleannews.blocks import Block, BlockKind
+from cleannews.blocks import CAPTION, CELL, CODE, HEADING, Block, BlockKind
 from cleannews.dom import Element
 from cleannews.filters.boilerplate import live
 from cleannews.rules.concepts import attrs_of
 from cleannews.rules.widgets import names_signature
-
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_CAPTION = BlockKind.CAPTION
-_HEADING = BlockKind.HEADING
-_CODE = BlockKind.CODE
-_CELL = BlockKind.CELL
 
 #: Paragraphs shorter than this (characters) are labels and lines, left to other rules.
 MIN_REPEATED_CHARS = 60
@@ -117,7 +111,7 @@ def _linked(block: Block) -> bool:
 
 
 def _caption(block: Block) -> bool:
-    return block.kind is _CAPTION or block.figure is not None
+    return block.kind is CAPTION or block.figure is not None
 
 
 def _siblings(a: Block, b: Block) -> bool:
@@ -180,7 +174,7 @@ def _written(n: int, counted: Sequence[Block], keepers: Sequence[Block]) -> bool
     parent element as the copy kept, and no neighbour a later copy of another paragraph (that
     would be a passage printed again)."""
     block, keeper = counted[n], keepers[n]
-    if block.kind is _HEADING or not _siblings(keeper, block):
+    if block.kind is HEADING or not _siblings(keeper, block):
         return False
     around = [m for m in (n - 1, n + 1) if 0 <= m < len(counted)]
     return not any(keepers[m] is not counted[m] and keepers[m] is not keeper for m in around)
@@ -225,8 +219,8 @@ def _counted(block: Block, captions: bool) -> bool:
 
 def _data(block: Block) -> bool:
     """True for code and the cells of a data table (a layout table's cells are paragraphs)."""
-    if block.kind is _CODE:
+    if block.kind is CODE:
         return True
     if block.cell is not None:
         return block.cell.table.data
-    return block.kind is _CELL
+    return block.kind is CELL

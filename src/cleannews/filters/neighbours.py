@@ -12,17 +12,13 @@ from collections.abc import Sequence
 
 import regex
 
-from cleannews.blocks import CLASSIFIER_RULE, LIVE_LABELS, Block, BlockKind
+from cleannews.blocks import CLASSIFIER_RULE, HEADING, LIVE_LABELS, PARAGRAPH, Block
 from cleannews.dom import Element
 from cleannews.filters.boilerplate import MAX_LINK_DENSITY, drop_all, live
 from cleannews.rules.loader import RuleKind, hint_matches, rules_of_kind
 from cleannews.rules.page_kinds import item_tag
 from cleannews.rules.widgets import slide_counter
 from cleannews.words import LONG_PARAGRAPH_WORDS, count_both, sentence_end
-
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_HEADING = BlockKind.HEADING
-_PARAGRAPH = BlockKind.PARAGRAPH
 
 #: A slideshow has at least this many numbered legends (fewer are footnotes or fractions)...
 MIN_SLIDES = 5
@@ -126,7 +122,7 @@ def drop_chart_labels(blocks: Sequence[Block]) -> None:
 def _chart_label(block: Block) -> bool:
     text = block.text
     return (
-        block.kind is _PARAGRAPH
+        block.kind is PARAGRAPH
         and text.count(" ") < MAX_LABEL_WORDS
         and sentence_end().search(text) is None
     )
@@ -155,7 +151,7 @@ def restore_inner_headings(blocks: Sequence[Block]) -> None:
     (jusText's near-good headings).
     """
     for index, block in enumerate(blocks):
-        if block.kind is not _HEADING or block.rule != CLASSIFIER_RULE:
+        if block.kind is not HEADING or block.rule != CLASSIFIER_RULE:
             continue
         if block.hint < 0 or _outbound_link_chars(block) > MAX_LINK_DENSITY * len(block.text):
             continue
@@ -164,7 +160,7 @@ def restore_inner_headings(blocks: Sequence[Block]) -> None:
         if (
             after
             and not after[0].dropped
-            and after[0].kind is not _HEADING
+            and after[0].kind is not HEADING
             and len(after[0].text) >= MIN_PROSE_AFTER_HEADING
             and any(not b.dropped for b in before)
         ):
@@ -186,7 +182,7 @@ def _neighbours(blocks: Sequence[Block], index: int, step: int) -> list[Block]:
     index += step
     while 0 <= index < len(blocks) and len(found) < HEADING_LOOKBACK:
         block = blocks[index]
-        if block.kind is not _HEADING or block.rule != CLASSIFIER_RULE:
+        if block.kind is not HEADING or block.rule != CLASSIFIER_RULE:
             found.append(block)
         index += step
     return found
@@ -231,7 +227,7 @@ def restore_inner_links(blocks: Sequence[Block]) -> None:
     words), nor a line a vetoing hint rule names (a photo credit)."""
     for index in range(1, len(blocks) - 1):
         block = blocks[index]
-        if block.rule != "link-heavy" or block.kind is not _PARAGRAPH:
+        if block.rule != "link-heavy" or block.kind is not PARAGRAPH:
             continue
         if not (_long_prose(blocks[index - 1]) and _long_prose(blocks[index + 1])):
             continue
@@ -251,7 +247,7 @@ def _long_prose(block: Block) -> bool:
 
 def _doubted_sentence(block: Block) -> bool:
     return (
-        block.kind is _PARAGRAPH
+        block.kind is PARAGRAPH
         and block.rule == CLASSIFIER_RULE
         and not _outbound_link_chars(block)
         and _SENTENCE_END.search(block.text) is not None
@@ -259,7 +255,7 @@ def _doubted_sentence(block: Block) -> bool:
 
 
 def _kept_prose(block: Block) -> bool:
-    return not block.dropped and block.kind is _PARAGRAPH
+    return not block.dropped and block.kind is PARAGRAPH
 
 
 #: A teaser card: a linked headline and a short excerpt, at most this long (characters)...
@@ -318,7 +314,7 @@ def _card_runs(blocks: Sequence[Block]) -> list[list[Element]]:
     has such siblings."""
     levels: dict[tuple[Element, str, str], dict[Element, None]] = defaultdict(dict)
     for block in blocks:
-        if block.kind is not _HEADING or len(block.ancestors) < 2:
+        if block.kind is not HEADING or len(block.ancestors) < 2:
             continue
         if _outbound_link_chars(block) < MIN_HEADLINE_LINK_SHARE * len(block.text):
             continue
@@ -344,7 +340,7 @@ def _all_cards(inside: Sequence[Block], cards: Sequence[Element]) -> bool:
     with its heading first or second."""
     for card in cards:
         own = [b for b in inside if card in b.ancestors]
-        if not 2 <= len(own) <= MAX_CARD_BLOCKS or all(b.kind is not _HEADING for b in own[:2]):
+        if not 2 <= len(own) <= MAX_CARD_BLOCKS or all(b.kind is not HEADING for b in own[:2]):
             return False  # (a kicker, "Sport", may stand before the headline)
         if sum(len(b.text) for b in own) > MAX_CARD_CHARS:
             return False
@@ -421,7 +417,7 @@ def restore_feed_items(blocks: Sequence[Block]) -> None:
         return
     kept = live(blocks)
     long = sum(
-        1 for b in kept if b.kind is _PARAGRAPH and count_both(b.text)[1] >= LONG_PARAGRAPH_WORDS
+        1 for b in kept if b.kind is PARAGRAPH and count_both(b.text)[1] >= LONG_PARAGRAPH_WORDS
     )
     if long > MAX_FEED_LONG_PARAGRAPHS or not _spread_over_items(kept, items):
         return

@@ -19,7 +19,16 @@ from typing import NamedTuple
 
 import regex
 
-from cleannews.blocks import CLASSIFIER_RULE, HINT_VETO_RULE, Block, BlockKind, Label
+from cleannews.blocks import (
+    CELL,
+    CLASSIFIER_RULE,
+    HEADING,
+    HINT_VETO_RULE,
+    LIST_ITEM,
+    UNDECIDED,
+    Block,
+    BlockKind,
+)
 from cleannews.dom import Element, link_share
 from cleannews.errors import RuleError
 from cleannews.options import Favor
@@ -33,15 +42,10 @@ from cleannews.rules.loader import (
     rules_of_kind,
 )
 
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_HEADING = BlockKind.HEADING
-_UNDECIDED = Label.UNDECIDED
-
 _KINDS = (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE,
           BlockKind.CELL, BlockKind.CAPTION)  # fmt: skip
 #: How far Options.favor moves the model's threshold: precision keeps only confident content.
 FAVOR_SHIFT = {Favor.PRECISION: 0.2, Favor.BALANCED: 0.0, Favor.RECALL: -0.2}
-_CELL, _ITEM = BlockKind.CELL, BlockKind.LIST_ITEM  # grouped: one verdict per table, list
 _TAGS = ("p", "div", "li", "td", "span", "section", "article")
 _DIGIT = regex.compile(r"\d")
 _SAMPLE = 400
@@ -211,7 +215,7 @@ def _group_probabilities(scored: list[tuple[Block, float]]) -> dict[tuple[BlockK
     weight: Counter[tuple[BlockKind, int]] = Counter()
     total: dict[tuple[BlockKind, int], float] = {}
     for block, p in scored:
-        if block.group is not None and (block.kind is _CELL or block.kind is _ITEM):
+        if block.group is not None and (block.kind is CELL or block.kind is LIST_ITEM):
             key = (block.kind, block.group)
             weight[key] += len(block.text)
             total[key] = total.get(key, 0.0) + p * len(block.text)
@@ -262,7 +266,7 @@ def _page(blocks: Sequence[Block], containers: Sequence[Element]) -> _Page:
         concepts={},
         lds=[b.link_density for b in blocks],
         logs=[math.log1p(len(b.text)) for b in blocks],
-        heads=[b.kind is _HEADING for b in blocks],
+        heads=[b.kind is HEADING for b in blocks],
     )
 
 
@@ -270,7 +274,7 @@ def _group_link_density(blocks: Sequence[Block]) -> dict[int, float]:
     chars: Counter[int] = Counter()
     linked: Counter[int] = Counter()
     for block in blocks:
-        if block.kind is _ITEM and block.group is not None:
+        if block.kind is LIST_ITEM and block.group is not None:
             chars[block.group] += len(block.text)
             linked[block.group] += block.link_chars
     return {g: link_share(linked[g], chars[g]) for g in chars if chars[g]}
@@ -315,7 +319,7 @@ def block_features(
     of = names.concepts if names is not None else element_concepts
     found = []
     for i, block in enumerate(blocks):
-        if block.label is _UNDECIDED:
+        if block.label is UNDECIDED:
             own, values = _own(i, block, page, layout)
             concepts = _concept_columns(_chain_concepts(block.ancestors, page.concepts, of))
             columns = (*own, *layout.position, *concepts, *layout.neighbours)
@@ -378,7 +382,7 @@ def _layout_flags(
     """Columns and values of the block's kind flag, heading level and tag flag."""
     layout = _layout()
     columns, values = [*layout.kinds[kind]], [1.0] * len(layout.kinds[kind])
-    if kind is _HEADING:
+    if kind is HEADING:
         columns.append(layout.level)
         values.append(level / 6)
     if tag in layout.tags:

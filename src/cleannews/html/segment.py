@@ -16,6 +16,7 @@ import regex
 from lxml import etree
 
 from cleannews.blocks import (
+    HEADING,
     Block,
     BlockKind,
     CellContext,
@@ -27,9 +28,6 @@ from cleannews.blocks import (
 )
 from cleannews.dom import BLOCK_TAGS, HEADING_LEVELS, Element, printable
 from cleannews.html.compiled import walks
-
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_HEADING = BlockKind.HEADING
 
 _WS = regex.compile(r"\s+")
 _LANGUAGE = regex.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#-]+)", regex.I)
@@ -350,10 +348,10 @@ def _flush(walk: _Walk) -> None:
 def _continues_heading(walk: _Walk, block: Block) -> bool:
     """A heading's text after a ``<br>`` inside it (``<h2>Designed to<br>be redesigned</h2>``)
     joins the heading's first block: a heading is one line however the page breaks it."""
-    if block.kind is not _HEADING or not walk.blocks:
+    if block.kind is not HEADING or not walk.blocks:
         return False
     last = walk.blocks[-1]
-    if last.element is not block.element or last.kind is not _HEADING:
+    if last.element is not block.element or last.kind is not HEADING:
         return False
     last.text = f"{last.text} {block.text}"
     last.link_chars += block.link_chars
@@ -408,7 +406,7 @@ def _set_kind(walk: _Walk, block: Block, owner: Element) -> None:
     """The block's kind (and heading level, list or table group) by its owner and context."""
     tag = owner.tag
     if tag in HEADING_LEVELS:
-        block.kind, block.level = _HEADING, HEADING_LEVELS[tag]
+        block.kind, block.level = HEADING, HEADING_LEVELS[tag]
         block.anchor = _anchor(owner)
     elif walk.pre_open:
         block.kind = BlockKind.CODE

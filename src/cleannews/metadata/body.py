@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
-from cleannews.blocks import LIVE_LABELS, Block, BlockKind, Label
+from cleannews.blocks import HEADING, LIVE_LABELS, QUOTE, TITLE, Block, BlockKind
 from cleannews.dom import BLOCK_TAGS, Element, text_of
 from cleannews.metadata.accumulator import Metadata, Offer, to_date
 from cleannews.metadata.dates import parse_date
@@ -25,11 +25,6 @@ from cleannews.rules.memo import MAX_ATTRS_CHARS, short_keys_cache
 from cleannews.rules.page_metadata import page_rules
 from cleannews.structure.bounds import BODY_WORDS, body_run, is_body_paragraph
 from cleannews.words import longer_than
-
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_HEADING = BlockKind.HEADING
-_TITLE = Label.TITLE
-_QUOTE = BlockKind.QUOTE
 
 _DIGIT = compile_pattern(r"\d")
 #: Blocks before the headline that still count as the article header (kicker, date line).
@@ -61,16 +56,16 @@ def article_region(blocks: Sequence[Block], titles: Sequence[str] = ()) -> list[
     up to the body, the body, lines dropped inside the body by line rules (reading and
     date lines), and the header's bylines and date lines (:func:`drop_header_lines`)."""
     live = [i for i, b in enumerate(blocks) if b.label in LIVE_LABELS]  # (Block.live)
-    title = next((i for i, b in enumerate(blocks) if b.label is _TITLE), None)
+    title = next((i for i, b in enumerate(blocks) if b.label is TITLE), None)
     start = title if title is not None else (live[0] if live else 0)
     body = next((i for i in live if i > start), len(blocks))
     anchors = [start] + [
         i
         for i, b in enumerate(blocks)
         if (b.rule == "headline-echo" and i < body)
-        or (b.kind is _HEADING and any(titles_agree(b.text, t) for t in titles))
+        or (b.kind is HEADING and any(titles_agree(b.text, t) for t in titles))
     ]
-    prose = [i for i in live if blocks[i].kind is not _HEADING]
+    prose = [i for i in live if blocks[i].kind is not HEADING]
     header: set[int] = set()
     for anchor in anchors:
         end = next((i for i in prose if i > anchor), len(blocks))
@@ -107,7 +102,7 @@ def drop_header_lines(blocks: Sequence[Block], options: Options) -> None:
     run = body_run(blocks)
     if run is None:
         return
-    title = next((i for i, b in enumerate(blocks) if b.label is _TITLE), None)
+    title = next((i for i, b in enumerate(blocks) if b.label is TITLE), None)
     if title is not None and title > run.first:
         title = None  # a heading below the prose is no headline of this body
     inline = _inline_memo()
@@ -127,7 +122,7 @@ def _header_candidate(block: Block) -> bool:
 
 def _header_line(block: Block, options: Options, inline: _Inline) -> None:
     """Drop the header block when it is a byline or a date line."""
-    if longer_than(block.text, MAX_HEADER_LINE_WORDS) or block.kind is _HEADING:
+    if longer_than(block.text, MAX_HEADER_LINE_WORDS) or block.kind is HEADING:
         return
     rules = page_rules()
     if rules.byline.match(block.text) or _marked(block, rules.author_classes, inline):
@@ -221,7 +216,7 @@ def _time_offers(
 def _quoted_or_data(block: Block) -> bool:
     """A block of a quotation (a fact-check's claim, an embedded post) or a data table cell
     (an infobox's "Founded"): its dates are the subject's, not the article's."""
-    if block.quote is not None or block.kind is _QUOTE:
+    if block.quote is not None or block.kind is QUOTE:
         return True
     return block.cell is not None and block.cell.table.data
 
@@ -249,7 +244,7 @@ def _header(blocks: Sequence[Block], region: Sequence[Block]) -> list[Block]:
     """The region's blocks up to the first body block (the article header)."""
     header: list[Block] = []
     for block in region:
-        if not block.dropped and block.label is not _TITLE and header and is_body_paragraph(block):
+        if not block.dropped and block.label is not TITLE and header and is_body_paragraph(block):
             break
         header.append(block)
     return header
@@ -281,7 +276,7 @@ def _byline_offers(region: Sequence[Block], inline: _Inline) -> Iterator[Offer]:
     a short block marked as a byline or starting with "By"; never in a comment thread."""
     words = page_rules().author_classes
     for block in region:
-        if _long(block.text) or block.label is _TITLE:
+        if _long(block.text) or block.label is TITLE:
             continue
         marked = _marked(block, words, inline)
         if (not marked and not page_rules().byline.match(block.text)) or _in_comments(block):
@@ -304,7 +299,7 @@ def _text_date_offers(
     header = set(_header(blocks, region))
     words = page_rules().date_classes
     for block in region:
-        if _long(block.text) or block.label is _TITLE or _quoted_or_data(block):
+        if _long(block.text) or block.label is TITLE or _quoted_or_data(block):
             continue
         if options.reference_time is None and _DIGIT.search(block.text) is None:
             continue  # only relative dates are written without digits (see dates_in_line)
@@ -337,7 +332,7 @@ def _subtitle_offers(
     words = page_rules().subtitle_classes
     for block in _header(blocks, region):
         count = len(block.text.split())
-        if 3 <= count <= 80 and block.label is not _TITLE and _marked(block, words, inline):
+        if 3 <= count <= 80 and block.label is not TITLE and _marked(block, words, inline):
             yield "subtitle", block.text, "text:subtitle"
 
 

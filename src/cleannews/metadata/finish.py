@@ -6,15 +6,11 @@ import math
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from cleannews.blocks import Block, BlockKind
+from cleannews.blocks import CODE, PARAGRAPH, Block
 from cleannews.metadata import language
 from cleannews.metadata.accumulator import Metadata
 from cleannews.options import Options
 from cleannews.rules.diskcache import compile_pattern
-
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_PARAGRAPH = BlockKind.PARAGRAPH
-_CODE = BlockKind.CODE
 
 _URL_DATE = compile_pattern(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)")
 #: A text guess overrides the declared language when at least this confident.
@@ -41,7 +37,7 @@ def finish(meta: Metadata, body: Sequence[Block], options: Options) -> None:
     if meta.published is None and meta.modified is not None:
         meta.published = meta.modified
         meta.provenance["published"] = "modified:" + meta.provenance["modified"]
-    first = next((b for b in body if b.kind is _PARAGRAPH and len(b.text) >= 40), None)
+    first = next((b for b in body if b.kind is PARAGRAPH and len(b.text) >= 40), None)
     if first is not None:
         meta.offer("description", first.text, "body:first-paragraph")
     _check_language(meta, body)
@@ -51,7 +47,7 @@ def _check_language(meta: Metadata, body: Sequence[Block]) -> None:
     parts: list[str] = []
     size = 0
     for block in body:
-        if block.kind is not _CODE and size < language.SAMPLE_CHARS:
+        if block.kind is not CODE and size < language.SAMPLE_CHARS:
             parts.append(block.text)
             size += len(block.text) + 1
     guess = language.guess(" ".join(parts)[: language.SAMPLE_CHARS])

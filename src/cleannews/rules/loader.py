@@ -45,7 +45,7 @@ class RuleKind(enum.Enum):
     EDGE = "edge"  # a match in a short block outside the article's body run drops it
 
 
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
+#: Members read once (as ``cleannews.blocks`` does for block kinds and labels).
 _LINE, _SIGNAL, _HINT, _EDGE = RuleKind.LINE, RuleKind.SIGNAL, RuleKind.HINT, RuleKind.EDGE
 
 

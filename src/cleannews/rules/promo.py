@@ -19,13 +19,10 @@ from typing import NamedTuple
 
 import regex
 
-from cleannews.blocks import Block, BlockKind, Label
+from cleannews.blocks import TITLE, Block, BlockKind
 from cleannews.rules.diskcache import compile_pattern
 from cleannews.rules.loader import read_json
 from cleannews.rules.page_metadata import page_rules
-
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_TITLE = Label.TITLE
 
 _WORD = compile_pattern(r"\p{L}[\p{L}'’\u00ad]*")
 
@@ -61,7 +58,7 @@ def site_names(blocks: Sequence[Block]) -> frozenset[str]:
     counts: Counter[str] = Counter()
     headline: set[str] = set()
     for block in blocks:
-        if block.label is _TITLE:
+        if block.label is TITLE:
             headline.update(w.casefold() for w in _WORD.findall(block.text))
         elif block.dropped:
             counts.update(set(_inner_capitalised(block.text)))
@@ -157,7 +154,7 @@ def _greets(text: str, names: frozenset[str], topic: frozenset[str]) -> bool:
 
 def _topic_words(blocks: Sequence[Block]) -> frozenset[str]:
     """The headline's words of ``TOPIC_LETTERS`` letters or more, case-folded."""
-    return frozenset(w for b in blocks if b.label is _TITLE for w in _long_words(b.text))
+    return frozenset(w for b in blocks if b.label is TITLE for w in _long_words(b.text))
 
 
 def _long_words(text: str) -> set[str]:

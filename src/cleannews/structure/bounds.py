@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from cleannews.blocks import LIVE_LABELS, Block, BlockKind, Label
+from cleannews.blocks import LIVE_LABELS, PARAGRAPH, Block, BlockKind, Label
 from cleannews.dom import Element
 from cleannews.rules.concepts import attrs_of, concepts_of
 from cleannews.rules.loader import PhraseRule, RuleKind, possible_rules
@@ -33,16 +33,14 @@ from cleannews.words import longer_than
 
 #: A body paragraph has more words than this (a byline, date line or dek has fewer).
 BODY_WORDS = 30
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``); edge rules never drop code
-#: or table cells.
-_PARAGRAPH = BlockKind.PARAGRAPH
+#: Edge rules never drop code or table cells (members read once: ``cleannews.blocks``).
 _NO_EDGE_RULES = (BlockKind.CODE, BlockKind.CELL)
 _EDGE = RuleKind.EDGE
 
 
 def is_body_paragraph(block: Block) -> bool:
     """A paragraph long enough to be the article's prose rather than its furniture."""
-    return block.kind is _PARAGRAPH and longer_than(block.text, BODY_WORDS)
+    return block.kind is PARAGRAPH and longer_than(block.text, BODY_WORDS)
 
 
 class BodyRun(NamedTuple):

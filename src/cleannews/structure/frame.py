@@ -21,11 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
-from cleannews.blocks import Block, BlockKind, Label
+from cleannews.blocks import TITLE, Block, BlockKind
 from cleannews.rules.promo import edge_promo, site_names, states_reading_time, structural_promo
-
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_TITLE = Label.TITLE
 
 #: A farm prints its headline this many times or more (title, a copy under the reading
 #: line, the article's own, the closing echo); an ordinary page's h1 and a breadcrumb or a
@@ -40,7 +37,7 @@ _PROSE_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
 
 def headline_copies(blocks: Sequence[Block]) -> list[int]:
     """Indices of the headline and of its echoes, in page order."""
-    return [i for i, b in enumerate(blocks) if b.label is _TITLE or b.rule == "headline-echo"]
+    return [i for i, b in enumerate(blocks) if b.label is TITLE or b.rule == "headline-echo"]
 
 
 def farm_framed(blocks: Sequence[Block], copies: Sequence[int]) -> bool:

@@ -11,14 +11,9 @@ from collections.abc import Sequence
 
 import regex
 
-from cleannews.blocks import Block, BlockKind, Label
+from cleannews.blocks import HEADING, PARAGRAPH, TITLE, Block
 from cleannews.dom import Element
 from cleannews.words import normalise
-
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_HEADING = BlockKind.HEADING
-_PARAGRAPH = BlockKind.PARAGRAPH
-_TITLE = Label.TITLE
 
 #: A line is an echo of the headline when their word sets overlap this much, and the
 #: shorter of the two is at least this share of the longer.
@@ -47,7 +42,7 @@ def html_headline(blocks: Sequence[Block], titles: Sequence[str]) -> Block | Non
     """
     wanted = [normalise(t) for t in titles if t]
     for level in (1, 2):
-        headings = [b for b in blocks if b.kind is _HEADING and b.level == level]
+        headings = [b for b in blocks if b.kind is HEADING and b.level == level]
         matching = [b for b in headings if any(_similar(normalise(b.text), w) for w in wanted)]
         pool = matching or (headings if level == 1 else [])
         inside = [b for b in pool if not b.dropped]
@@ -58,7 +53,7 @@ def html_headline(blocks: Sequence[Block], titles: Sequence[str]) -> Block | Non
 
 def mark_headline(blocks: Sequence[Block], headline: Block) -> None:
     """Label ``headline`` TITLE and drop the other copies of it."""
-    headline.label = _TITLE
+    headline.label = TITLE
     key = normalise(headline.text)
     low, high = ECHO_SIMILARITY * len(headline.text) - 10, len(headline.text) / ECHO_SIMILARITY + 10
     for block in blocks:
@@ -89,7 +84,7 @@ def keep_unlike_headline(blocks: Sequence[Block], headline: Block, title: str | 
     """Give ``headline`` back to the body when the article's title says something else and
     the headline stands among the body's paragraphs (one parent holds it and a kept
     paragraph): it is then the body's first heading, not the title."""
-    if not title or headline.label is not _TITLE or names_title(headline.text, title):
+    if not title or headline.label is not TITLE or names_title(headline.text, title):
         return
     if len(headline.ancestors) > 1 and _among_paragraphs(blocks, headline.ancestors[-2]):
         headline.restore()
@@ -98,6 +93,6 @@ def keep_unlike_headline(blocks: Sequence[Block], headline: Block, title: str | 
 def _among_paragraphs(blocks: Sequence[Block], parent: Element) -> bool:
     """True when ``parent`` holds a kept paragraph as a child."""
     return any(
-        b.live and b.kind is _PARAGRAPH and len(b.ancestors) > 1 and b.ancestors[-2] is parent
+        b.live and b.kind is PARAGRAPH and len(b.ancestors) > 1 and b.ancestors[-2] is parent
         for b in blocks
     )

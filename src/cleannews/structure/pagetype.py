@@ -48,18 +48,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from cleannews.blocks import Block, BlockKind
+from cleannews.blocks import CODE, HEADING, LIST_ITEM, PARAGRAPH, Block
 from cleannews.filters.neighbours import MAX_FEED_LONG_PARAGRAPHS, MIN_FEED_ITEMS, feed_items
 from cleannews.model import PageType
 from cleannews.rules.page_kinds import count_matches, offer_words, price_pattern, url_words
 from cleannews.rules.schema_types import type_pattern
 from cleannews.words import LONG_PARAGRAPH_WORDS, count_both
-
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_HEADING = BlockKind.HEADING
-_LIST_ITEM = BlockKind.LIST_ITEM
-_PARAGRAPH = BlockKind.PARAGRAPH
-_CODE = BlockKind.CODE
 
 #: A body this long is an article whatever else the page holds.
 MIN_ARTICLE_WORDS = 150
@@ -157,7 +151,7 @@ class Signals:
 
 
 def _linked_headings(blocks: Sequence[Block]) -> int:
-    heading = _HEADING
+    heading = HEADING
     return sum(1 for b in blocks if b.kind is heading and b.level >= 2 and _links_away(b))
 
 
@@ -170,7 +164,7 @@ def _links_away(block: Block) -> bool:
 
 
 def _is_heading(block: Block) -> bool:
-    return block.kind is _HEADING and block.level >= 2
+    return block.kind is HEADING and block.level >= 2
 
 
 @dataclass(slots=True)
@@ -198,9 +192,9 @@ def _measure_body(body: Sequence[Block]) -> _Body:
             if _links_away(block):
                 found.teasers += 1
                 lead = False
-        elif block.kind is _LIST_ITEM:
+        elif block.kind is LIST_ITEM:
             found.list_items += 1
-        elif block.kind is _PARAGRAPH:
+        elif block.kind is PARAGRAPH:
             found.paragraphs += 1
             found.longest = max(found.longest, spaced)
             found.long_paragraphs += spaced >= LONG_PARAGRAPH_WORDS
@@ -236,7 +230,7 @@ class Page:
 
 def _code_blocks(body: Sequence[Block]) -> int:
     def code(block: Block) -> bool:
-        if block.kind is _CODE:
+        if block.kind is CODE:
             return True
         return block.element is not None and next(block.element.iter("code"), None) is not None
 

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from cleannews.blocks import (
+    CAPTION,
+    CELL,
     CLASSIFIER_RULE,
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    QUOTE,
     Block,
     BlockKind,
     FigureContext,
@@ -40,14 +46,6 @@ from cleannews.model import (
 )
 from cleannews.rules.concepts import element_concepts
 from cleannews.rules.diskcache import compile_pattern
-
-#: Members read once (see ``cleannews.blocks._BOILERPLATE``).
-_HEADING = BlockKind.HEADING
-_CODE = BlockKind.CODE
-_CELL = BlockKind.CELL
-_QUOTE = BlockKind.QUOTE
-_LIST_ITEM = BlockKind.LIST_ITEM
-_CAPTION = BlockKind.CAPTION
 
 _SLUG_DROP = compile_pattern(r"[^\p{L}\p{N}\s-]+")
 _SLUG_SPACE = compile_pattern(r"[\s-]+")
@@ -88,7 +86,7 @@ def sections(
     heading: Block | None = None
     pending: list[Block] = []
     for block in blocks:
-        if block.kind is _HEADING:
+        if block.kind is HEADING:
             if heading is not None or pending or block.figures_before:
                 section = _section(heading, pending, tables, base)
                 result.append(_with_figures(section, block.figures_before, base))
@@ -148,21 +146,21 @@ def _unit(block: Block, quoted: bool) -> Hashable:
     Inside a quotation (``quoted``), the quotation's own blocks are read for lists again.
     """
     kind = block.kind
-    if kind is _CODE:
+    if kind is CODE:
         return ("code", block.code if block.code is not None else id(block))
     if block.cell is not None and block.cell.table.data:
         return ("table", block.cell.table)
     if block.caption_of is not None and block.caption_of.data:
         return ("table", block.caption_of)
-    if kind is _CELL and block.cell is None and block.group is not None:
+    if kind is CELL and block.cell is None and block.group is not None:
         return ("table", block.group)  # blocks made without context (tests, other stages)
-    if kind is _QUOTE and not quoted:
+    if kind is QUOTE and not quoted:
         return ("quote", block.quote if block.quote is not None else id(block))
-    if kind is _LIST_ITEM or (kind in _PROSE and block.item is not None and not block.item.layout):
+    if kind is LIST_ITEM or (kind in _PROSE and block.item is not None and not block.item.layout):
         chain = _chain(block)
         if chain:
             return ("list", chain[0].list)
-        if kind is _LIST_ITEM:
+        if kind is LIST_ITEM:
             return ("levels", block.group)
     if block.figure is not None and block.figure.images:
         return ("figure", block.figure)
@@ -183,7 +181,7 @@ def caption_owner(block: Block) -> Element | None:
     (``wp-caption-text``, ``image-credit``), holds little text and stands by a picture (a
     design system's ``caption-s`` type style or a container's ``[&_figcaption]:mt-xs``
     utility class names no caption); None for other blocks."""
-    if block.kind is _CAPTION and _tag(block.element) == "figcaption":
+    if block.kind is CAPTION and _tag(block.element) == "figcaption":
         return block.element
     if block.kind not in _CAPTION_KINDS or len(block.text) > CAPTION_MAX_CHARS:
         return None
