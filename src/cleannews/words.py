@@ -31,8 +31,8 @@ def count_words(text: str) -> int:
 
 def longer_than(text: str, words: int) -> bool:
     """More than ``words`` whitespace-separated words (split no further than needed to tell;
-    a text shorter than ``words`` + 1 one-character words with a separator each between them
-    is not split at all)."""
+    not at all when the text is too short: more words need more than ``2 * words`` characters,
+    a letter and a space each but the last)."""
     if len(text) <= 2 * words:
         return False
     return len(text.split(maxsplit=words)) > words

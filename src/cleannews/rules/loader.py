@@ -512,9 +512,7 @@ def _hint_literals() -> re.Pattern[str] | None:
     needs = rule_needs(RuleKind.HINT)
     if any(n is None or n.other for n in needs):
         return None
-    words = {w for n in needs if n is not None for w in n.words}
-    kept = sorted(w for w in words if not any(v != w and v in w for v in words))
-    return re.compile(literal_trie(kept))
+    return _trie_pattern(tuple(w for n in needs if n is not None for w in n.words))
 
 
 def literal_trie(words: list[str]) -> str:
